@@ -1,0 +1,82 @@
+import * as z from 'zod/mini';
+import { DOMAINS, PROCEDURES } from '../domain/vocabulary.js';
+import { CALL_STATUSES } from '../domain/call-status.js';
+import { isWellFormedCpv } from '../domain/cpv.js';
+import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
+import { isoDateTime, pageQuery, text } from './common.js';
+
+export const cpvCode = z.string().check(
+  z.refine(isWellFormedCpv, { message: 'Expected an 8-digit CPV 2008 code without check digit, e.g. 72212000' }),
+);
+
+const nok = z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000_000));
+
+export const budgetSchema = z.strictObject({ min: z.optional(nok), max: z.optional(nok) }).check(
+  z.refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, {
+    message: 'min must not exceed max',
+    path: ['max'],
+  }),
+);
+
+const callFields = {
+  title: text(3, 200),
+  summary: text(10, 1000),
+  description: text(10, 20_000),
+  domains: z.array(z.enum(DOMAINS)).check(z.minLength(1), z.maxLength(5)),
+  cpvCodes: z.array(cpvCode).check(z.maxLength(20)),
+  budgetNok: z.optional(budgetSchema),
+  deadline: isoDateTime,
+  procedure: z.enum(PROCEDURES),
+};
+
+/** Body of POST /api/calls. municipalityCode is taken from the caller, never from here. */
+export const callInputSchema = z.strictObject(callFields);
+export type CallInput = z.infer<typeof callInputSchema>;
+
+/** Body of PATCH /api/calls/{id}: any subset of the creation fields. */
+export const callPatchSchema = z.strictObject({
+  title: z.optional(callFields.title),
+  summary: z.optional(callFields.summary),
+  description: z.optional(callFields.description),
+  domains: z.optional(callFields.domains),
+  cpvCodes: z.optional(callFields.cpvCodes),
+  budgetNok: z.optional(budgetSchema),
+  deadline: z.optional(callFields.deadline),
+  procedure: z.optional(callFields.procedure),
+});
+export type CallPatch = z.infer<typeof callPatchSchema>;
+
+export const callSchema = z.object({
+  id: z.string(),
+  municipalityCode: z.string(),
+  municipalityName: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  domains: z.array(z.enum(DOMAINS)),
+  cpvCodes: z.array(z.string()),
+  budgetNok: z.optional(z.object({ min: z.optional(z.number()), max: z.optional(z.number()) })),
+  deadline: isoDateTime,
+  procedure: z.enum(PROCEDURES),
+  status: z.enum(CALL_STATUSES),
+  version: z.number(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  publishedAt: z.optional(isoDateTime),
+  cancelledAt: z.optional(isoDateTime),
+});
+export type Call = z.infer<typeof callSchema>;
+
+const flag = z.enum(['true', 'false']);
+
+export const listCallsQuerySchema = z.object({
+  status: z.optional(z.enum(CALL_STATUSES)),
+  municipality: z.optional(z.enum(MUNICIPALITY_CODES)),
+  domain: z.optional(z.enum(DOMAINS)),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  mine: z.optional(flag),
+  ...pageQuery,
+});
+export type ListCallsQuery = z.infer<typeof listCallsQuerySchema>;
+
+export const callIdParams = z.object({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not a call id')) });

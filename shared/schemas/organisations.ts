@@ -1,0 +1,50 @@
+import * as z from 'zod/mini';
+import { ORGANISATION_KINDS } from '../domain/vocabulary.js';
+import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
+import { isValidOrgNumber } from '../domain/org-number.js';
+import { cpvCode } from './calls.js';
+import { text } from './common.js';
+
+export const orgNumberSchema = z.string().check(
+  z.refine(isValidOrgNumber, { message: 'Not a valid organisasjonsnummer (9 digits, MOD11 check digit)' }),
+);
+
+export const organisationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(ORGANISATION_KINDS),
+  name: z.string(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const meSchema = z.object({
+  user: z.object({ id: z.string(), name: z.string(), role: z.enum(ORGANISATION_KINDS) }),
+  organisation: organisationSchema,
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const municipalitySchema = z.object({ code: z.string(), name: z.string() });
+
+/** Body of PUT /api/companies/{orgNumber}. */
+export const companyProfileInputSchema = z.strictObject({
+  name: text(2, 200),
+  description: text(0, 5000),
+  capabilities: z.array(text(1, 100)).check(z.maxLength(50)),
+  cpvCodes: z.array(cpvCode).check(z.maxLength(50)),
+  municipalityCode: z.optional(z.enum(MUNICIPALITY_CODES)),
+  website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
+});
+export type CompanyProfileInput = z.infer<typeof companyProfileInputSchema>;
+
+export const companyProfileSchema = z.object({
+  orgNumber: z.string(),
+  name: z.string(),
+  description: z.string(),
+  capabilities: z.array(z.string()),
+  cpvCodes: z.array(z.string()),
+  municipalityCode: z.optional(z.string()),
+  website: z.optional(z.string()),
+  updatedAt: z.string(),
+});
+export type CompanyProfile = z.infer<typeof companyProfileSchema>;
+
+export const orgNumberParams = z.object({ orgNumber: orgNumberSchema });

@@ -1,0 +1,24 @@
+import { badRequest, conflict } from '../core/errors.js';
+import type { Principal } from '../core/principal.js';
+import { effectiveStatus } from '../../shared/domain/call-status.js';
+import { transition } from './transition.js';
+
+/** draft → open. The deadline must still lie ahead: a call nobody could answer is not published. */
+export function publishCall(id: string, principal: Principal) {
+  return transition(
+    id,
+    principal,
+    ['draft'],
+    (call, at) => {
+      if (call.status !== 'draft') {
+        throw conflict(`Only drafts can be published; this call is ${effectiveStatus(call.status, call.deadline, at)}.`);
+      }
+      if (Date.parse(call.deadline) <= at.getTime()) {
+        throw badRequest('The deadline has passed; move it into the future before publishing.', [
+          { path: 'deadline', message: 'Deadline is in the past' },
+        ]);
+      }
+    },
+    (_call, stamp) => ({ status: 'open', publishedAt: stamp }),
+  );
+}

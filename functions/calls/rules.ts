@@ -1,0 +1,23 @@
+import type { CallInput } from '../../shared/schemas/calls.js';
+
+/**
+ * Stored form of call fields: deadlines in UTC so they sort as strings in the deadline index,
+ * code lists without duplicates.
+ */
+export function normaliseCall(input: CallInput): CallInput {
+  return {
+    ...input,
+    deadline: new Date(input.deadline).toISOString(),
+    domains: [...new Set(input.domains)],
+    cpvCodes: [...new Set(input.cpvCodes)],
+  };
+}
+
+/** `If-Match: "3"` (or W/"3") → 3. */
+export function parseIfMatch(header: string | undefined): number | undefined | 'invalid' {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
+  return m ? Number(m[1]) : 'invalid';
+}
+
+export const etag = (version: number) => `"${version}"`;

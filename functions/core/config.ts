@@ -1,0 +1,37 @@
+import { DEFAULT_TABLE_NAME } from '../data/table-schema.js';
+
+/** Environment, read once per process. Every other module asks here instead of process.env. */
+export interface Config {
+  tableName: string;
+  /** Unset in AWS (the SDK uses the regional endpoint); set locally and for DynamoDB Local. */
+  dynamodbEndpoint?: string;
+  region: string;
+  cursorSecret: string;
+  /** Set in AWS: lets 'optional'-audience routes verify a bearer token that API Gateway did not. */
+  cognito?: { userPoolId: string; clientId: string };
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (cached) return cached;
+  const env = process.env;
+  const cursorSecret = env.CURSOR_SECRET;
+  if (!cursorSecret) throw new Error('CURSOR_SECRET is not set');
+  cached = {
+    tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME,
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'eu-north-1',
+    cursorSecret,
+    cognito:
+      env.COGNITO_USER_POOL_ID && env.COGNITO_CLIENT_ID
+        ? { userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID }
+        : undefined,
+  };
+  return cached;
+}
+
+/** Tests and the local server change env between runs in one process. */
+export function resetConfig(): void {
+  cached = undefined;
+}

@@ -1,0 +1,209 @@
+import { GetCommand, PutCommand, UpdateCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { CallInput } from '../../shared/schemas/calls.js';
+import type { StoredCallStatus } from '../../shared/domain/call-status.js';
+import { db, isConditionFailure, table } from './client.js';
+import { keys } from './keys.js';
+import { queryUpTo, type Key } from './paging.js';
+
+/** A call as stored. `closed` is never stored; it is derived from the deadline at read time. */
+export interface CallRecord extends CallInput {
+  id: string;
+  municipalityCode: string;
+  status: StoredCallStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  publishedAt?: string;
+  cancelledAt?: string;
+}
+
+type Stored = CallRecord & Record<string, unknown>;
+
+/** Lower-cased text the free-text filter matches against (contains(), no Scan). */
+const searchText = (c: Pick<CallRecord, 'title' | 'summary' | 'description'>) =>
+  `${c.title}\n${c.summary}\n${c.description}`.toLocaleLowerCase('nb');
+
+function toItem(c: CallRecord): Record<string, unknown> {
+  return {
+    ...keys.call(c.id),
+    type: 'call',
+    ...c,
+    searchText: searchText(c),
+    gsi2pk: keys.municipalityCalls(c.municipalityCode),
+    gsi2sk: keys.municipalityCallSort(c.createdAt, c.id),
+    ...(c.status === 'open' ? { gsi1pk: keys.publishedCalls, gsi1sk: keys.publishedSort(c.deadline, c.id) } : {}),
+  };
+}
+
+function fromItem(item: Record<string, unknown>): CallRecord {
+  const { pk, sk, type, searchText: _s, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
+  void pk, sk, type, _s, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
+  return rest as unknown as CallRecord;
+}
+
+export async function getCall(id: string): Promise<CallRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.call(id) }));
+  return out.Item ? fromItem(out.Item) : undefined;
+}
+
+export async function getCalls(ids: string[]): Promise<Map<string, CallRecord>> {
+  const found = new Map<string, CallRecord>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [table()]: { Keys: unique.slice(i, i + 100).map((id) => keys.call(id)) },
+    };
+    // BatchGet may hand back unprocessed keys under load; ask again until none remain.
+    while (request && Object.keys(request).length > 0) {
+      const out = await db().send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of out.Responses?.[table()] ?? []) {
+        const call = fromItem(item);
+        found.set(call.id, call);
+      }
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+export async function insertCall(call: CallRecord): Promise<void> {
+  await db().send(
+    new PutCommand({ TableName: table(), Item: toItem(call), ConditionExpression: 'attribute_not_exists(pk)' }),
+  );
+}
+
+/**
+ * Replaces a call if, and only if, it still has `expectedVersion` (and one of `fromStatuses`, when
+ * given): one conditional write, so concurrent editors cannot overwrite each other.
+ * Returns false when the condition failed; the caller re-reads to explain why.
+ */
+export async function replaceCall(
+  next: CallRecord,
+  expectedVersion: number,
+  fromStatuses?: readonly StoredCallStatus[],
+): Promise<boolean> {
+  const names: Record<string, string> = { '#v': 'version' };
+  const values: Record<string, unknown> = { ':v': expectedVersion };
+  let condition = 'attribute_exists(pk) AND #v = :v';
+  if (fromStatuses) {
+    names['#s'] = 'status';
+    const placeholders = fromStatuses.map((s, i) => {
+      values[`:s${i}`] = s;
+      return `:s${i}`;
+    });
+    condition += ` AND #s IN (${placeholders.join(', ')})`;
+  }
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: table(),
+        Item: toItem(next),
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export interface CallFilters {
+  municipality?: string;
+  domain?: string;
+  /** Lower-cased words that must all appear. */
+  words?: string[];
+  /** For a municipality's own list: stored status, plus how the deadline must compare to now. */
+  status?: StoredCallStatus;
+  deadline?: { before?: string; after?: string };
+}
+
+function filterExpression(f: CallFilters): {
+  FilterExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+} {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (f.municipality) {
+    parts.push('municipalityCode = :m');
+    values[':m'] = f.municipality;
+  }
+  if (f.domain) {
+    parts.push('contains(domains, :d)');
+    values[':d'] = f.domain;
+  }
+  f.words?.forEach((w, i) => {
+    parts.push(`contains(searchText, :w${i})`);
+    values[`:w${i}`] = w;
+  });
+  if (f.status) {
+    parts.push('#s = :s');
+    names['#s'] = 'status';
+    values[':s'] = f.status;
+  }
+  if (f.deadline?.before) {
+    parts.push('deadline <= :before');
+    values[':before'] = f.deadline.before;
+  }
+  if (f.deadline?.after) {
+    parts.push('deadline > :after');
+    values[':after'] = f.deadline.after;
+  }
+  return {
+    ...(parts.length ? { FilterExpression: parts.join(' AND ') } : {}),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values,
+  };
+}
+
+/**
+ * Published calls by deadline. 'open': deadline after `nowIso`, nearest first. 'closed': deadline at or
+ * before `nowIso`, most recent first.
+ */
+export async function queryPublishedCalls(
+  phase: 'open' | 'closed',
+  nowIso: string,
+  filters: CallFilters,
+  limit: number,
+  startKey?: Key,
+) {
+  const filter = filterExpression(filters);
+  // '~' sorts after every character of an id, so a deadline equal to now falls on the closed side.
+  const boundary = `${nowIso}#~`;
+  const out = await queryUpTo<Stored>(
+    {
+      TableName: table(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: `gsi1pk = :p AND gsi1sk ${phase === 'open' ? '>' : '<'} :b`,
+      ...filter,
+      ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':p': keys.publishedCalls, ':b': boundary },
+      ScanIndexForward: phase === 'open',
+    },
+    limit,
+    startKey,
+  );
+  return { items: out.items.map(fromItem), lastKey: out.lastKey };
+}
+
+/** Every call of one municipality, drafts included, newest first. */
+export async function queryMunicipalityCalls(code: string, filters: CallFilters, limit: number, startKey?: Key) {
+  const filter = filterExpression(filters);
+  const out = await queryUpTo<Stored>(
+    {
+      TableName: table(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :c)',
+      ...filter,
+      ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':p': keys.municipalityCalls(code), ':c': 'CALL#' },
+      ScanIndexForward: false,
+    },
+    limit,
+    startKey,
+  );
+  return { items: out.items.map(fromItem), lastKey: out.lastKey };
+}

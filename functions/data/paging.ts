@@ -1,0 +1,41 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { db } from './client.js';
+import { TABLE_SCHEMA } from './table-schema.js';
+
+export type Key = Record<string, string>;
+
+function keyOf(item: Record<string, unknown>, indexName?: string): Key {
+  const key: Key = { pk: String(item.pk), sk: String(item.sk) };
+  const index = TABLE_SCHEMA.indexes.find((i) => i.name === indexName);
+  if (index) {
+    key[index.partitionKey] = String(item[index.partitionKey]);
+    key[index.sortKey] = String(item[index.sortKey]);
+  }
+  return key;
+}
+
+/**
+ * Runs a query until `limit` items survive its filter or the partition ends. DynamoDB applies Limit
+ * before FilterExpression, so one request can return few or no matches while more remain; looping
+ * here keeps pages full. The key of the last item returned is where the next page starts.
+ */
+export async function queryUpTo<T extends Record<string, unknown>>(
+  input: QueryCommandInput,
+  limit: number,
+  startKey?: Key,
+): Promise<{ items: T[]; lastKey?: Key }> {
+  const items: T[] = [];
+  let exclusiveStartKey: Key | undefined = startKey;
+  const pageSize = Math.max(limit * 2, 50);
+  do {
+    const out = await db().send(new QueryCommand({ ...input, Limit: pageSize, ExclusiveStartKey: exclusiveStartKey }));
+    items.push(...((out.Items ?? []) as T[]));
+    exclusiveStartKey = out.LastEvaluatedKey as Key | undefined;
+    if (items.length >= limit) {
+      const page = items.slice(0, limit);
+      const more = items.length > limit || exclusiveStartKey !== undefined;
+      return { items: page, lastKey: more ? keyOf(page[page.length - 1]!, input.IndexName) : undefined };
+    }
+  } while (exclusiveStartKey);
+  return { items };
+}

@@ -1,0 +1,134 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ProposalInput } from '../../shared/schemas/proposals.js';
+import { db, isConditionFailure, table } from './client.js';
+import { keys } from './keys.js';
+import { queryUpTo, type Key } from './paging.js';
+
+export interface ProposalRecord extends ProposalInput {
+  callId: string;
+  orgNumber: string;
+  companyName: string;
+  partners: string[];
+  submittedAt: string;
+  updatedAt: string;
+  submittedBy: string;
+}
+
+function fromItem(item: Record<string, unknown>): ProposalRecord {
+  const { pk, sk, type, gsi2pk, gsi2sk, ...rest } = item;
+  void pk, sk, type, gsi2pk, gsi2sk;
+  return rest as unknown as ProposalRecord;
+}
+
+/**
+ * One proposal per company per call, as one item under a natural key. Create is a conditional put;
+ * if the item already exists the same content becomes a conditional update instead. Any number of
+ * concurrent identical PUTs therefore leave exactly one item, and each answers created or updated.
+ */
+export async function upsertProposal(p: ProposalRecord): Promise<{ created: boolean; record: ProposalRecord }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await db().send(
+        new PutCommand({
+          TableName: table(),
+          Item: {
+            ...keys.proposal(p.callId, p.orgNumber),
+            type: 'proposal',
+            ...p,
+            gsi2pk: keys.orgProposals(p.orgNumber),
+            gsi2sk: keys.orgProposalSort(p.submittedAt, p.callId),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { created: true, record: p };
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+    try {
+      const out = await db().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: keys.proposal(p.callId, p.orgNumber),
+          UpdateExpression:
+            'SET summary = :summary, description = :description, partners = :partners, updatedAt = :u, companyName = :n, submittedBy = :by' +
+            (p.priceNok === undefined ? ' REMOVE priceNok' : ', priceNok = :price'),
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: {
+            ':summary': p.summary,
+            ':description': p.description,
+            ':partners': p.partners,
+            ':u': p.updatedAt,
+            ':n': p.companyName,
+            ':by': p.submittedBy,
+            ...(p.priceNok === undefined ? {} : { ':price': p.priceNok }),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { created: false, record: fromItem(out.Attributes!) };
+    } catch (e) {
+      // Withdrawn between our two writes: go round and create it again.
+      if (!isConditionFailure(e)) throw e;
+    }
+  }
+  throw new Error('proposal upsert did not settle after 3 attempts');
+}
+
+export async function getProposal(callId: string, orgNumber: string): Promise<ProposalRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.proposal(callId, orgNumber) }));
+  return out.Item ? fromItem(out.Item) : undefined;
+}
+
+/** True if a proposal was there to delete. */
+export async function deleteProposal(callId: string, orgNumber: string): Promise<boolean> {
+  try {
+    await db().send(
+      new DeleteCommand({
+        TableName: table(),
+        Key: keys.proposal(callId, orgNumber),
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** All proposals to one call (a call has at most one per company, so this stays small). */
+export async function listProposalsForCall(callId: string): Promise<ProposalRecord[]> {
+  const all: ProposalRecord[] = [];
+  let start: Key | undefined;
+  do {
+    const out = await queryUpTo(
+      {
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': keys.proposalPrefix },
+      },
+      100,
+      start,
+    );
+    all.push(...out.items.map(fromItem));
+    start = out.lastKey;
+  } while (start);
+  return all;
+}
+
+/** A company's proposals, newest first. */
+export async function queryCompanyProposals(orgNumber: string, limit: number, startKey?: Key) {
+  const out = await queryUpTo(
+    {
+      TableName: table(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :s)',
+      ExpressionAttributeValues: { ':p': keys.orgProposals(orgNumber), ':s': keys.proposalPrefix },
+      ScanIndexForward: false,
+    },
+    limit,
+    startKey,
+  );
+  return { items: out.items.map(fromItem), lastKey: out.lastKey };
+}

@@ -1,0 +1,73 @@
+import middy from '@middy/core';
+import httpRouter from '@middy/http-router';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import { routes, type RouteId } from '../../shared/api/contract.js';
+import authenticate, { type BearerVerifier } from '../core/middleware/authenticate.js';
+import authorizeRoles from '../core/middleware/authorize-roles.js';
+import jsonBody from '../core/middleware/json-body.js';
+import problemErrors from '../core/middleware/problem-errors.js';
+import validateInput from '../core/middleware/validate-input.js';
+import { problem } from '../core/errors.js';
+import { routeMatcher } from './route-match.js';
+import type { ApiEvent, ApiResponse, ApiResult, RouteHandlers, RouteInput } from './types.js';
+
+function toResponse(result: ApiResult): ApiResponse {
+  const status = result.status ?? 200;
+  if (result.body === undefined) return { statusCode: status, headers: { ...result.headers } };
+  const headers = { 'content-type': 'application/json; charset=utf-8', ...result.headers };
+  return { statusCode: status, headers, body: JSON.stringify(result.body) };
+}
+
+/**
+ * One Lambda handler serving the given routes: the whole middleware stack lives here, so every
+ * entry point (one per route group in AWS, all routes locally) behaves the same.
+ */
+export function createApi<Ids extends RouteId>(
+  handlers: RouteHandlers<Ids>,
+  opts: { verifyBearer?: BearerVerifier } = {},
+) {
+  const ids = Object.keys(handlers) as Ids[];
+  const matcher = routeMatcher(ids);
+
+  const routeTable = ids.map((id) => {
+    const spec = routes[id];
+    const impl = handlers[id] as (input: RouteInput<Ids>) => Promise<ApiResult>;
+    const handler = middy<ApiEvent, ApiResponse>(async (event: ApiEvent) => {
+      const input = event.input!;
+      return toResponse(
+        await impl({ ...input, principal: event.principal, headers: event.headers ?? {} } as RouteInput<Ids>),
+      );
+    })
+      .use(authenticate({ audience: spec.audience, verifyBearer: opts.verifyBearer }))
+      .use(authorizeRoles({ roles: 'roles' in spec ? spec.roles : undefined }))
+      .use(jsonBody({ expectsBody: 'body' in spec }))
+      .use(
+        validateInput({
+          params: 'params' in spec ? spec.params : undefined,
+          query: 'query' in spec ? spec.query : undefined,
+          body: 'body' in spec ? spec.body : undefined,
+        }),
+      );
+    return { method: spec.method, path: spec.path, handler };
+  });
+
+  const router = httpRouter({
+    routes: routeTable,
+    notFoundResponse: ({ method, path }: { method: string; path: string }) => {
+      const allowed = matcher.allowed(path);
+      if (allowed.length > 0) {
+        throw problem(405, `${method} is not allowed on ${path}; use ${allowed.join(', ')}.`, {
+          headers: { allow: allowed.join(', ') },
+        });
+      }
+      throw problem(404, `There is no route ${method} ${path}.`);
+    },
+  });
+
+  return middy<ApiEvent, ApiResponse>()
+    .use(httpHeaderNormalizer())
+    .use(httpSecurityHeaders())
+    .use(problemErrors())
+    .handler(router as never);
+}

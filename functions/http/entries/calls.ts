@@ -1,0 +1,5 @@
+import { createApi } from '../api.js';
+import { callHandlers } from '../handlers/calls.js';
+import { lazyVerifier } from '../verifier.js';
+
+export const handler = createApi(callHandlers, { verifyBearer: lazyVerifier });

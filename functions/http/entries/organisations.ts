@@ -1,0 +1,4 @@
+import { createApi } from '../api.js';
+import { organisationHandlers } from '../handlers/organisations.js';
+
+export const handler = createApi(organisationHandlers);

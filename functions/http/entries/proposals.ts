@@ -1,0 +1,4 @@
+import { createApi } from '../api.js';
+import { proposalHandlers } from '../handlers/proposals.js';
+
+export const handler = createApi(proposalHandlers);

@@ -1,0 +1,8 @@
+import type { RouteHandlers } from '../types.js';
+import { devLogin, listDevUsers } from '../../dev/dev-sign-in.js';
+
+/** Local server only: the dev group is never deployed (tests/infra proves it). */
+export const devHandlers: RouteHandlers<'listDevUsers' | 'devLogin'> = {
+  listDevUsers: async () => ({ body: await listDevUsers() }),
+  devLogin: async ({ body }) => ({ body: await devLogin(body.userId) }),
+};

@@ -1,0 +1,14 @@
+import type { RouteHandlers } from '../types.js';
+import { MUNICIPALITIES } from '../../../shared/domain/municipalities.js';
+import { getMe } from '../../organisations/get-me.js';
+import { getCompanyProfile, putCompanyProfile } from '../../organisations/company-profile.js';
+
+export const organisationHandlers: RouteHandlers<'listMunicipalities' | 'getMe' | 'getCompany' | 'putCompany'> = {
+  listMunicipalities: async () => ({
+    body: { items: MUNICIPALITIES.map(({ code, name }) => ({ code, name })) },
+    headers: { 'cache-control': 'public, max-age=3600' },
+  }),
+  getMe: async ({ principal }) => ({ body: await getMe(principal!) }),
+  getCompany: async ({ params }) => ({ body: await getCompanyProfile(params.orgNumber) }),
+  putCompany: async ({ params, body, principal }) => ({ body: await putCompanyProfile(params.orgNumber, body, principal!) }),
+};

@@ -1,0 +1,18 @@
+import { createApi } from './api.js';
+import { callHandlers } from './handlers/calls.js';
+import { proposalHandlers } from './handlers/proposals.js';
+import { organisationHandlers } from './handlers/organisations.js';
+import { docsHandlers } from './handlers/docs.js';
+import { devHandlers } from './handlers/dev.js';
+
+/**
+ * Every route group in one handler, dev sign-in included: what the local server and the integration
+ * tests invoke. The middleware stack is the same createApi that builds each AWS function.
+ */
+export const localHandler = createApi({
+  ...callHandlers,
+  ...proposalHandlers,
+  ...organisationHandlers,
+  ...docsHandlers,
+  ...devHandlers,
+});

@@ -1,0 +1,32 @@
+import type { CompanyProfile, CompanyProfileInput } from '../../shared/schemas/organisations.js';
+import type { Principal } from '../core/principal.js';
+import { now } from '../core/clock.js';
+import { forbidden, notFound } from '../core/errors.js';
+import { getOrganisation, updateCompanyProfile, type OrganisationRecord } from '../data/organisations.js';
+
+function profileView(org: OrganisationRecord): CompanyProfile {
+  return {
+    orgNumber: org.id,
+    name: org.name,
+    description: org.description ?? '',
+    capabilities: org.capabilities ?? [],
+    cpvCodes: org.cpvCodes ?? [],
+    municipalityCode: org.municipalityCode,
+    website: org.website,
+    updatedAt: org.updatedAt ?? '',
+  };
+}
+
+export async function getCompanyProfile(orgNumber: string): Promise<CompanyProfile> {
+  const org = await getOrganisation(orgNumber);
+  if (!org || org.kind !== 'company') throw notFound(`No company with organisasjonsnummer ${orgNumber}.`);
+  return profileView(org);
+}
+
+/** Only a user of the company itself edits its profile. */
+export async function putCompanyProfile(orgNumber: string, input: CompanyProfileInput, principal: Principal): Promise<CompanyProfile> {
+  if (principal.orgId !== orgNumber) throw forbidden('You can only edit the profile of your own company.');
+  const updated = await updateCompanyProfile(orgNumber, input, now().toISOString());
+  if (!updated) throw notFound(`No company with organisasjonsnummer ${orgNumber} is registered.`);
+  return profileView(updated);
+}

@@ -1,0 +1,85 @@
+import { ulid } from 'ulid';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, isConditionFailure, table } from '../../functions/data/client.js';
+import { keys } from '../../functions/data/keys.js';
+import { getCall, insertCall, type CallRecord } from '../../functions/data/calls.js';
+import { insertOrganisation, insertUser } from '../../functions/data/organisations.js';
+import { upsertProposal } from '../../functions/data/proposals.js';
+import { normaliseCall } from '../../functions/calls/rules.js';
+import { ASSOCIATIONS, CALL_PLAN, CALL_TEMPLATES, COMPANIES, MUNICIPALITY_ORGS, PROGRAMME, PROPOSAL_TEXTS, USERS } from './demo-data.js';
+
+const DAY = 86_400_000;
+
+/** A small deterministic PRNG, so demo ids are the same on every machine (and a re-seed rewrites nothing). */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Demo data, written once per table: organisations, users, thirty calls across every status and
+ * proposals on the closed (and a few open) calls. Deadlines are relative to the first start so the
+ * data looks alive. Every write is conditional, so an interrupted seed simply runs again.
+ */
+export async function seedDemoData(now = new Date()): Promise<boolean> {
+  if (await alreadySeeded()) return false;
+  for (const org of [...MUNICIPALITY_ORGS, ...COMPANIES, ...ASSOCIATIONS, PROGRAMME]) {
+    await insertOrganisation({ ...org, updatedAt: now.toISOString() });
+  }
+  for (const user of USERS) await insertUser(user);
+
+  const base = Date.UTC(2026, 0, 1);
+  for (const [i, plan] of CALL_PLAN.entries()) {
+    const template = CALL_TEMPLATES[plan.template]!;
+    const id = ulid(base + i * 60_000, prng(i + 1));
+    const deadline = new Date(now.getTime() + plan.days * DAY);
+    deadline.setUTCHours(11, 0, 0, 0);
+    const createdAt = new Date(Math.min(now.getTime(), deadline.getTime()) - 30 * DAY).toISOString();
+    const publishedAt = new Date(Date.parse(createdAt) + 2 * DAY).toISOString();
+    const call: CallRecord = {
+      ...normaliseCall({ ...template, deadline: deadline.toISOString() }),
+      id,
+      municipalityCode: plan.municipality,
+      status: plan.status === 'closed' ? 'open' : plan.status,
+      version: plan.status === 'draft' ? 1 : 2,
+      createdAt,
+      updatedAt: plan.status === 'draft' ? createdAt : publishedAt,
+      createdBy: `user-${plan.municipality}`,
+      ...(plan.status === 'draft' ? {} : { publishedAt }),
+      ...(plan.status === 'cancelled' ? { cancelledAt: new Date(Date.parse(publishedAt) + DAY).toISOString() } : {}),
+    };
+    if (!(await getCall(id))) await insertCall(call);
+
+    for (let p = 0; p < plan.proposals; p++) {
+      const company = COMPANIES[(i + p) % COMPANIES.length]!;
+      const text = PROPOSAL_TEXTS[(i + p) % PROPOSAL_TEXTS.length]!;
+      const submittedAt = new Date(Date.parse(publishedAt) + (p + 1) * DAY).toISOString();
+      await upsertProposal({
+        callId: id, orgNumber: company.id, companyName: company.name, ...text,
+        priceNok: 250_000 * (p + 1) + 50_000 * (i % 4), partners: p % 2 ? ['Høgskolen i Østfold'] : [],
+        submittedAt, updatedAt: submittedAt, submittedBy: `user-${company.id}`,
+      });
+    }
+  }
+  await markSeeded(now);
+  return true;
+}
+
+async function alreadySeeded(): Promise<boolean> {
+  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.seedMarker }));
+  return Boolean(out.Item);
+}
+
+async function markSeeded(now: Date): Promise<void> {
+  try {
+    await db().send(new PutCommand({ TableName: table(), Item: { ...keys.seedMarker, seededAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}

@@ -1,0 +1,86 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { localHandler } from '../../functions/http/local-api.js';
+import { resetConfig } from '../../functions/core/config.js';
+import { resetDb } from '../../functions/data/client.js';
+import { verifyDevToken } from '../../functions/dev/tokens.js';
+import { apiGateway, type Handler } from './api-gateway.js';
+import { startDynalite } from './dynalite.js';
+import { localSecrets } from './secrets.js';
+import { staticSite } from './static-site.js';
+import { ensureTable } from './table.js';
+import { seedDemoData } from './seed.js';
+import type { LocalSettings } from './settings.js';
+
+export interface LocalStack {
+  url: string;
+  endpoint: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * The whole marketplace on one machine: DynamoDB (embedded or DYNAMODB_ENDPOINT), the table, demo
+ * data once, and one HTTP origin serving /api/* through the Lambda handler and everything else from
+ * the static web build.
+ */
+export async function startLocalStack(settings: LocalSettings, log: (msg: string) => void = console.log): Promise<LocalStack> {
+  const embedded = settings.dynamodbEndpoint ? undefined : await startDynalite(settings.dataDir);
+  const endpoint = settings.dynamodbEndpoint ?? embedded!.endpoint;
+  const secrets = localSecrets(settings.dataDir);
+
+  // The functions read their configuration from env, exactly as in Lambda.
+  Object.assign(process.env, {
+    TABLE_NAME: settings.tableName,
+    DYNAMODB_ENDPOINT: endpoint,
+    CURSOR_SECRET: secrets.cursorSecret,
+    DEV_TOKEN_SECRET: secrets.devTokenSecret,
+    AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
+  });
+  resetConfig();
+  resetDb();
+
+  const client = new DynamoDBClient({
+    endpoint,
+    region: process.env.AWS_REGION,
+    credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local' },
+  });
+  const table = await ensureTable(client, settings.tableName);
+  client.destroy();
+  log(`DynamoDB ${embedded ? `embedded (dynalite) in ${settings.dataDir}` : `at ${endpoint}`}: table ${settings.tableName} ${table}`);
+  if (settings.seed) {
+    const seeded = await seedDemoData();
+    log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
+  }
+
+  const api = apiGateway(localHandler as unknown as Handler, verifyDevToken);
+  const site = staticSite(settings.webDir);
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const route = path === '/api' || path.startsWith('/api/') ? api : site;
+    Promise.resolve(route(req, res)).catch((e: unknown) => {
+      console.error(e);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/problem+json' });
+      res.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Unexpected error in the local server.' }));
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(settings.port, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    endpoint,
+    close: async () => {
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+      resetDb();
+      await embedded?.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Everything in one stack, one construct per concern (Data, Auth, Api, Web).
+ * Why one stack: Web needs the API's id and the Cognito ids, Auth needs the site's URL for its callbacks, and
+ * cross-stack exports would freeze those references (an export in use cannot change). The table and user pool
+ * are RETAIN + deletion protection, so a stack delete or replacement never takes the data with it.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from './api.js';
+import { Auth } from './auth.js';
+import { Data } from './data.js';
+import { Web } from './web.js';
+
+export interface InnovasjonstorgetStackProps extends StackProps {
+  readonly authDomainPrefix: string;
+  readonly authCallbackUrls: string[];
+  readonly authLogoutUrls: string[];
+  /** Absolute path of web/build. */
+  readonly webBuildDir: string;
+  readonly tracing?: boolean;
+}
+
+export class InnovasjonstorgetStack extends Stack {
+  readonly data: Data;
+  readonly auth: Auth;
+  readonly api: Api;
+  readonly web: Web;
+
+  constructor(scope: Construct, id: string, props: InnovasjonstorgetStackProps) {
+    super(scope, id, props);
+
+    this.data = new Data(this, 'Data');
+    this.auth = new Auth(this, 'Auth', {
+      domainPrefix: props.authDomainPrefix,
+      callbackUrls: props.authCallbackUrls,
+      logoutUrls: props.authLogoutUrls,
+    });
+    this.api = new Api(this, 'Api', { table: this.data.table, auth: this.auth, tracing: props.tracing });
+    this.web = new Web(this, 'Web', { api: this.api, auth: this.auth, buildDir: props.webBuildDir });
+
+    new CfnOutput(this, 'SiteUrl', { value: `https://${this.web.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+  }
+}

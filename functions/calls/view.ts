@@ -7,10 +7,10 @@ import { forbidden, notFound } from '../core/errors.js';
 
 /** The public shape of a call: status derived from the clock, municipality named. */
 export function callView(c: CallRecord, now: Date): Call {
-  const { createdBy, ...rest } = c;
+  const { createdBy, id, ...rest } = c;
   void createdBy;
   return {
-    id: c.id,
+    id,
     ...rest,
     municipalityName: municipalityName(c.municipalityCode) ?? c.municipalityCode,
     status: effectiveStatus(c.status, c.deadline, now),

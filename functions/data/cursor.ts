@@ -12,8 +12,9 @@ export function encodeCursor(state: Record<string, unknown>): string {
 }
 
 export function decodeCursor<T>(cursor: string, scope: string): T {
-  const [payload, mac] = cursor.split('.');
-  if (!payload || !mac || !safeEqual(mac, sign(payload))) throw tampered();
+  const parts = cursor.split('.');
+  const [payload, mac] = parts;
+  if (parts.length !== 2 || !payload || !mac || !safeEqual(mac, sign(payload))) throw tampered();
   let state: unknown;
   try {
     state = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -1,5 +1,5 @@
 /**
- * Physical shape of the single table, as plain data: CDK (infra/stacks/data-stack.ts) and the local
+ * Physical shape of the single table, as plain data: CDK (infra/stacks/data.ts) and the local
  * runtime (infra/local/table.ts) both create the table from this, so they cannot drift.
  * Access patterns → keys are documented in docs/data-model.md.
  */

@@ -14,7 +14,7 @@ async function all(query: string, token?: string) {
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const res = await stack.client.call('GET', `/api/calls?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    const res: { status: number; body: any } = await stack.client.call('GET', `/api/calls?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
     expect(res.status).toBe(200);
     items.push(...res.body.items);
     cursor = res.body.nextCursor;

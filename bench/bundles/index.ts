@@ -1,0 +1,110 @@
+import { GOALS, SETTINGS } from '../config.js';
+import { median, quantile } from '../lib/stats.js';
+import { buildAll } from './build.js';
+import { DEPLOYED_NODE_OPTIONS, importTimes } from './import-time.js';
+import { packageWeights, scopeWeights, type PackageWeight } from './weight.js';
+
+export interface BundleFigures {
+  name: string;
+  isBaseline: boolean;
+  bytes: number;
+  sizeRatio: number;
+  /** Import time as deployed (NODE_OPTIONS=--enable-source-maps, so the .map is read too). */
+  importMs: ImportStats;
+  importRatio: number;
+  /**
+   * Median over rounds of (this import / the baseline's import in the same round): the two ran seconds
+   * apart, so this pairs away slow phases of the machine. Should agree with importRatio; if not, rerun.
+   */
+  importRatioPaired: number;
+  /** The same without source maps: what the .map costs is the difference. */
+  importMsNoMaps: ImportStats;
+  importRatioNoMaps: number;
+}
+
+export interface ImportStats {
+  median: number;
+  p10: number;
+  p90: number;
+  runs: number;
+}
+
+const stats = (t: number[]): ImportStats => ({ median: median(t), p10: quantile(t, 0.1), p90: quantile(t, 0.9), runs: t.length });
+
+export interface PackageShare extends PackageWeight {
+  /** Bytes the same package has in the baseline bundle (0 if none): what is not extra. */
+  inBaseline: number;
+}
+
+export interface BundleResults {
+  bundles: BundleFigures[];
+  /** The largest function bundle, whose bytes are broken down by package. */
+  largest: string;
+  largestPackages: PackageShare[];
+  largestScopes: PackageShare[];
+  goal: {
+    maxImportRatio: number;
+    /** The function with the highest import-time ratio, and that ratio. */
+    slowest: string;
+    importRatio: number;
+    importRatioPaired: number;
+    met: boolean;
+  };
+}
+
+function withBaseline(weights: PackageWeight[], baseline: PackageWeight[]): PackageShare[] {
+  const base = new Map(baseline.map((w) => [w.name, w.bytes]));
+  return weights.map((w) => ({ ...w, inBaseline: base.get(w.name) ?? 0 }));
+}
+
+/** Part 1: build the deployed bundles and the SDK-only baseline, then time their import. */
+export async function benchBundles(log: (s: string) => void): Promise<BundleResults> {
+  log('Building bundles with the options of infra/constructs/bundling.ts…');
+  const built = await buildAll();
+  log(`Importing each bundle ${SETTINGS.importRuns}x with and without source maps, fresh node processes, round-robin…`);
+  const jobs = built.flatMap((b) => [
+    { file: b.outfile, nodeOptions: DEPLOYED_NODE_OPTIONS },
+    { file: b.outfile, nodeOptions: '' },
+  ]);
+  const times = await importTimes(jobs, SETTINGS.importRuns);
+  const deployed = built.map((_, i) => times[2 * i]!);
+  const noMaps = built.map((_, i) => times[2 * i + 1]!);
+
+  const baseIdx = built.findIndex((b) => b.isBaseline);
+  const baseBytes = built[baseIdx]!.bytes;
+  const baseMs = median(deployed[baseIdx]!);
+  const baseMsNoMaps = median(noMaps[baseIdx]!);
+  const bundles = built.map((b, i): BundleFigures => ({
+    name: b.name,
+    isBaseline: b.isBaseline,
+    bytes: b.bytes,
+    sizeRatio: b.bytes / baseBytes,
+    importMs: stats(deployed[i]!),
+    importRatio: median(deployed[i]!) / baseMs,
+    importRatioPaired: median(deployed[i]!.map((t, r) => t / deployed[baseIdx]![r]!)),
+    importMsNoMaps: stats(noMaps[i]!),
+    importRatioNoMaps: median(noMaps[i]!) / baseMsNoMaps,
+  }));
+
+  const functions = built.filter((b) => !b.isBaseline);
+  const largest = functions.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const slowest = bundles
+    .filter((b) => !b.isBaseline)
+    .reduce((a, b) => (b.importRatio > a.importRatio ? b : a));
+  const basePackages = packageWeights(built[baseIdx]!.metafile);
+  const packages = packageWeights(largest.metafile);
+
+  return {
+    bundles,
+    largest: largest.name,
+    largestPackages: withBaseline(packages, basePackages),
+    largestScopes: withBaseline(scopeWeights(packages), scopeWeights(basePackages)),
+    goal: {
+      maxImportRatio: GOALS.maxImportRatio,
+      slowest: slowest.name,
+      importRatio: slowest.importRatio,
+      importRatioPaired: slowest.importRatioPaired,
+      met: slowest.importRatio <= GOALS.maxImportRatio,
+    },
+  };
+}

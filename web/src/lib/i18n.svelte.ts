@@ -1,0 +1,113 @@
+import * as z from 'zod/mini';
+import zodNo from 'zod/v4/locales/no.js';
+import zodEn from 'zod/v4/locales/en.js';
+import { getLocale, overwriteGetLocale, setLocale, type Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { DOMAIN_LABELS, PROCEDURE_LABELS, type Domain, type Procedure, type OrganisationKind } from '$shared/domain/vocabulary';
+import { cpvLabel as sharedCpvLabel } from '$shared/domain/cpv';
+import type { CallStatus } from '$shared/domain/call-status';
+
+/**
+ * Paraglide's getLocale() is plain JS. Routing it through a $state makes every `m.key()` read in a
+ * template reactive, so the language toggle re-renders text in place without remounting pages (which
+ * would throw away half-filled forms).
+ */
+const state = $state({ locale: getLocale() });
+overwriteGetLocale(() => state.locale);
+
+export const i18n = {
+	get locale(): Locale {
+		return state.locale;
+	},
+};
+
+export function switchLocale(locale: Locale): void {
+	// reload: false — the state change above re-renders; setLocale only persists the choice.
+	setLocale(locale, { reload: false });
+	state.locale = locale;
+	applyDocumentLocale();
+}
+
+/** <html lang> must follow the visible language (WCAG 3.1.1); zod messages follow too. */
+export function applyDocumentLocale(): void {
+	document.documentElement.lang = state.locale;
+	configureZod();
+}
+
+const intlLocale = () => (state.locale === 'nb' ? 'nb-NO' : 'en-GB');
+
+export const domainLabel = (d: Domain) => DOMAIN_LABELS[d][state.locale];
+export const procedureLabel = (p: Procedure) => PROCEDURE_LABELS[p][state.locale];
+export const cpvLabel = (code: string) => sharedCpvLabel(code, state.locale);
+
+export function statusLabel(s: CallStatus | string): string {
+	switch (s) {
+		case 'draft': return m.status_draft();
+		case 'open': return m.status_open();
+		case 'closed': return m.status_closed();
+		case 'cancelled': return m.status_cancelled();
+		default: return s;
+	}
+}
+
+export function roleLabel(r: OrganisationKind): string {
+	switch (r) {
+		case 'municipality': return m.role_municipality();
+		case 'company': return m.role_company();
+		case 'association': return m.role_association();
+		case 'programme': return m.role_programme();
+	}
+}
+
+/** Deadlines are Norwegian local time whatever the visitor's device says. */
+export function formatDateTime(iso: string): string {
+	return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+}
+
+export function formatDate(iso: string): string {
+	return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+}
+
+export function formatNok(n: number): string {
+	return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }).format(n);
+}
+
+/** "om 3 dager", "om 25 minutter", "om 40 sekunder": the largest unit that is at least one. */
+export function formatTimeLeft(ms: number): string {
+	const rtf = new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'always' });
+	const s = Math.max(0, Math.round(ms / 1000));
+	if (s >= 2 * 86_400) return rtf.format(Math.floor(s / 86_400), 'day');
+	if (s >= 2 * 3600) return rtf.format(Math.floor(s / 3600), 'hour');
+	if (s >= 120) return rtf.format(Math.floor(s / 60), 'minute');
+	return rtf.format(s, 'second');
+}
+
+/**
+ * Zod's built-in messages are written for developers ("forventet string til å ha >=3 tegn"); the common
+ * cases get plain-language messages, the rest fall back to zod's own nb/en locale.
+ */
+function configureZod(): void {
+	const fallback = (state.locale === 'nb' ? zodNo() : zodEn()).localeError;
+	z.config({
+		localeError: (issue) => {
+			if (issue.code === 'too_small') {
+				const min = Number(issue.minimum);
+				if (issue.origin === 'string') return min <= 1 ? m.err_required() : m.err_min_chars({ min });
+				if (issue.origin === 'array') return min <= 1 ? m.err_min_one() : m.err_min_items({ min });
+				if (issue.origin === 'number') return m.err_min_number({ min });
+			}
+			if (issue.code === 'too_big') {
+				const max = Number(issue.maximum);
+				if (issue.origin === 'string') return m.err_max_chars({ max });
+				if (issue.origin === 'array') return m.err_max_items({ max });
+				if (issue.origin === 'number') return m.err_max_number({ max });
+			}
+			if (issue.code === 'invalid_type' && issue.input === undefined) return m.err_required();
+			if (issue.code === 'invalid_type' && issue.expected === 'int') return m.err_whole_number();
+			if (issue.code === 'invalid_format' && issue.format === 'datetime') return m.err_datetime();
+			if (issue.code === 'invalid_format' && issue.format === 'url') return m.err_url();
+			if (issue.code === 'invalid_value') return m.err_choose();
+			return fallback(issue);
+		},
+	});
+}

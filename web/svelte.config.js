@@ -1,0 +1,18 @@
+import adapter from '@sveltejs/adapter-static';
+
+/**
+ * SPA build: every page renders in the browser (ssr = false in the root layout), and both the local
+ * server and CloudFront answer unknown extension-less paths with 200.html.
+ * @type {import('@sveltejs/kit').Config}
+ */
+const config = {
+  kit: {
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
+    alias: {
+      // The web reads the contract, schemas and domain rules from shared/ and nothing else outside web/.
+      $shared: '../shared',
+    },
+  },
+};
+
+export default config;

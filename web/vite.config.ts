@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
+import { defineConfig } from 'vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+
+const webDir = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The root script runs `vite build --config web/vite.config.ts` from the repository root, but SvelteKit
+ * takes its project root (svelte.config.js, src/, .svelte-kit/, build/) from process.cwd(), captured when
+ * '@sveltejs/kit/vite' is first evaluated. So: move into web/ first, then import the kit plugin lazily.
+ */
+export default defineConfig(async () => {
+  // SvelteKit also re-reads this file in worker threads, where chdir is not allowed (and cwd is already web/).
+  if (isMainThread && resolve(process.cwd()) !== resolve(webDir)) process.chdir(webDir);
+  const { sveltekit } = await import('@sveltejs/kit/vite');
+  return {
+    plugins: [
+      paraglideVitePlugin({
+        project: `${webDir}project.inlang`,
+        outdir: `${webDir}src/lib/paraglide`,
+        // Bokmål unless the visitor chose English; the choice is kept in localStorage.
+        strategy: ['localStorage', 'baseLocale'],
+      }),
+      sveltekit(),
+    ],
+    server: { fs: { allow: [fileURLToPath(new URL('../shared', import.meta.url))] } },
+  };
+});

@@ -3,7 +3,7 @@ import type { Page } from '../../shared/schemas/common.js';
 import { badRequest, forbidden, unauthorized } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
-import { queryMunicipalityCalls, queryPublishedCalls, type CallFilters } from '../data/calls.js';
+import { queryMunicipalityCalls, publishedCallsPage, type CallFilters } from '../data/calls.js';
 import { decodeCursor, encodeCursor } from '../data/cursor.js';
 import type { Key } from '../data/paging.js';
 import { callView } from './view.js';
@@ -40,7 +40,7 @@ export async function listCalls(query: ListCallsQuery, principal: Principal | un
   const clock = new Date(at);
   while (phaseIndex < phases.length && items.length < limit) {
     const phase = phases[phaseIndex]!;
-    const page = await queryPublishedCalls(phase, at, filters, limit - items.length, key);
+    const page = await publishedCallsPage(phase, at, filters, limit - items.length, key);
     items.push(...page.items.map((c) => callView(c, clock)));
     if (page.lastKey) {
       return { items, nextCursor: encodeCursor({ s: 'calls', phase, key: page.lastKey, at } satisfies PublicCursor) };

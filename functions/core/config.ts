@@ -9,6 +9,8 @@ export interface Config {
   cursorSecret: string;
   /** Set in AWS: lets 'optional'-audience routes verify a bearer token that API Gateway did not. */
   cognito?: { userPoolId: string; clientId: string };
+  /** Most published calls held in memory for the public list; 0 turns the snapshot off. */
+  publishedSnapshotMax: number;
 }
 
 let cached: Config | undefined;
@@ -27,6 +29,7 @@ export function config(): Config {
       env.COGNITO_USER_POOL_ID && env.COGNITO_CLIENT_ID
         ? { userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID }
         : undefined,
+    publishedSnapshotMax: Number(env.PUBLISHED_SNAPSHOT_MAX ?? 5000),
   };
   return cached;
 }

@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, UpdateCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CallInput } from '../../shared/schemas/calls.js';
 import type { StoredCallStatus } from '../../shared/domain/call-status.js';
 import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
 import { queryUpTo, type Key } from './paging.js';
+import { invalidatePublishedSnapshot, pageFromEntries, publishedEntries, searchText } from './published-snapshot.js';
 
 /** A call as stored. `closed` is never stored; it is derived from the deadline at read time. */
 export interface CallRecord extends CallInput {
@@ -20,9 +21,6 @@ export interface CallRecord extends CallInput {
 
 type Stored = CallRecord & Record<string, unknown>;
 
-/** Lower-cased text the free-text filter matches against (contains(), no Scan). */
-const searchText = (c: Pick<CallRecord, 'title' | 'summary' | 'description'>) =>
-  `${c.title}\n${c.summary}\n${c.description}`.toLocaleLowerCase('nb');
 
 function toItem(c: CallRecord): Record<string, unknown> {
   return {
@@ -71,6 +69,7 @@ export async function insertCall(call: CallRecord): Promise<void> {
   await db().send(
     new PutCommand({ TableName: table(), Item: toItem(call), ConditionExpression: 'attribute_not_exists(pk)' }),
   );
+  invalidatePublishedSnapshot();
 }
 
 /**
@@ -104,6 +103,7 @@ export async function replaceCall(
         ExpressionAttributeValues: values,
       }),
     );
+    invalidatePublishedSnapshot();
     return true;
   } catch (e) {
     if (isConditionFailure(e)) return false;
@@ -162,7 +162,40 @@ function filterExpression(f: CallFilters): {
 }
 
 /**
- * Published calls by deadline. 'open': deadline after `nowIso`, nearest first. 'closed': deadline at or
+ * A page of published calls: from the in-memory snapshot when there is one (see published-snapshot.ts),
+ * else straight from the deadline index. Both give the same items, order and start keys.
+ */
+export async function publishedCallsPage(
+  phase: 'open' | 'closed',
+  nowIso: string,
+  filters: CallFilters,
+  limit: number,
+  startKey?: Key,
+) {
+  const entries = await publishedEntries(loadAllPublished);
+  return entries
+    ? pageFromEntries(entries, phase, nowIso, filters, limit, startKey)
+    : queryPublishedCalls(phase, nowIso, filters, limit, startKey);
+}
+
+async function loadAllPublished(max: number): Promise<CallRecord[] | undefined> {
+  const all: CallRecord[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await queryUpTo<Stored>(
+      { TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.publishedCalls } },
+      500,
+      start,
+    );
+    all.push(...page.items.map(fromItem));
+    if (all.length > max) return undefined;
+    start = page.lastKey;
+  } while (start);
+  return all;
+}
+
+/**
+ * Published calls by deadline, from the index. 'open': deadline after `nowIso`, nearest first. 'closed': deadline at or
  * before `nowIso`, most recent first.
  */
 export async function queryPublishedCalls(

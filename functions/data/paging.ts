@@ -26,7 +26,8 @@ export async function queryUpTo<T extends Record<string, unknown>>(
 ): Promise<{ items: T[]; lastKey?: Key }> {
   const items: T[] = [];
   let exclusiveStartKey: Key | undefined = startKey;
-  const pageSize = Math.max(limit * 2, 50);
+  // Unfiltered, limit + 1 items tell whether more exist; filtered, read ahead so few round trips fill a page.
+  const pageSize = input.FilterExpression ? Math.max(limit * 2, 50) : limit + 1;
   do {
     const out = await db().send(new QueryCommand({ ...input, Limit: pageSize, ExclusiveStartKey: exclusiveStartKey }));
     items.push(...((out.Items ?? []) as T[]));

@@ -1,31 +1,32 @@
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
+const CHILD = fileURLToPath(new URL('./dynalite-process.ts', import.meta.url));
 
 /**
- * The embedded DynamoDB: dynalite on a loopback port, persisted in LevelDB under dataDir/dynamodb.
- * LevelDB appends every acknowledged write to its log with write(2) before answering, so a killed
- * process (kill -9) loses nothing the API acknowledged.
+ * The embedded DynamoDB: dynalite in its own process, on a loopback port, persisted in LevelDB under
+ * dataDir/dynamodb. Its own process because it is CPU-bound: sharing the API's event loop would make
+ * every request wait for every other request's database work (as a real DynamoDB never would).
+ * LevelDB appends every acknowledged write to its log with write(2) before answering, so killing
+ * either process (kill -9) loses nothing the API acknowledged.
  */
 export async function startDynalite(dataDir: string): Promise<{ endpoint: string; close: () => Promise<void> }> {
   const path = join(dataDir, 'dynamodb');
   mkdirSync(path, { recursive: true });
-  const dynalite = require('dynalite') as (opts: object) => import('node:http').Server;
-  const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
+  const child = fork(CHILD, [path], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((ok, fail) => {
+    child.once('message', (m: { port?: number }) => (m.port ? ok(m.port) : fail(new Error('dynalite did not report a port'))));
+    child.once('exit', (code) => fail(new Error(`dynalite exited early (code ${code}); is another server using ${path}?`)));
   });
-  const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections?.();
+        if (child.exitCode !== null) return ok();
+        child.once('exit', () => ok());
+        child.disconnect();
       }),
   };
 }

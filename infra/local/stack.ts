@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localHandler } from '../../functions/http/local-api.js';
 import { resetConfig } from '../../functions/core/config.js';
 import { resetDb } from '../../functions/data/client.js';
+import { invalidatePublishedSnapshot } from '../../functions/data/published-snapshot.js';
 import { verifyDevToken } from '../../functions/dev/tokens.js';
 import { apiGateway, type Handler } from './api-gateway.js';
 import { startDynalite } from './dynalite.js';
@@ -39,6 +40,7 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
   });
   resetConfig();
   resetDb();
+  invalidatePublishedSnapshot();
 
   const client = new DynamoDBClient({
     endpoint,
@@ -55,14 +57,18 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
 
   const api = apiGateway(localHandler as unknown as Handler, verifyDevToken);
   const site = staticSite(settings.webDir);
+  const inFlight = new Set<Promise<void>>();
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const route = path === '/api' || path.startsWith('/api/') ? api : site;
-    Promise.resolve(route(req, res)).catch((e: unknown) => {
-      console.error(e);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/problem+json' });
-      res.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Unexpected error in the local server.' }));
-    });
+    const work = Promise.resolve(route(req, res))
+      .catch((e: unknown) => {
+        console.error(e);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/problem+json' });
+        res.end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Unexpected error in the local server.' }));
+      })
+      .finally(() => inFlight.delete(work));
+    inFlight.add(work);
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((ok, fail) => {
@@ -75,10 +81,12 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
     url: `http://127.0.0.1:${port}`,
     endpoint,
     close: async () => {
-      await new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      });
+      // Stop taking requests, let the ones under way finish, and only then close the database.
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeIdleConnections();
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 5000))]);
+      server.closeAllConnections();
+      await closed;
       resetDb();
       await embedded?.close();
     },

@@ -2,12 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack } from '../../support/local-stack.js';
 import { users } from '../../support/demo-users.js';
 
+// The public list is served from an in-memory snapshot, or (past PUBLISHED_SNAPSHOT_MAX) from the
+// index directly: both must answer exactly alike.
+describe.each([
+  ['the in-memory snapshot', undefined],
+  ['the deadline index', '0'],
+])('listing calls from %s', (_source, snapshotMax) => {
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 
 beforeAll(async () => {
+  if (snapshotMax === undefined) delete process.env.PUBLISHED_SNAPSHOT_MAX;
+  else process.env.PUBLISHED_SNAPSHOT_MAX = snapshotMax;
   stack = await startTestStack();
 });
-afterAll(() => stack?.close());
+afterAll(async () => {
+  delete process.env.PUBLISHED_SNAPSHOT_MAX;
+  await stack?.close();
+});
 
 async function all(query: string, token?: string) {
   const items: any[] = [];
@@ -84,5 +95,16 @@ describe("a municipality's own list (mine=true)", () => {
     expect((await stack.client.call('GET', '/api/calls?mine=true')).status).toBe(401);
     const company = await stack.client.login(users.sarpsborgCompany);
     expect((await stack.client.call('GET', '/api/calls?mine=true', { token: company })).status).toBe(403);
+  });
+});
+
+  it('shows a call the moment it is published and hides it the moment it is cancelled', async () => {
+    const token = await stack.client.login(users.halden);
+    const created = await stack.client.call('POST', '/api/calls', { token, body: { title: 'Ferskt publisert', summary: 'Vises straks i listen.', description: 'Skal vises straks etter publisering.', domains: ['safety'], cpvCodes: [], deadline: new Date(Date.now() + 86_400_000).toISOString(), procedure: 'market-dialogue' } });
+    await stack.client.call('GET', '/api/calls?limit=100');
+    await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token });
+    expect((await stack.client.call('GET', '/api/calls?limit=100')).body.items.map((c: any) => c.id)).toContain(created.body.id);
+    await stack.client.call('POST', `/api/calls/${created.body.id}/cancel`, { token });
+    expect((await stack.client.call('GET', '/api/calls?limit=100')).body.items.map((c: any) => c.id)).not.toContain(created.body.id);
   });
 });

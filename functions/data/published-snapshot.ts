@@ -1,0 +1,88 @@
+import type { CallRecord, CallFilters } from './calls.js';
+import type { Key } from './paging.js';
+import { keys } from './keys.js';
+import { config } from '../core/config.js';
+
+/**
+ * An in-memory copy of all published calls, for the public listing: the busiest read, the same for
+ * everyone, and small (the programme runs 100–150 calls at a time). It is reloaded when older than
+ * TTL_MS and dropped at once when this process writes a call, so a writer always sees its own change;
+ * another Lambda container may show the list up to TTL_MS late. Status is still derived from the clock
+ * on every read, so a call reads closed the instant its deadline passes. Above PUBLISHED_SNAPSHOT_MAX calls the listing
+ * goes back to querying the index page by page.
+ */
+export const TTL_MS = 1000;
+
+interface Entry {
+  call: CallRecord;
+  sort: string;
+  text: string;
+}
+
+let snapshot: { loadedAt: number; entries: Entry[] } | undefined;
+let loading: Promise<Entry[] | undefined> | undefined;
+let generation = 0;
+
+export function invalidatePublishedSnapshot(): void {
+  snapshot = undefined;
+  generation++;
+}
+
+export const searchText = (c: Pick<CallRecord, 'title' | 'summary' | 'description'>) =>
+  `${c.title}\n${c.summary}\n${c.description}`.toLocaleLowerCase('nb');
+
+/** All published calls in deadline order, or undefined when there are too many to hold. */
+export async function publishedEntries(loadAll: (max: number) => Promise<CallRecord[] | undefined>): Promise<Entry[] | undefined> {
+  const max = config().publishedSnapshotMax;
+  if (max <= 0) return undefined;
+  if (snapshot && Date.now() - snapshot.loadedAt < TTL_MS) return snapshot.entries;
+  if (!loading) {
+    const started = generation;
+    const at = Date.now();
+    loading = loadAll(max)
+      .then((calls) => {
+        const entries = calls?.map((call) => ({ call, sort: keys.publishedSort(call.deadline, call.id), text: searchText(call) }));
+        entries?.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+        // A write while we were loading makes this copy stale before it is born: serve it once, keep none.
+        if (entries && started === generation) snapshot = { loadedAt: at, entries };
+        return entries;
+      })
+      .finally(() => (loading = undefined));
+  }
+  return loading;
+}
+
+/** The same page the index query would return: same order, same filters, same start key. */
+export function pageFromEntries(
+  entries: Entry[],
+  phase: 'open' | 'closed',
+  nowIso: string,
+  f: CallFilters,
+  limit: number,
+  startKey?: Key,
+): { items: CallRecord[]; lastKey?: Key } {
+  const boundary = `${nowIso}#~`;
+  const ordered = phase === 'open' ? entries.filter((e) => e.sort > boundary) : entries.filter((e) => e.sort < boundary).reverse();
+  const after = startKey?.gsi1sk;
+  const items: CallRecord[] = [];
+  let more = false;
+  for (const e of ordered) {
+    if (after !== undefined && (phase === 'open' ? e.sort <= after : e.sort >= after)) continue;
+    if (f.municipality && e.call.municipalityCode !== f.municipality) continue;
+    if (f.domain && !e.call.domains.includes(f.domain as never)) continue;
+    if (f.words && !f.words.every((w) => e.text.includes(w))) continue;
+    if (items.length === limit) {
+      more = true;
+      break;
+    }
+    items.push(e.call);
+  }
+  const last = items[items.length - 1];
+  return {
+    items,
+    lastKey:
+      more && last
+        ? { ...keys.call(last.id), gsi1pk: keys.publishedCalls, gsi1sk: keys.publishedSort(last.deadline, last.id) }
+        : undefined,
+  };
+}

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEPLOYED_GROUPS } from '../shared/api/contract.js';
 
 /** Everything the benchmark builds or writes goes under bench/.out/ (git-ignored). */
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -10,7 +11,7 @@ const num = (name: string, fallback: number) => {
 };
 
 /** The deployed API functions: one bundle each, as CDK builds them. */
-export const FUNCTION_ENTRIES = ['calls', 'proposals', 'organisations', 'docs'] as const;
+export const FUNCTION_ENTRIES = DEPLOYED_GROUPS;
 
 export const SETTINGS = {
   /** Fresh-process imports per bundle (round-robin across bundles). */

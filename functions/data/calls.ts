@@ -240,3 +240,15 @@ export async function queryMunicipalityCalls(code: string, filters: CallFilters,
   );
   return { items: out.items.map(fromItem), lastKey: out.lastKey };
 }
+
+/** Every call open at `nowIso`, nearest deadline first (the programme runs 100–150 at a time). */
+export async function listOpenCalls(nowIso: string): Promise<CallRecord[]> {
+  const all: CallRecord[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await publishedCallsPage('open', nowIso, {}, 500, start);
+    all.push(...page.items);
+    start = page.lastKey;
+  } while (start);
+  return all;
+}

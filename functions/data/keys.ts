@@ -20,6 +20,10 @@ export const keys = {
   /** gsi1: organisations of one kind by name. */
   organisationsOfKind: (kind: string) => `ORGS#${kind}`,
 
+  /** gsi2: companies by when their profile last changed (loads and refreshes the match index). */
+  companyChanges: 'COMPANIES',
+  companyChangeSort: (updatedAt: string, orgNumber: string) => `${updatedAt}#${orgNumber}`,
+
   user: (id: string) => ({ pk: `USER#${id}`, sk: 'USER' }),
   /** gsi1: all users (for the local demo sign-in list only). */
   users: 'USERS',

@@ -20,8 +20,8 @@ export interface UserRecord {
 }
 
 const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk, sk, type, gsi1pk, gsi1sk, ...rest } = item;
-  void pk, sk, type, gsi1pk, gsi1sk;
+  const { pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
+  void pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
   return rest as T;
 };
 
@@ -42,6 +42,7 @@ export async function insertOrganisation(org: OrganisationRecord): Promise<boole
           ...org,
           gsi1pk: keys.organisationsOfKind(org.kind),
           gsi1sk: `${org.name}#${org.id}`,
+          ...(org.kind === 'company' ? { gsi2pk: keys.companyChanges, gsi2sk: keys.companyChangeSort(org.updatedAt ?? '', org.id) } : {}),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -71,7 +72,12 @@ export async function updateCompanyProfile(
     website: profile.website,
     updatedAt,
     gsi1sk: `${profile.name}#${orgNumber}`,
+    gsi2pk: keys.companyChanges,
+    gsi2sk: keys.companyChangeSort(updatedAt, orgNumber),
   };
+  // Older clients send no size or capacity: those keep what is stored rather than being erased.
+  if (profile.sme !== undefined) set.sme = profile.sme;
+  if (profile.capacity !== undefined) set.capacity = profile.capacity;
   const present = Object.entries(set).filter(([, v]) => v !== undefined);
   const absent = Object.entries(set).filter(([, v]) => v === undefined).map(([k]) => k);
   const names: Record<string, string> = { '#kind': 'kind' };
@@ -150,4 +156,28 @@ export async function getOrganisations(ids: string[]): Promise<Map<string, Organ
     }),
   );
   return result;
+}
+
+/**
+ * Companies whose profile changed after `since` (an updatedAt), oldest first; '' reads them all. This is
+ * how a match index loads once per container and then stays fresh with one small query.
+ */
+export async function companiesChangedSince(since: string): Promise<OrganisationRecord[]> {
+  const out: OrganisationRecord[] = [];
+  let start: Record<string, string> | undefined;
+  do {
+    const page = await queryUpTo(
+      {
+        TableName: table(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk > :since',
+        ExpressionAttributeValues: { ':p': keys.companyChanges, ':since': since },
+      },
+      1000,
+      start,
+    );
+    out.push(...page.items.map((i) => strip<OrganisationRecord>(i)));
+    start = page.lastKey;
+  } while (start);
+  return out;
 }

@@ -3,6 +3,7 @@ import { callHandlers } from './handlers/calls.js';
 import { proposalHandlers } from './handlers/proposals.js';
 import { organisationHandlers } from './handlers/organisations.js';
 import { docsHandlers } from './handlers/docs.js';
+import { matchingHandlers } from './handlers/matching.js';
 import { devHandlers } from './handlers/dev.js';
 
 /**
@@ -13,6 +14,7 @@ export const localHandler = createApi({
   ...callHandlers,
   ...proposalHandlers,
   ...organisationHandlers,
+  ...matchingHandlers,
   ...docsHandlers,
   ...devHandlers,
 });

@@ -1,4 +1,4 @@
-import type { CompanyProfile, CompanyProfileInput } from '../../shared/schemas/organisations.js';
+import { COMPANY_DEFAULTS, type CompanyProfile, type CompanyProfileInput } from '../../shared/schemas/organisations.js';
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { forbidden, notFound } from '../core/errors.js';
@@ -13,6 +13,8 @@ function profileView(org: OrganisationRecord): CompanyProfile {
     cpvCodes: org.cpvCodes ?? [],
     municipalityCode: org.municipalityCode,
     website: org.website,
+    sme: org.sme ?? COMPANY_DEFAULTS.sme,
+    capacity: org.capacity ?? COMPANY_DEFAULTS.capacity,
     updatedAt: org.updatedAt ?? '',
   };
 }

@@ -6,9 +6,12 @@ import { getCall, insertCall, type CallRecord } from '../../functions/data/calls
 import { insertOrganisation, insertUser } from '../../functions/data/organisations.js';
 import { upsertProposal } from '../../functions/data/proposals.js';
 import { normaliseCall } from '../../functions/calls/rules.js';
+import { generateCompanies } from './generate/companies.js';
+import type { MunicipalityCode } from '../../shared/domain/municipalities.js';
 import { ASSOCIATIONS, CALL_PLAN, CALL_TEMPLATES, COMPANIES, MUNICIPALITY_ORGS, PROGRAMME, PROPOSAL_TEXTS, USERS } from './demo-data.js';
 
 const DAY = 86_400_000;
+export const GENERATED_COMPANIES = 400;
 
 /** A small deterministic PRNG, so demo ids are the same on every machine (and a re-seed rewrites nothing). */
 function prng(seed: number) {
@@ -31,6 +34,12 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
   if (await alreadySeeded()) return false;
   for (const org of [...MUNICIPALITY_ORGS, ...COMPANIES, ...ASSOCIATIONS, PROGRAMME]) {
     await insertOrganisation({ ...org, updatedAt: now.toISOString() });
+  }
+  // Hundreds of generated profiles, so that matching has a market to choose from.
+  for (const c of generateCompanies(GENERATED_COMPANIES, 2026)) {
+    await insertOrganisation({
+      id: c.orgNumber, kind: 'company', ...c, municipalityCode: c.municipalityCode as MunicipalityCode | undefined, updatedAt: now.toISOString(),
+    });
   }
   for (const user of USERS) await insertUser(user);
 

@@ -5,6 +5,7 @@ import { localHandler } from '../../functions/http/local-api.js';
 import { resetConfig } from '../../functions/core/config.js';
 import { resetDb } from '../../functions/data/client.js';
 import { invalidatePublishedSnapshot } from '../../functions/data/published-snapshot.js';
+import { resetMatchIndex } from '../../functions/matching/match-index-cache.js';
 import { verifyDevToken } from '../../functions/dev/tokens.js';
 import { apiGateway, type Handler } from './api-gateway.js';
 import { startDynalite } from './dynalite.js';
@@ -41,6 +42,7 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
   resetConfig();
   resetDb();
   invalidatePublishedSnapshot();
+  resetMatchIndex();
 
   const client = new DynamoDBClient({
     endpoint,

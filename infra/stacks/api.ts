@@ -22,6 +22,7 @@ const TABLE_ACCESS: Record<DeployedGroup, 'readWrite' | 'none'> = {
   calls: 'readWrite',
   proposals: 'readWrite',
   organisations: 'readWrite',
+  matching: 'readWrite',
   docs: 'none',
 };
 

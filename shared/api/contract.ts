@@ -15,6 +15,7 @@ import {
   orgNumberParams,
 } from '../schemas/organisations.js';
 import { devLoginSchema, devUserSchema } from '../schemas/dev.js';
+import { callMatchSchema, matchQuerySchema, partnerMatchSchema, slateRequestSchema, slateSchema } from '../schemas/matching.js';
 import { page, pageQuery } from '../schemas/common.js';
 
 /**
@@ -23,7 +24,7 @@ import { page, pageQuery } from '../schemas/common.js';
  */
 export type Audience = 'public' | 'optional' | 'user' | 'dev';
 /** Route groups become one Lambda function each in AWS. */
-export type RouteGroup = 'calls' | 'proposals' | 'organisations' | 'docs' | 'dev';
+export type RouteGroup = 'calls' | 'proposals' | 'organisations' | 'matching' | 'docs' | 'dev';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteSpec {
@@ -110,6 +111,20 @@ export const routes = {
     method: 'GET', path: '/api/me/proposals', audience: 'user', group: 'proposals', roles: ['company'],
     summary: "The caller's company proposals, newest first", query: z.object(pageQuery), response: page(myProposalSchema),
   },
+  listCallMatches: {
+    method: 'GET', path: '/api/calls/{id}/matches', audience: 'user', group: 'matching', roles: ['municipality', 'programme'],
+    summary: "Companies best placed to answer a call, with reasons (the call's municipality and the programme owner)",
+    params: callId, query: matchQuerySchema, response: list(partnerMatchSchema),
+  },
+  listMyMatches: {
+    method: 'GET', path: '/api/me/matches', audience: 'user', group: 'matching', roles: ['company'],
+    summary: "Open calls that fit the caller's company, with reasons", query: matchQuerySchema, response: list(callMatchSchema),
+  },
+  proposeSlate: {
+    method: 'POST', path: '/api/programme/slate', audience: 'user', group: 'matching', roles: ['programme'],
+    summary: 'An optimal partner slate for many calls at once, respecting company capacity (programme owner)',
+    body: slateRequestSchema, response: slateSchema,
+  },
   getOpenApi: {
     method: 'GET', path: '/api/openapi.json', audience: 'public', group: 'docs', summary: 'This document',
   },
@@ -133,4 +148,4 @@ export function routesOfGroup(group: RouteGroup): RouteId[] {
 }
 
 /** Groups deployed to AWS (everything but the local-only dev routes). */
-export const DEPLOYED_GROUPS = ['calls', 'proposals', 'organisations', 'docs'] as const satisfies readonly RouteGroup[];
+export const DEPLOYED_GROUPS = ['calls', 'proposals', 'organisations', 'matching', 'docs'] as const satisfies readonly RouteGroup[];

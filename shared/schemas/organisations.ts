@@ -24,6 +24,9 @@ export type Me = z.infer<typeof meSchema>;
 
 export const municipalitySchema = z.object({ code: z.string(), name: z.string() });
 
+/** What a profile that says nothing about size or capacity is taken to mean. */
+export const COMPANY_DEFAULTS = { sme: true, capacity: 2 } as const;
+
 /** Body of PUT /api/companies/{orgNumber}. */
 export const companyProfileInputSchema = z.strictObject({
   name: text(2, 200),
@@ -32,6 +35,10 @@ export const companyProfileInputSchema = z.strictObject({
   cpvCodes: z.array(cpvCode).check(z.maxLength(50)),
   municipalityCode: z.optional(z.enum(MUNICIPALITY_CODES)),
   website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
+  /** Small or medium-sized enterprise (under 250 employees); true when not given. */
+  sme: z.optional(z.boolean()),
+  /** How many projects the company can run at once; 2 when not given. */
+  capacity: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(50))),
 });
 export type CompanyProfileInput = z.infer<typeof companyProfileInputSchema>;
 
@@ -43,6 +50,8 @@ export const companyProfileSchema = z.object({
   cpvCodes: z.array(z.string()),
   municipalityCode: z.optional(z.string()),
   website: z.optional(z.string()),
+  sme: z.boolean(),
+  capacity: z.number(),
   updatedAt: z.string(),
 });
 export type CompanyProfile = z.infer<typeof companyProfileSchema>;

@@ -1,0 +1,4 @@
+import { createApi } from '../api.js';
+import { matchingHandlers } from '../handlers/matching.js';
+
+export const handler = createApi(matchingHandlers);

@@ -1,0 +1,149 @@
+import { TextIndex } from './bm25.js';
+import { bestCpvStrength } from './cpv-overlap.js';
+import { tokenize } from './tokenize.js';
+import {
+  callQueryText, combineStrengths, companyDocumentTerms, locality, scorePair,
+  type MatchCall, type MatchCompany, type PairScore,
+} from './score.js';
+
+/** A company profile as matching reads it (from the profile API's shape). */
+export interface MatchProfile {
+  orgNumber: string;
+  name: string;
+  description?: string;
+  capabilities?: readonly string[];
+  cpvCodes: readonly string[];
+  municipalityCode?: string;
+  sme?: boolean;
+  capacity?: number;
+}
+
+export interface Ranked {
+  company: number;
+  score: number;
+}
+
+/** A profile as scoring reads it: tokenised once, defaults applied. */
+export function matchCompany(p: MatchProfile, terms = companyDocumentTerms(p)): MatchCompany {
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return {
+    orgNumber: p.orgNumber, name: p.name, cpvCodes: p.cpvCodes, municipalityCode: p.municipalityCode,
+    sme: p.sme ?? true, capacity: p.capacity ?? 2, tf, length: terms.length,
+  };
+}
+
+/** Keeps the n best (score, then organisation number) without sorting everything. */
+class TopN {
+  readonly items: Ranked[] = [];
+  constructor(private readonly n: number, private readonly org: (i: number) => string) {}
+  private better(a: Ranked, b: Ranked): boolean {
+    return a.score > b.score || (a.score === b.score && this.org(a.company) < this.org(b.company));
+  }
+  /** The score a newcomer must beat (or tie with a smaller organisation number) to get in. */
+  get floor(): number {
+    return this.items.length < this.n ? -Infinity : this.items[this.items.length - 1]!.score;
+  }
+  offer(company: number, score: number): void {
+    if (score < this.floor) return;
+    const entry = { company, score };
+    if (this.items.length === this.n && !this.better(entry, this.items[this.items.length - 1]!)) return;
+    let i = this.items.length;
+    while (i > 0 && this.better(entry, this.items[i - 1]!)) i--;
+    this.items.splice(i, 0, entry);
+    if (this.items.length > this.n) this.items.pop();
+  }
+}
+
+/**
+ * Every company profile, indexed for ranking against any call: an inverted index for text, companies
+ * by CPV division, and per municipality the order of what is left when a company shares nothing with a
+ * call (locality and SME). A call's top n is exact: every company that shares a CPV division or a term
+ * is scored; every other company's score is its baseline, read from the pre-sorted order.
+ */
+export class MatchIndex {
+  readonly companies: MatchCompany[];
+  readonly text: TextIndex;
+  private readonly byOrg = new Map<string, number>();
+  private readonly byDivision = new Map<string, number[]>();
+  private readonly baselineOrder = new Map<string, Int32Array>();
+  private readonly bm25: Float64Array;
+  private readonly seen: Uint8Array;
+
+  constructor(profiles: readonly MatchProfile[]) {
+    const docs: string[][] = [];
+    this.companies = profiles.map((p, i) => {
+      const terms = companyDocumentTerms(p);
+      docs.push(terms);
+      this.byOrg.set(p.orgNumber, i);
+      for (const division of new Set(p.cpvCodes.map((c) => c.slice(0, 2)))) {
+        let list = this.byDivision.get(division);
+        if (!list) this.byDivision.set(division, (list = []));
+        list.push(i);
+      }
+      return matchCompany(p, terms);
+    });
+    this.text = new TextIndex(docs);
+    this.bm25 = new Float64Array(this.companies.length);
+    this.seen = new Uint8Array(this.companies.length);
+  }
+
+  get size(): number {
+    return this.companies.length;
+  }
+
+  indexOf(orgNumber: string): number | undefined {
+    return this.byOrg.get(orgNumber);
+  }
+
+  /** The n best companies for a call, best first, ties broken by organisation number. */
+  rank(call: MatchCall, n: number): Ranked[] {
+    const top = new TopN(n, (i) => this.companies[i]!.orgNumber);
+    const localityOf = new Map<string | undefined, number>();
+    const loc = (code: string | undefined) => {
+      let s = localityOf.get(code);
+      if (s === undefined) localityOf.set(code, (s = locality(call.municipalityCode, code)?.strength ?? 0));
+      return s;
+    };
+    const touched: number[] = [];
+    this.text.scoreInto(tokenize(callQueryText(call)), this.bm25, touched);
+    const score = (i: number) => {
+      const c = this.companies[i]!;
+      this.seen[i] = 1;
+      top.offer(i, combineStrengths(bestCpvStrength(call.cpvCodes, c.cpvCodes), this.bm25[i]!, loc(c.municipalityCode), c.sme));
+    };
+    for (const i of touched) score(i);
+    for (const division of new Set(call.cpvCodes.map((c) => c.slice(0, 2)))) {
+      for (const i of this.byDivision.get(division) ?? []) if (!this.seen[i]) score(i);
+    }
+    // Everyone else scores exactly their baseline; the first n unseen in baseline order are all we can need.
+    let taken = 0;
+    for (const i of this.baselineFor(call.municipalityCode)) {
+      if (taken >= n) break;
+      if (this.seen[i]) continue;
+      const c = this.companies[i]!;
+      top.offer(i, combineStrengths(0, 0, loc(c.municipalityCode), c.sme));
+      taken++;
+    }
+    // Leave the shared buffers clean for the next call.
+    for (const i of touched) this.bm25[i] = 0;
+    this.seen.fill(0);
+    return top.items;
+  }
+
+  explain(call: MatchCall, company: number): PairScore {
+    return scorePair(call, this.companies[company]!, this.text);
+  }
+
+  private baselineFor(municipalityCode: string): Int32Array {
+    let order = this.baselineOrder.get(municipalityCode);
+    if (!order) {
+      const scores = this.companies.map((c) => combineStrengths(0, 0, locality(municipalityCode, c.municipalityCode)?.strength ?? 0, c.sme));
+      order = Int32Array.from(this.companies.keys()).sort(
+        (a, b) => scores[b]! - scores[a]! || (this.companies[a]!.orgNumber < this.companies[b]!.orgNumber ? -1 : 1),
+      );
+      this.baselineOrder.set(municipalityCode, order);
+    }
+    return order;
+  }
+}

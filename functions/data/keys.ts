@@ -28,5 +28,37 @@ export const keys = {
   /** gsi1: all users (for the local demo sign-in list only). */
   users: 'USERS',
 
+  /** gsi1: every proposal by submission time (programme statistics). */
+  allProposals: 'PROPOSALS',
+  allProposalsSort: (submittedAt: string, callId: string, orgNumber: string) => `${submittedAt}#${callId}#${orgNumber}`,
+  /** A company that opened a call's page, with when it last did (reach of promotions). */
+  callViewer: (callId: string, orgNumber: string) => ({ pk: `CALL#${callId}`, sk: `VIEWER#${orgNumber}` }),
+  callViewerPrefix: 'VIEWER#',
+
+  membership: (associationId: string, orgNumber: string) => ({ pk: `ASSOC#${associationId}`, sk: `MEMBER#${orgNumber}` }),
+  membershipPrefix: 'MEMBER#',
+  /** gsi2 (with orgProposals' partition): a company's memberships. */
+  orgMembershipSort: (associationId: string) => `MEMBERSHIP#${associationId}`,
+  orgMembershipPrefix: 'MEMBERSHIP#',
+  promotion: (promotionId: string) => ({ pk: `PROMO#${promotionId}`, sk: 'PROMO' }),
+  /** gsi1: an association's promotions, newest last. */
+  associationPromotions: (associationId: string) => `ASSOC#${associationId}#PROMOS`,
+  /** gsi2: a call's promotions. */
+  callPromotions: (callId: string) => `CALL#${callId}#PROMOS`,
+
+  subscription: (orgId: string, subscriptionId: string) => ({ pk: `ORG#${orgId}`, sk: `SUB#${subscriptionId}` }),
+  subscriptionPrefix: 'SUB#',
+  /** gsi1: every subscription of one frequency (the notification job's work list). */
+  subscriptionsByFrequency: (frequency: string) => `SUBS#${frequency}`,
+  /** One item per (subscription, call) notice sent: a conditional put makes sending idempotent. */
+  noticeSent: (subscriptionId: string, callId: string) => ({ pk: `SUB#${subscriptionId}`, sk: `SENT#${callId}` }),
+  notificationWatermark: { pk: 'META', sk: 'NOTICES' },
+
+  outcome: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'OUTCOME' }),
+  /** gsi1: published outcomes (the lessons registry), newest last. */
+  lessons: 'LESSONS',
+  reuse: (originalId: string, reusedAt: string, newId: string) => ({ pk: `CALL#${originalId}`, sk: `REUSE#${reusedAt}#${newId}` }),
+  reusePrefix: 'REUSE#',
+
   seedMarker: { pk: 'META', sk: 'SEED' },
 } as const;

@@ -15,6 +15,10 @@ import type { ApiEvent, ApiResponse, ApiResult, RouteHandlers, RouteInput } from
 function toResponse(result: ApiResult): ApiResponse {
   const status = result.status ?? 200;
   if (result.body === undefined) return { statusCode: status, headers: { ...result.headers } };
+  // Feeds and calendars: the handler sets the content type and hands over the text as it is.
+  if (typeof result.body === 'string' && result.headers?.['content-type']) {
+    return { statusCode: status, headers: { ...result.headers }, body: result.body };
+  }
   const headers = { 'content-type': 'application/json; charset=utf-8', ...result.headers };
   return { statusCode: status, headers, body: JSON.stringify(result.body) };
 }

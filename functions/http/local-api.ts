@@ -4,6 +4,11 @@ import { proposalHandlers } from './handlers/proposals.js';
 import { organisationHandlers } from './handlers/organisations.js';
 import { docsHandlers } from './handlers/docs.js';
 import { matchingHandlers } from './handlers/matching.js';
+import { associationsHandlers } from './handlers/associations.js';
+import { subscriptionsHandlers } from './handlers/subscriptions.js';
+import { sharingHandlers } from './handlers/sharing.js';
+import { opendataHandlers } from './handlers/opendata.js';
+import { programmeHandlers } from './handlers/programme.js';
 import { devHandlers } from './handlers/dev.js';
 
 /**
@@ -15,6 +20,11 @@ export const localHandler = createApi({
   ...proposalHandlers,
   ...organisationHandlers,
   ...matchingHandlers,
+  ...associationsHandlers,
+  ...subscriptionsHandlers,
+  ...sharingHandlers,
+  ...opendataHandlers,
+  ...programmeHandlers,
   ...docsHandlers,
   ...devHandlers,
 });

@@ -23,6 +23,11 @@ const TABLE_ACCESS: Record<DeployedGroup, 'readWrite' | 'none'> = {
   proposals: 'readWrite',
   organisations: 'readWrite',
   matching: 'readWrite',
+  associations: 'readWrite',
+  subscriptions: 'readWrite',
+  sharing: 'readWrite',
+  opendata: 'readWrite',
+  programme: 'readWrite',
   docs: 'none',
 };
 

@@ -1,4 +1,4 @@
 import { createApi } from '../api.js';
 import { docsHandlers } from '../handlers/docs.js';
 
-export const handler = createApi(docsHandlers);
+export const handler = createApi<keyof typeof docsHandlers>(docsHandlers);

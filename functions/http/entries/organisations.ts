@@ -1,4 +1,4 @@
 import { createApi } from '../api.js';
 import { organisationHandlers } from '../handlers/organisations.js';
 
-export const handler = createApi(organisationHandlers);
+export const handler = createApi<keyof typeof organisationHandlers>(organisationHandlers);

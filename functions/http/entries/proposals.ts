@@ -1,4 +1,4 @@
 import { createApi } from '../api.js';
 import { proposalHandlers } from '../handlers/proposals.js';
 
-export const handler = createApi(proposalHandlers);
+export const handler = createApi<keyof typeof proposalHandlers>(proposalHandlers);

@@ -1,0 +1,4 @@
+import { createApi } from '../api.js';
+import { subscriptionsHandlers } from '../handlers/subscriptions.js';
+
+export const handler = createApi<keyof typeof subscriptionsHandlers>(subscriptionsHandlers);

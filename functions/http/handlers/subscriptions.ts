@@ -1,0 +1,12 @@
+import type { RouteHandlers } from '../types.js';
+import { problem } from '../../core/errors.js';
+
+// PLACEHOLDER until the feature lands: every route answers 501.
+const notYet = async () => { throw problem(501, 'Not implemented yet'); };
+
+export const subscriptionsHandlers: RouteHandlers<'listSubscriptions' | 'createSubscription' | 'deleteSubscription' | 'unsubscribe'> = {
+  listSubscriptions: notYet,
+  createSubscription: notYet,
+  deleteSubscription: notYet,
+  unsubscribe: notYet,
+};

@@ -26,8 +26,8 @@ export async function updateCall(id: string, patch: CallPatch, ifMatch: string |
   const status = effectiveStatus(current.status, current.deadline, at);
   if (status !== 'draft' && status !== 'open') throw conflict(`A ${status} call can no longer be changed.`);
 
-  const { id: _i, municipalityCode: _m, status: _s, version: _v, createdAt: _c, updatedAt: _u, createdBy: _b, publishedAt: _p, cancelledAt: _x, ...fields } = current;
-  void _i, _m, _s, _v, _c, _u, _b, _p, _x;
+  // Only the editable fields are re-validated; identity, status and provenance (derivedFrom) stay as stored.
+  const fields = Object.fromEntries(Object.keys(callInputSchema.shape).map((k) => [k, current[k as keyof typeof current]]));
   const merged = callInputSchema.safeParse({ ...fields, ...patch });
   if (!merged.success) throw badRequest('The change would make the call invalid.', fieldErrors(merged.error.issues));
   const next = normaliseCall(merged.data);

@@ -17,6 +17,7 @@ export interface CallRecord extends CallInput {
   createdBy: string;
   publishedAt?: string;
   cancelledAt?: string;
+  derivedFrom?: { callId: string; municipalityCode: string; title: string };
 }
 
 type Stored = CallRecord & Record<string, unknown>;

@@ -7,6 +7,8 @@ import { insertOrganisation, insertUser } from '../../functions/data/organisatio
 import { upsertProposal } from '../../functions/data/proposals.js';
 import { normaliseCall } from '../../functions/calls/rules.js';
 import { generateCompanies } from './generate/companies.js';
+import { seedAssociations } from './seed-associations.js';
+import { seedSharing } from './seed-sharing.js';
 import type { MunicipalityCode } from '../../shared/domain/municipalities.js';
 import { ASSOCIATIONS, CALL_PLAN, CALL_TEMPLATES, COMPANIES, MUNICIPALITY_ORGS, PROGRAMME, PROPOSAL_TEXTS, USERS } from './demo-data.js';
 
@@ -76,6 +78,8 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
       });
     }
   }
+  await seedAssociations(now);
+  await seedSharing(now);
   await markSeeded(now);
   return true;
 }

@@ -62,8 +62,13 @@ export const reachSchema = z.object({
   views: z.number(),
   /** Member companies whose users opened the call after the promotion. */
   memberViewers: z.number(),
-  /** Proposals submitted by member companies after the promotion. */
-  memberProposals: z.number(),
+  /**
+   * Proposals submitted by member companies after the promotion; null while the call's proposals are
+   * sealed (until the deadline), because even a count says who is bidding.
+   */
+  memberProposals: z.nullable(z.number()),
+  /** Set while the proposals are sealed. */
+  proposalsSealedUntil: z.optional(isoDateTime),
 });
 export type Reach = z.infer<typeof reachSchema>;
 

@@ -64,6 +64,8 @@ export const callSchema = z.object({
   updatedAt: isoDateTime,
   publishedAt: z.optional(isoDateTime),
   cancelledAt: z.optional(isoDateTime),
+  /** Set when the call was reused from another municipality's published call. */
+  derivedFrom: z.optional(z.object({ callId: z.string(), municipalityCode: z.string(), municipalityName: z.optional(z.string()), title: z.string() })),
 });
 export type Call = z.infer<typeof callSchema>;
 

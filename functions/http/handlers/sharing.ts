@@ -1,15 +1,20 @@
 import type { RouteHandlers } from '../types.js';
-import { problem } from '../../core/errors.js';
+import { getOutcome, putOutcome } from '../../sharing/outcome.js';
+import { listLessons } from '../../sharing/lessons.js';
+import { listReuses, reuseCall } from '../../sharing/reuse.js';
+import { listSimilar, listSimilarNeeds } from '../../sharing/similar.js';
+import { etag } from '../../calls/rules.js';
 
-// PLACEHOLDER until the feature lands: every route answers 501.
-const notYet = async () => { throw problem(501, 'Not implemented yet'); };
-
+// principal! is safe: 'user' routes never reach a handler without one (authenticate middleware).
 export const sharingHandlers: RouteHandlers<'getOutcome' | 'putOutcome' | 'listLessons' | 'reuseCall' | 'listReuses' | 'listSimilar' | 'listSimilarNeeds'> = {
-  getOutcome: notYet,
-  putOutcome: notYet,
-  listLessons: notYet,
-  reuseCall: notYet,
-  listReuses: notYet,
-  listSimilar: notYet,
-  listSimilarNeeds: notYet,
+  getOutcome: async ({ params, principal }) => ({ body: await getOutcome(params.id, principal) }),
+  putOutcome: async ({ params, body, principal }) => ({ body: await putOutcome(params.id, body, principal!) }),
+  listLessons: async ({ query }) => ({ body: await listLessons(query) }),
+  reuseCall: async ({ params, principal }) => {
+    const call = await reuseCall(params.id, principal!);
+    return { status: 201, body: call, headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
+  },
+  listReuses: async ({ params }) => ({ body: await listReuses(params.id) }),
+  listSimilar: async ({ params, principal }) => ({ body: await listSimilar(params.id, principal!) }),
+  listSimilarNeeds: async ({ principal }) => ({ body: await listSimilarNeeds(principal!) }),
 };

@@ -68,6 +68,10 @@ export function formatDate(iso: string): string {
 	return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'Europe/Oslo' }).format(new Date(iso));
 }
 
+export function formatNumber(n: number, maximumFractionDigits = 0): string {
+	return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits }).format(n);
+}
+
 export function formatNok(n: number): string {
 	return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }).format(n);
 }

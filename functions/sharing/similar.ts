@@ -1,0 +1,128 @@
+import { effectiveStatus, type CallStatus } from '../../shared/domain/call-status.js';
+import { MUNICIPALITY_CODES } from '../../shared/domain/municipalities.js';
+import { forbidden } from '../core/errors.js';
+import type { Principal } from '../core/principal.js';
+import { now } from '../core/clock.js';
+import { getCall, queryMunicipalityCalls, type CallRecord } from '../data/calls.js';
+import { getOutcomes } from '../data/sharing.js';
+import type { Key } from '../data/paging.js';
+import { assertVisible, isOwnMunicipality } from '../calls/view.js';
+import { CallCorpus, isSameNeed, SIMILAR_MIN_SCORE, type Reason } from './similarity.js';
+import { nameOf } from './views.js';
+
+const TOP = 5;
+/** Closed similar calls whose outcomes are looked up for lessons. */
+const LESSON_CANDIDATES = 25;
+
+/** Every call of the given municipalities, drafts included (one paginated query per municipality). */
+export async function callsOf(codes: readonly string[]): Promise<CallRecord[]> {
+  const perMunicipality = await Promise.all(
+    codes.map(async (code) => {
+      const all: CallRecord[] = [];
+      let start: Key | undefined;
+      do {
+        const page = await queryMunicipalityCalls(code, {}, 500, start);
+        all.push(...page.items);
+        start = page.lastKey;
+      } while (start);
+      return all;
+    }),
+  );
+  return perMunicipality.flat();
+}
+
+interface SimilarCall {
+  callId: string;
+  title: string;
+  municipalityCode: string;
+  municipalityName: string;
+  status: CallStatus;
+  score: number;
+  reasons: Reason[];
+}
+
+/**
+ * For a municipality drafting (or running) a call: the most similar published calls of other
+ * municipalities (open or closed), and the published lessons of similar closed calls. BM25 statistics
+ * are over the call itself and those candidates.
+ */
+export async function listSimilar(callId: string, principal: Principal) {
+  const call = assertVisible(await getCall(callId), principal);
+  if (!isOwnMunicipality(call, principal)) throw forbidden('Only the municipality that owns this call sees similar calls for it.');
+  const at = now();
+  const others = (await callsOf(MUNICIPALITY_CODES.filter((c) => c !== call.municipalityCode)))
+    .map((c) => ({ call: c, status: effectiveStatus(c.status, c.deadline, at) }))
+    .filter((c) => c.status === 'open' || c.status === 'closed');
+  const corpus = new CallCorpus([call, ...others.map((o) => o.call)]);
+  const ranked = others
+    .map((o) => ({ ...o, sim: corpus.compare(call, o.call) }))
+    .filter((r) => r.sim.score >= SIMILAR_MIN_SCORE)
+    .sort((a, b) => b.sim.score - a.sim.score || a.call.id.localeCompare(b.call.id));
+
+  const calls: SimilarCall[] = ranked.slice(0, TOP).map((r) => ({
+    callId: r.call.id,
+    title: r.call.title,
+    municipalityCode: r.call.municipalityCode,
+    municipalityName: nameOf(r.call.municipalityCode),
+    status: r.status,
+    score: r.sim.score,
+    reasons: r.sim.reasons,
+  }));
+
+  const closed = ranked.filter((r) => r.status === 'closed').slice(0, LESSON_CANDIDATES);
+  const outcomes = await getOutcomes(closed.map((r) => r.call.id));
+  const lessons = closed
+    .flatMap((r) => {
+      const o = outcomes.get(r.call.id);
+      return o?.published
+        ? [{ callId: r.call.id, callTitle: r.call.title, municipalityName: nameOf(r.call.municipalityCode), projectStatus: o.projectStatus, lessons: o.lessons, score: r.sim.score }]
+        : [];
+    })
+    .slice(0, TOP);
+  return { calls, lessons };
+}
+
+/**
+ * Pairs of the caller's open or draft calls with other municipalities' open or draft calls that meet the
+ * same need, with a suggestion to join forces. The corpus is every open or draft call in Østfold, whoever
+ * asks, and the score is symmetric, so both municipalities see the same pair with the same score.
+ *
+ * Another municipality's draft is shown here by title, municipality and status only (no id to open it):
+ * telling both sides early is the point of the feature.
+ */
+export async function listSimilarNeeds(principal: Principal) {
+  const at = now();
+  const active = (await callsOf(MUNICIPALITY_CODES))
+    .map((c) => ({ call: c, status: effectiveStatus(c.status, c.deadline, at) }))
+    .filter((c) => c.status === 'open' || c.status === 'draft')
+    .sort((a, b) => a.call.id.localeCompare(b.call.id));
+  const corpus = new CallCorpus(active.map((a) => a.call));
+  const mine = active.filter((a) => a.call.municipalityCode === principal.orgId);
+  const theirs = active.filter((a) => a.call.municipalityCode !== principal.orgId);
+
+  const pairs = mine.flatMap((m) =>
+    theirs.flatMap((t) => {
+      const sim = corpus.compare(m.call, t.call, { symmetric: true });
+      if (!isSameNeed(sim)) return [];
+      const name = nameOf(t.call.municipalityCode);
+      return [{
+        mine: { callId: m.call.id, title: m.call.title, status: m.status },
+        theirs: {
+          callId: t.status === 'draft' ? '' : t.call.id,
+          title: t.call.title,
+          status: t.status,
+          municipalityCode: t.call.municipalityCode,
+          municipalityName: name,
+        },
+        score: sim.score,
+        reasons: sim.reasons,
+        suggestion: {
+          nb: `${name} arbeider med et lignende behov. Vurder en felles utlysning.`,
+          en: `${name} is working on a similar need. Consider a joint call.`,
+        },
+      }];
+    }),
+  );
+  pairs.sort((a, b) => b.score - a.score || a.mine.callId.localeCompare(b.mine.callId) || a.theirs.title.localeCompare(b.theirs.title));
+  return { items: pairs.slice(0, 50) };
+}

@@ -15,8 +15,8 @@ export interface ProposalRecord extends ProposalInput {
 }
 
 function fromItem(item: Record<string, unknown>): ProposalRecord {
-  const { pk, sk, type, gsi2pk, gsi2sk, ...rest } = item;
-  void pk, sk, type, gsi2pk, gsi2sk;
+  const { pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
+  void pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
   return rest as unknown as ProposalRecord;
 }
 
@@ -35,6 +35,9 @@ export async function upsertProposal(p: ProposalRecord): Promise<{ created: bool
             ...keys.proposal(p.callId, p.orgNumber),
             type: 'proposal',
             ...p,
+            // gsi1: every proposal by submission time, for the programme statistics (no Scan).
+            gsi1pk: keys.allProposals,
+            gsi1sk: keys.allProposalsSort(p.submittedAt, p.callId, p.orgNumber),
             gsi2pk: keys.orgProposals(p.orgNumber),
             gsi2sk: keys.orgProposalSort(p.submittedAt, p.callId),
           },

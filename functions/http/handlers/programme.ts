@@ -1,9 +1,7 @@
 import type { RouteHandlers } from '../types.js';
-import { problem } from '../../core/errors.js';
+import { getProgrammeStats } from '../../programme/get-programme-stats.js';
 
-// PLACEHOLDER until the feature lands: every route answers 501.
-const notYet = async () => { throw problem(501, 'Not implemented yet'); };
-
+// The route admits the programme role only (contract roles); the figures are the same for every caller.
 export const programmeHandlers: RouteHandlers<'programmeStats'> = {
-  programmeStats: notYet,
+  programmeStats: async () => ({ body: await getProgrammeStats(), headers: { 'cache-control': 'private, max-age=30' } }),
 };

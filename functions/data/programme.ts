@@ -1,0 +1,161 @@
+/**
+ * Data access for the programme statistics: everything is read through indexes (no Scan), and of
+ * proposals only who answered which call and when (never their content).
+ */
+import { BatchGetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { MUNICIPALITIES } from '../../shared/domain/municipalities.js';
+import { queryMunicipalityCalls, type CallRecord } from './calls.js';
+import { db, table } from './client.js';
+import { keys } from './keys.js';
+import { queryUpTo, type Key } from './paging.js';
+
+/** Every call of every municipality, drafts and cancelled calls included. */
+export async function listAllCalls(): Promise<CallRecord[]> {
+  const perMunicipality = await Promise.all(
+    MUNICIPALITIES.map(async ({ code }) => {
+      const calls: CallRecord[] = [];
+      let start: Key | undefined;
+      do {
+        const page = await queryMunicipalityCalls(code, {}, 500, start);
+        calls.push(...page.items);
+        start = page.lastKey;
+      } while (start);
+      return calls;
+    }),
+  );
+  return perMunicipality.flat();
+}
+
+/** Who answered which call, and when: the proposal's key facts, nothing of its content. */
+export interface ProposalStamp {
+  callId: string;
+  orgNumber: string;
+  submittedAt: string;
+}
+
+/** Every proposal, oldest first, from gsi1 `PROPOSALS` (projected down to the stamp). */
+export async function listProposalStamps(): Promise<ProposalStamp[]> {
+  const all: ProposalStamp[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await queryUpTo<Record<string, unknown>>(
+      {
+        TableName: table(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.allProposals },
+        // The key attributes are needed to resume after the last item.
+        ProjectionExpression: 'pk, sk, gsi1pk, gsi1sk, callId, orgNumber, submittedAt',
+      },
+      1000,
+      start,
+    );
+    for (const item of page.items) {
+      all.push({ callId: String(item.callId), orgNumber: String(item.orgNumber), submittedAt: String(item.submittedAt) });
+    }
+    start = page.lastKey;
+  } while (start);
+  return all;
+}
+
+async function batchGet(keyList: Record<string, string>[], projection: string, names: Record<string, string>) {
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < keyList.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
+      [table()]: { Keys: keyList.slice(i, i + 100), ProjectionExpression: projection, ExpressionAttributeNames: names },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const out = await db().send(new BatchGetCommand({ RequestItems: request }));
+      items.push(...(out.Responses?.[table()] ?? []));
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return items;
+}
+
+/** Whether each company is an SME (profiles that do not say are SMEs, as COMPANY_DEFAULTS has it). */
+export async function getCompanySme(orgNumbers: string[]): Promise<Map<string, boolean>> {
+  const unique = [...new Set(orgNumbers)];
+  const items = await batchGet(unique.map((id) => keys.organisation(id)), '#id, #sme', { '#id': 'id', '#sme': 'sme' });
+  const sme = new Map<string, boolean>();
+  for (const item of items) if (typeof item.id === 'string') sme.set(item.id, item.sme !== false);
+  return sme;
+}
+
+export interface PromotionStamp {
+  callId: string;
+  associationId: string;
+  promotedAt: string;
+}
+
+/** Associations' ids, from gsi1 `ORGS#association`. */
+async function listAssociationIds(): Promise<string[]> {
+  const ids: string[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await queryUpTo<Record<string, unknown>>(
+      {
+        TableName: table(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.organisationsOfKind('association') },
+      },
+      500,
+      start,
+    );
+    for (const item of page.items) if (typeof item.id === 'string') ids.push(item.id);
+    start = page.lastKey;
+  } while (start);
+  return ids;
+}
+
+async function queryAll(input: QueryCommandInput) {
+  const items: Record<string, unknown>[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await queryUpTo<Record<string, unknown>>(input, 500, start);
+    items.push(...page.items);
+    start = page.lastKey;
+  } while (start);
+  return items;
+}
+
+/**
+ * Every association's promotions (gsi1 `ASSOC#<id>#PROMOS`) and accepted members (`ASSOC#<id>` /
+ * `MEMBER#<org>`). Associations without either simply contribute nothing.
+ */
+export async function listPromotionsAndMembers(): Promise<{ promotions: PromotionStamp[]; acceptedMembers: Set<string> }> {
+  const associationIds = await listAssociationIds();
+  const promotions: PromotionStamp[] = [];
+  const acceptedMembers = new Set<string>();
+  await Promise.all(
+    associationIds.map(async (associationId) => {
+      const [promos, members] = await Promise.all([
+        queryAll({
+          TableName: table(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': keys.associationPromotions(associationId) },
+        }),
+        queryAll({
+          TableName: table(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
+          ExpressionAttributeValues: { ':pk': keys.membership(associationId, '').pk, ':m': keys.membershipPrefix },
+        }),
+      ]);
+      for (const p of promos) {
+        if (typeof p.callId === 'string' && typeof p.promotedAt === 'string') {
+          promotions.push({ callId: p.callId, associationId: typeof p.associationId === 'string' ? p.associationId : associationId, promotedAt: p.promotedAt });
+        }
+      }
+      for (const m of members) {
+        if (m.status !== 'accepted') continue;
+        const orgNumber = typeof m.orgNumber === 'string' ? m.orgNumber : String(m.sk).slice(keys.membershipPrefix.length);
+        acceptedMembers.add(memberKey(associationId, orgNumber));
+      }
+    }),
+  );
+  return { promotions, acceptedMembers };
+}
+
+export const memberKey = (associationId: string, orgNumber: string) => `${associationId}#${orgNumber}`;

@@ -1,0 +1,36 @@
+import ical from 'ical-generator';
+import { now } from '../core/clock.js';
+import { buyerName, feedQueryString, feedTitle } from './feed-text.js';
+import { openCallsMatching, type FeedQuery } from './open-calls.js';
+import { callUrl, publicBaseUrl } from './settings.js';
+
+/**
+ * iCalendar with one VEVENT per open call's deadline. The UID is derived from the call id only, so a
+ * calendar that subscribes sees an edited deadline move (SEQUENCE follows the call's version) rather than
+ * a second event; DTSTAMP is the call's last change, so an unchanged call gives byte-identical output.
+ */
+export async function deadlinesCalendar(query: FeedQuery): Promise<string> {
+  const calls = await openCallsMatching(query, now().toISOString());
+  const base = publicBaseUrl();
+  const cal = ical({
+    name: feedTitle('frister', query),
+    description: 'Søknadsfrister for åpne innovasjonsutlysninger fra kommunene i Østfold.',
+    prodId: { company: 'Innovasjonstorget', product: 'frister', language: 'NB' },
+    url: `${base}/api/feeds/deadlines.ics${feedQueryString(query)}`,
+    ttl: 300,
+  });
+  for (const c of calls) {
+    const url = callUrl(c.id);
+    cal.createEvent({
+      id: `frist-${c.id}@innovasjonstorget`,
+      sequence: Math.max(0, c.version - 1),
+      start: new Date(c.deadline),
+      stamp: new Date(c.updatedAt),
+      summary: `Frist: ${c.title}`,
+      description: `${c.summary}\n\n${buyerName(c)}\n${url}`,
+      location: buyerName(c),
+      url,
+    });
+  }
+  return cal.toString();
+}

@@ -1,0 +1,37 @@
+import { publishedCallsPage, type CallFilters, type CallRecord } from '../data/calls.js';
+import type { Key } from '../data/paging.js';
+
+/** The filters feeds take: those of GET /api/calls, plus a CPV prefix. */
+export interface FeedQuery {
+  municipality?: string;
+  domain?: string;
+  q?: string;
+  cpv?: string;
+}
+
+/** Same semantics as GET /api/calls: every word must appear, compared lower-cased in bokmål. */
+export const searchWords = (q?: string) =>
+  q ? [...new Set(q.toLocaleLowerCase('nb').split(/\s+/).filter(Boolean))].slice(0, 8) : undefined;
+
+/** A CPV prefix matches a call when any of its codes starts with it. */
+export const matchesCpv = (call: Pick<CallRecord, 'cpvCodes'>, prefix?: string) =>
+  !prefix || call.cpvCodes.some((code) => code.startsWith(prefix));
+
+/** Every call open at `nowIso` that matches the query, nearest deadline first (feeds are not paged). */
+export async function openCallsMatching(query: FeedQuery, nowIso: string): Promise<CallRecord[]> {
+  const filters: CallFilters = { municipality: query.municipality, domain: query.domain, words: searchWords(query.q) };
+  const calls: CallRecord[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await publishedCallsPage('open', nowIso, filters, 500, start);
+    calls.push(...page.items.filter((c) => matchesCpv(c, query.cpv)));
+    start = page.lastKey;
+  } while (start);
+  return calls;
+}
+
+/** A short human description of the filters, for feed and calendar titles. */
+export function describeFilters(query: FeedQuery, names: { municipality?: string; domain?: string }): string {
+  const parts = [names.municipality, names.domain, query.q ? `«${query.q}»` : undefined, query.cpv ? `CPV ${query.cpv}*` : undefined];
+  return parts.filter(Boolean).join(', ');
+}

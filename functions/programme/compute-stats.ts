@@ -1,0 +1,134 @@
+import { effectiveStatus, CALL_STATUSES, type CallStatus } from '../../shared/domain/call-status.js';
+import { MUNICIPALITIES, municipalityName } from '../../shared/domain/municipalities.js';
+import { DOMAINS, DOMAIN_LABELS, PROCEDURES, PROCEDURE_LABELS } from '../../shared/domain/vocabulary.js';
+import type { ProgrammeStats } from '../../shared/schemas/programme.js';
+import type { CallRecord } from '../data/calls.js';
+import type { ProposalStamp, PromotionStamp } from '../data/programme.js';
+import { memberKey } from '../data/programme.js';
+
+const DAY = 86_400_000;
+/** A call needs help when it is open, has no proposal and closes within this many days. */
+export const NEEDS_HELP_DAYS = 14;
+
+/** Bokmål status names, as the web app shows them. */
+export const STATUS_LABELS: Record<CallStatus, string> = { draft: 'Utkast', open: 'Åpen', closed: 'Lukket', cancelled: 'Avlyst' };
+
+export interface StatsInput {
+  calls: CallRecord[];
+  proposals: ProposalStamp[];
+  /** Per organisasjonsnummer; companies missing here count as SMEs (the profile default). */
+  sme: Map<string, boolean>;
+  promotions: PromotionStamp[];
+  /** memberKey(associationId, orgNumber) of accepted memberships. */
+  acceptedMembers: Set<string>;
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function counter<K extends string>(keysInOrder: readonly K[], label: (k: K) => string) {
+  const counts = new Map<string, number>(keysInOrder.map((k) => [k, 0]));
+  return {
+    add: (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1),
+    list: () => [...counts].map(([key, count]) => ({ key, label: label(key as K), count })),
+  };
+}
+
+/**
+ * The programme dashboard figures, from all calls and all proposal stamps at `now`.
+ * - calls: every call, drafts included; each breakdown lists every key (zero counts too), and byStatus,
+ *   byMunicipality and byProcedure each sum to total (byDomain more: a call may have several domains).
+ * - per-call figures and days to first proposal: over published calls that are open or closed
+ *   (not cancelled), proposals counted per call, zero included.
+ * - fromPromotions: proposals by a company that is an accepted member of an association that promoted the
+ *   call before the proposal was submitted; each proposal counts once however many promotions it follows.
+ */
+export function computeStats(input: StatsInput, now: Date): ProgrammeStats {
+  const status = counter(CALL_STATUSES, (k) => STATUS_LABELS[k]);
+  const byMunicipality = counter(MUNICIPALITIES.map((m) => m.code), (k) => municipalityName(k) ?? k);
+  const byDomain = counter(DOMAINS, (k) => DOMAIN_LABELS[k].nb);
+  const byProcedure = counter(PROCEDURES, (k) => PROCEDURE_LABELS[k].nb);
+
+  const proposalsByCall = new Map<string, ProposalStamp[]>();
+  for (const p of input.proposals) {
+    const list = proposalsByCall.get(p.callId) ?? [];
+    list.push(p);
+    proposalsByCall.set(p.callId, list);
+  }
+
+  const perCall: number[] = [];
+  const daysToFirst: number[] = [];
+  const needsHelp: ProgrammeStats['needsHelp'] = [];
+  for (const c of input.calls) {
+    const s = effectiveStatus(c.status, c.deadline, now);
+    status.add(s);
+    byMunicipality.add(c.municipalityCode);
+    for (const d of c.domains) byDomain.add(d);
+    byProcedure.add(c.procedure);
+
+    const received = proposalsByCall.get(c.id) ?? [];
+    if ((s === 'open' || s === 'closed') && c.publishedAt) {
+      perCall.push(received.length);
+      const first = received.reduce((min, p) => Math.min(min, Date.parse(p.submittedAt)), Infinity);
+      if (Number.isFinite(first)) daysToFirst.push(Math.max(0, (first - Date.parse(c.publishedAt)) / DAY));
+    }
+    const msLeft = Date.parse(c.deadline) - now.getTime();
+    if (s === 'open' && received.length === 0 && msLeft <= NEEDS_HELP_DAYS * DAY) {
+      needsHelp.push({
+        callId: c.id,
+        title: c.title,
+        municipalityName: municipalityName(c.municipalityCode) ?? c.municipalityCode,
+        deadline: c.deadline,
+        // Whole days left: 0 means it closes within a day.
+        daysLeft: Math.floor(msLeft / DAY),
+      });
+    }
+  }
+  needsHelp.sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline));
+
+  const companies = [...new Set(input.proposals.map((p) => p.orgNumber))];
+  const smes = companies.filter((org) => input.sme.get(org) !== false).length;
+
+  const promotionsByCall = new Map<string, PromotionStamp[]>();
+  for (const pr of input.promotions) {
+    const list = promotionsByCall.get(pr.callId) ?? [];
+    list.push(pr);
+    promotionsByCall.set(pr.callId, list);
+  }
+  const fromPromotions = input.proposals.filter((p) =>
+    (promotionsByCall.get(p.callId) ?? []).some(
+      (pr) => input.acceptedMembers.has(memberKey(pr.associationId, p.orgNumber)) && Date.parse(p.submittedAt) > Date.parse(pr.promotedAt),
+    ),
+  ).length;
+
+  const medianDays = median(daysToFirst);
+  return {
+    generatedAt: now.toISOString(),
+    calls: {
+      total: input.calls.length,
+      byStatus: status.list(),
+      byMunicipality: byMunicipality.list(),
+      byDomain: byDomain.list(),
+      byProcedure: byProcedure.list(),
+    },
+    proposals: {
+      total: input.proposals.length,
+      perCall: {
+        mean: perCall.length ? round(perCall.reduce((a, b) => a + b, 0) / perCall.length, 2) : 0,
+        median: median(perCall) ?? 0,
+        max: perCall.length ? Math.max(...perCall) : 0,
+      },
+      medianDaysToFirstProposal: medianDays === null ? null : round(medianDays, 1),
+      distinctCompanies: companies.length,
+      smeShare: companies.length ? round(smes / companies.length, 3) : null,
+      fromPromotions,
+    },
+    needsHelp,
+  };
+}

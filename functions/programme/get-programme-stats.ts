@@ -1,0 +1,33 @@
+import type { ProgrammeStats } from '../../shared/schemas/programme.js';
+import { now } from '../core/clock.js';
+import { getCompanySme, listAllCalls, listPromotionsAndMembers, listProposalStamps } from '../data/programme.js';
+import { computeStats } from './compute-stats.js';
+
+/** The figures are read across the whole table; one computation serves every request for this long. */
+export const STATS_TTL_MS = 30_000;
+
+let cached: { at: number; stats: ProgrammeStats } | undefined;
+let inFlight: Promise<ProgrammeStats> | undefined;
+
+/** The programme dashboard figures, computed at most once per STATS_TTL_MS per process. */
+export async function getProgrammeStats(): Promise<ProgrammeStats> {
+  if (cached && Date.now() - cached.at < STATS_TTL_MS) return cached.stats;
+  inFlight ??= compute()
+    .then((stats) => {
+      cached = { at: Date.now(), stats };
+      return stats;
+    })
+    .finally(() => (inFlight = undefined));
+  return inFlight;
+}
+
+async function compute(): Promise<ProgrammeStats> {
+  const [calls, proposals, promo] = await Promise.all([listAllCalls(), listProposalStamps(), listPromotionsAndMembers()]);
+  const sme = await getCompanySme(proposals.map((p) => p.orgNumber));
+  return computeStats({ calls, proposals, sme, ...promo }, now());
+}
+
+/** Tests (and a future write path) drop the cached figures. */
+export function resetProgrammeStatsCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Parser from 'rss-parser';
+import ICAL from 'ical.js';
+import { startTestStack, callBody } from '../../support/local-stack.js';
+import { users } from '../../support/demo-users.js';
+
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+const t: Record<string, string> = {};
+const BASE = 'http://localhost:3000';
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const who of ['fredrikstad'] as const) t[who] = await stack.client.login(users[who]);
+});
+afterAll(() => stack?.close());
+
+/** What GET /api/calls lists as open for the same filters: the feeds must hold exactly these. */
+async function openCalls(filters = ''): Promise<any[]> {
+  const res = await stack.client.call('GET', `/api/calls?status=open&limit=100${filters}`);
+  expect(res.status).toBe(200);
+  expect(res.body.nextCursor).toBeNull();
+  return res.body.items;
+}
+
+async function rss(query = '') {
+  const res = await stack.client.call<string>('GET', `/api/feeds/calls${query}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+  expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+  return { xml: res.body, feed: await new Parser().parseString(res.body) };
+}
+
+async function ics(query = '') {
+  const res = await stack.client.call<string>('GET', `/api/feeds/deadlines.ics${query}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+  expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+  const cal = new ICAL.Component(ICAL.parse(res.body));
+  return { text: res.body, cal, events: cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)) };
+}
+
+const idOf = (link: string) => link.split('/utlysninger/')[1];
+
+describe('RSS feed of open calls', () => {
+  it('parses as RSS 2.0 and holds exactly the open calls, linked to their pages', async () => {
+    const expected = await openCalls();
+    expect(expected.length).toBeGreaterThanOrEqual(15);
+    const { xml, feed } = await rss();
+    expect(xml).toMatch(/<rss version="2.0"/);
+    expect(feed.title).toContain('Innovasjonstorget');
+    expect(feed.language).toBe('nb');
+    expect(feed.items.map((i) => idOf(i.link!)).sort()).toEqual(expected.map((c) => c.id).sort());
+    const first = expected[0];
+    const item = feed.items.find((i) => idOf(i.link!) === first.id)!;
+    expect(item).toMatchObject({ title: first.title, link: `${BASE}/utlysninger/${first.id}`, guid: `${BASE}/utlysninger/${first.id}` });
+    expect(item.contentSnippet ?? item.content).toContain(first.summary);
+    // RFC 822 dates have whole seconds.
+    expect(Date.parse(item.isoDate!)).toBe(Math.floor(Date.parse(first.publishedAt) / 1000) * 1000);
+  });
+
+  it('never lists drafts, closed or cancelled calls', async () => {
+    const draft = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ title: 'Utkast som ikke skal i feeden' }) });
+    const closed = (await stack.client.call('GET', '/api/calls?status=closed&limit=100')).body.items.map((c: any) => c.id);
+    const { feed } = await rss();
+    const ids = feed.items.map((i) => idOf(i.link!));
+    expect(ids).not.toContain(draft.body.id);
+    for (const id of closed) expect(ids).not.toContain(id);
+    expect(feed.items.some((i) => i.title === 'Utkast som ikke skal i feeden')).toBe(false);
+  });
+
+  it.each([
+    ['municipality=3107', '&municipality=3107'],
+    ['domain=mobility', '&domain=mobility'],
+    ['q=sensorer sanntid', '&q=sensorer%20sanntid'],
+    ['q=SENSORER (case-insensitive)', '&q=SENSORER'],
+  ])('filters like GET /api/calls: %s', async (_name, filter) => {
+    const expected = await openCalls(filter);
+    expect(expected.length).toBeGreaterThan(0);
+    const { feed } = await rss(`?${filter.slice(1)}`);
+    expect(feed.items.map((i) => idOf(i.link!)).sort()).toEqual(expected.map((c) => c.id).sort());
+  });
+
+  it('filters by a CPV prefix matching any of the call\'s codes', async () => {
+    const all = await openCalls();
+    for (const prefix of ['905', '72', '38730000']) {
+      const expected = all.filter((c) => c.cpvCodes.some((code: string) => code.startsWith(prefix))).map((c) => c.id).sort();
+      expect(expected.length).toBeGreaterThan(0);
+      const { feed } = await rss(`?cpv=${prefix}`);
+      expect(feed.items.map((i) => idOf(i.link!)).sort()).toEqual(expected);
+    }
+  });
+
+  it('combines filters and answers an empty, still valid feed when nothing matches', async () => {
+    const { feed } = await rss('?municipality=3124&domain=mobility&cpv=45');
+    expect(feed.items).toHaveLength(0);
+    expect(feed.title).toContain('Aremark');
+  });
+
+  it('refuses malformed filters with problem+json 400', async () => {
+    for (const q of ['?cpv=9', '?cpv=abc', '?municipality=0301', '?domain=space']) {
+      const res = await stack.client.call('GET', `/api/feeds/calls${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+});
+
+describe('iCalendar of open calls\' deadlines', () => {
+  it('parses, is named, and has one VEVENT per open call at its deadline', async () => {
+    const expected = await openCalls();
+    const { cal, events } = await ics();
+    expect(cal.getFirstPropertyValue('x-wr-calname')).toContain('Innovasjonstorget');
+    expect(cal.getFirstPropertyValue('version')).toBe('2.0');
+    expect(events).toHaveLength(expected.length);
+    for (const c of expected) {
+      const ev = events.find((e) => e.component.getFirstPropertyValue('url') === `${BASE}/utlysninger/${c.id}`);
+      expect(ev, c.id).toBeDefined();
+      expect(ev!.summary).toBe(`Frist: ${c.title}`);
+      expect(ev!.startDate.toJSDate().getTime()).toBe(Date.parse(c.deadline));
+      expect(ev!.description).toContain(c.summary);
+      expect(ev!.description).toContain(`${BASE}/utlysninger/${c.id}`);
+      expect(ev!.uid).toContain(c.id);
+    }
+  });
+
+  it('keeps each event\'s UID stable between requests and unique per call', async () => {
+    const a = (await ics()).events.map((e) => e.uid).sort();
+    const b = (await ics()).events.map((e) => e.uid).sort();
+    expect(a).toEqual(b);
+    expect(new Set(a).size).toBe(a.length);
+  });
+
+  it('takes the same filters as the RSS feed', async () => {
+    for (const filter of ['municipality=3105', 'domain=energy', 'q=kommunen', 'cpv=72']) {
+      const { feed } = await rss(`?${filter}`);
+      const { events } = await ics(`?${filter}`);
+      const fromFeed = feed.items.map((i) => idOf(i.link!)).sort();
+      const fromCal = events.map((e) => idOf(String(e.component.getFirstPropertyValue('url')))).sort();
+      expect(fromCal, filter).toEqual(fromFeed);
+      expect(fromCal.length, filter).toBeGreaterThan(0);
+    }
+  });
+
+  it('follows a newly published call and drops it when cancelled', async () => {
+    const created = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ title: 'Kalendertest for frister' }) });
+    const id = created.body.id as string;
+    const has = async () => (await ics()).events.some((e) => e.uid.includes(id));
+    expect(await has()).toBe(false);
+    await stack.client.call('POST', `/api/calls/${id}/publish`, { token: t.fredrikstad });
+    expect(await has()).toBe(true);
+    await stack.client.call('POST', `/api/calls/${id}/cancel`, { token: t.fredrikstad });
+    expect(await has()).toBe(false);
+  });
+});

@@ -9,6 +9,7 @@ import { normaliseCall } from '../../functions/calls/rules.js';
 import { generateCompanies } from './generate/companies.js';
 import { seedAssociations } from './seed-associations.js';
 import { seedSharing } from './seed-sharing.js';
+import { seedSubscriptions } from './seed-subscriptions.js';
 import type { MunicipalityCode } from '../../shared/domain/municipalities.js';
 import { ASSOCIATIONS, CALL_PLAN, CALL_TEMPLATES, COMPANIES, MUNICIPALITY_ORGS, PROGRAMME, PROPOSAL_TEXTS, USERS } from './demo-data.js';
 
@@ -80,6 +81,7 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
   }
   await seedAssociations(now);
   await seedSharing(now);
+  await seedSubscriptions(now);
   await markSeeded(now);
   return true;
 }

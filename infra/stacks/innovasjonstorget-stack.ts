@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { Api } from './api.js';
 import { Auth } from './auth.js';
 import { Data } from './data.js';
+import { Notifications } from './notifications.js';
 import { Web } from './web.js';
 
 export interface InnovasjonstorgetStackProps extends StackProps {
@@ -37,6 +38,7 @@ export class InnovasjonstorgetStack extends Stack {
     });
     this.api = new Api(this, 'Api', { table: this.data.table, auth: this.auth, tracing: props.tracing });
     this.web = new Web(this, 'Web', { api: this.api, auth: this.auth, buildDir: props.webBuildDir });
+    new Notifications(this, 'Notifications', { table: this.data.table, api: this.api, web: this.web, tracing: props.tracing });
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });

@@ -3,6 +3,7 @@ import { badRequest, problem } from '../errors.js';
 import type { ApiEvent } from '../../http/types.js';
 
 const defaults = { maxBytes: 256 * 1024, expectsBody: false };
+const FORM_TYPE = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i;
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
@@ -26,6 +27,11 @@ const jsonBody = (opts: Partial<typeof defaults> = {}): middy.MiddlewareObj<ApiE
       throw problem(413, `The request body is ${bytes.byteLength} bytes; the limit is ${maxBytes} bytes.`);
     }
     const contentType = event.headers?.['content-type'] ?? '';
+    // RFC 8058 one-click unsubscribe: mail clients POST a small form body to routes that take none.
+    if (!expectsBody && FORM_TYPE.test(contentType)) {
+      event.parsedBody = undefined;
+      return;
+    }
     if (!JSON_TYPE.test(contentType)) {
       throw problem(415, `Send the body as application/json (got ${contentType || 'no Content-Type'}).`);
     }

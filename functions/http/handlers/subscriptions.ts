@@ -1,12 +1,19 @@
 import type { RouteHandlers } from '../types.js';
-import { problem } from '../../core/errors.js';
+import { listSubscriptions } from '../../subscriptions/list-subscriptions.js';
+import { createSubscription } from '../../subscriptions/create-subscription.js';
+import { deleteSubscription } from '../../subscriptions/delete-subscription.js';
+import { unsubscribe } from '../../subscriptions/unsubscribe.js';
 
-// PLACEHOLDER until the feature lands: every route answers 501.
-const notYet = async () => { throw problem(501, 'Not implemented yet'); };
-
+// principal! is safe: 'user' routes never reach a handler without one (authenticate middleware).
 export const subscriptionsHandlers: RouteHandlers<'listSubscriptions' | 'createSubscription' | 'deleteSubscription' | 'unsubscribe'> = {
-  listSubscriptions: notYet,
-  createSubscription: notYet,
-  deleteSubscription: notYet,
-  unsubscribe: notYet,
+  listSubscriptions: async ({ principal }) => ({ body: { items: await listSubscriptions(principal!) } }),
+  createSubscription: async ({ body, principal }) => {
+    const subscription = await createSubscription(body, principal!);
+    return { status: 201, body: subscription, headers: { location: `/api/me/subscriptions/${subscription.id}` } };
+  },
+  deleteSubscription: async ({ params, principal }) => {
+    await deleteSubscription(params.id, principal!);
+    return { status: 204 };
+  },
+  unsubscribe: async ({ query }) => ({ body: await unsubscribe(query.token), headers: { 'cache-control': 'no-store' } }),
 };

@@ -38,6 +38,11 @@ export class InnovasjonstorgetStack extends Stack {
     });
     this.api = new Api(this, 'Api', { table: this.data.table, auth: this.auth, tracing: props.tracing });
     this.web = new Web(this, 'Web', { api: this.api, auth: this.auth, buildDir: props.webBuildDir });
+    // Feeds, calendars and e-mails link to the site. The functions can name the distribution: it depends
+    // on the HTTP API resource, never on the functions, so this adds no cycle.
+    const publicBaseUrl =
+      (this.node.tryGetContext('publicBaseUrl') as string | undefined) ?? `https://${this.web.distribution.distributionDomainName}`;
+    for (const fn of Object.values(this.api.functions)) fn.function.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
     new Notifications(this, 'Notifications', { table: this.data.table, api: this.api, web: this.web, tracing: props.tracing });
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.web.distribution.distributionDomainName}` });

@@ -14,7 +14,8 @@ import { bundleReport, httpReport, summary } from './report.js';
 const log = (s: string) => console.log(`  · ${s}`);
 const heading = (s: string) => console.log(`\n=== ${s} ===`);
 
-await rm(OUT_DIR, { recursive: true, force: true });
+// Only what this benchmark writes: bench:match keeps its results beside ours.
+await rm(join(OUT_DIR, 'bundles'), { recursive: true, force: true });
 await mkdir(OUT_DIR, { recursive: true });
 const started = Date.now();
 console.log(`Node ${process.version}, ${availableParallelism()} cores. Settings: ${JSON.stringify(SETTINGS)}`);

@@ -98,6 +98,7 @@ export class MatchIndex {
 
   /** The n best companies for a call, best first, ties broken by organisation number. */
   rank(call: MatchCall, n: number): Ranked[] {
+    if (n <= 0) return [];
     const top = new TopN(n, (i) => this.companies[i]!.orgNumber);
     const localityOf = new Map<string | undefined, number>();
     const loc = (code: string | undefined) => {
@@ -106,6 +107,16 @@ export class MatchIndex {
       return s;
     };
     const touched: number[] = [];
+    try {
+      return this.rankInto(call, n, top, loc, touched);
+    } finally {
+      // Leave the shared buffers clean for the next call, whatever happened.
+      for (const i of touched) this.bm25[i] = 0;
+      this.seen.fill(0);
+    }
+  }
+
+  private rankInto(call: MatchCall, n: number, top: TopN, loc: (code: string | undefined) => number, touched: number[]): Ranked[] {
     this.text.scoreInto(tokenize(callQueryText(call)), this.bm25, touched);
     const score = (i: number) => {
       const c = this.companies[i]!;
@@ -125,9 +136,6 @@ export class MatchIndex {
       top.offer(i, combineStrengths(0, 0, loc(c.municipalityCode), c.sme));
       taken++;
     }
-    // Leave the shared buffers clean for the next call.
-    for (const i of touched) this.bm25[i] = 0;
-    this.seen.fill(0);
     return top.items;
   }
 

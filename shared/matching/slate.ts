@@ -60,7 +60,7 @@ export function solveSlate(calls: readonly SlateCall[], capacity: (company: numb
     }
   }
   const unproven = certify(solved, calls, companies.length, sink);
-  return { partners, total: -totalCost / SCALE, unproven };
+  return { partners, total: totalCost === 0 ? 0 : -totalCost / SCALE, unproven };
 }
 
 /**
@@ -109,9 +109,11 @@ function certify(solved: Required<Edge<number>>[], calls: readonly SlateCall[], 
   calls.forEach((call, i) => {
     const bound = Math.round(call.outsideBound * SCALE);
     if (served[i]! < call.partners) {
-      if (call.outsideBound > 0) unproven.push(i);
+      // Any company outside, even one scoring 0, would add a pair, and pairs come first.
+      if (call.outsideBound >= 0) unproven.push(i);
       return;
     }
+    if (call.outsideBound < 0) return; // every company is a candidate: nothing outside to beat
     let worst = pi(sink);
     for (let node = firstCompany; node < firstCompany + companyCount; node++) {
       if (!linked[i]!.has(node) && pi(node) > worst) worst = pi(node);

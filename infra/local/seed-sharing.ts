@@ -8,21 +8,11 @@ import { defaultDeadline } from '../../functions/sharing/deadline.js';
 import { normaliseCall } from '../../functions/calls/rules.js';
 import type { OutcomeInput } from '../../shared/schemas/sharing.js';
 import { CALL_TEMPLATES } from './demo-data.js';
+import { mulberry32 } from './generate/companies.js';
 
 const DAY = 86_400_000;
 
-/** Deterministic ids (same PRNG as the main seed, other seeds), so a second run finds what the first wrote. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const demoId = (n: number) => ulid(Date.UTC(2026, 0, 2) + n * 60_000, prng(9000 + n));
+const demoId = (n: number) => ulid(Date.UTC(2026, 0, 2) + n * 60_000, mulberry32(9000 + n));
 
 /** A demo call of the main seed, found by municipality and template (its ids depend on the seed's clock). */
 async function demoCall(municipality: string, template: number): Promise<CallRecord | undefined> {

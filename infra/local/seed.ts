@@ -6,7 +6,7 @@ import { getCall, insertCall, type CallRecord } from '../../functions/data/calls
 import { insertOrganisation, insertUser } from '../../functions/data/organisations.js';
 import { upsertProposal } from '../../functions/data/proposals.js';
 import { normaliseCall } from '../../functions/calls/rules.js';
-import { generateCompanies } from './generate/companies.js';
+import { generateCompanies, mulberry32 } from './generate/companies.js';
 import { seedAssociations } from './seed-associations.js';
 import { seedSharing } from './seed-sharing.js';
 import { seedSubscriptions } from './seed-subscriptions.js';
@@ -16,17 +16,6 @@ import { ASSOCIATIONS, CALL_PLAN, CALL_TEMPLATES, COMPANIES, MUNICIPALITY_ORGS, 
 const DAY = 86_400_000;
 export const GENERATED_COMPANIES = 400;
 
-/** A small deterministic PRNG, so demo ids are the same on every machine (and a re-seed rewrites nothing). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Demo data, written once per table: organisations, users, thirty calls across every status and
@@ -49,7 +38,7 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
   const base = Date.UTC(2026, 0, 1);
   for (const [i, plan] of CALL_PLAN.entries()) {
     const template = CALL_TEMPLATES[plan.template]!;
-    const id = ulid(base + i * 60_000, prng(i + 1));
+    const id = ulid(base + i * 60_000, mulberry32(i + 1));
     const deadline = new Date(now.getTime() + plan.days * DAY);
     deadline.setUTCHours(11, 0, 0, 0);
     const createdAt = new Date(Math.min(now.getTime(), deadline.getTime()) - 30 * DAY).toISOString();

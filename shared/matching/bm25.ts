@@ -81,23 +81,14 @@ export class TextIndex implements CorpusStats {
 
   /** BM25 of the query against every document; only documents sharing a term are touched. */
   scoreAll(queryTerms: readonly string[]): Map<number, number> {
-    const scores = new Map<number, number>();
-    for (const term of new Set(queryTerms)) {
-      const p = this.postings.get(term);
-      if (!p) continue;
-      const w = idf(this, term);
-      for (let i = 0; i < p.docs.length; i++) {
-        const d = p.docs[i]!;
-        const f = p.tfs[i]!;
-        const norm = K1 * (1 - B + (B * this.lengths[d]!) / (this.avgLength || 1));
-        scores.set(d, (scores.get(d) ?? 0) + w * ((f * (K1 + 1)) / (f + norm)));
-      }
-    }
-    return scores;
+    const scores = new Float64Array(this.docCount);
+    const touched: number[] = [];
+    this.scoreInto(queryTerms, scores, touched);
+    return new Map(touched.map((d) => [d, scores[d]!]));
   }
 
   /**
-   * The same scores into caller-owned buffers, for ranking a whole corpus many times without
+   * BM25 into caller-owned buffers, for ranking a whole corpus many times without
    * allocating: `scores` must be zero on entry; the documents touched are appended to `touched`.
    */
   scoreInto(queryTerms: readonly string[], scores: Float64Array, touched: number[]): void {

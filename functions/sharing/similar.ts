@@ -108,7 +108,7 @@ export async function listSimilarNeeds(principal: Principal) {
       return [{
         mine: { callId: m.call.id, title: m.call.title, status: m.status },
         theirs: {
-          callId: t.status === 'draft' ? '' : t.call.id,
+          ...(t.status === 'draft' ? {} : { callId: t.call.id }),
           title: t.call.title,
           status: t.status,
           municipalityCode: t.call.municipalityCode,

@@ -84,7 +84,8 @@ export const similarSchema = z.object({
 /** Two municipalities working on the same need: a suggestion to run a joint call. */
 export const similarNeedSchema = z.object({
   mine: z.object({ callId: z.string(), title: z.string(), status: z.string() }),
-  theirs: z.object({ callId: z.string(), title: z.string(), status: z.string(), municipalityCode: z.string(), municipalityName: z.string() }),
+  /** callId only when their call is published: another municipality's draft is named, never linked. */
+  theirs: z.object({ callId: z.optional(z.string()), title: z.string(), status: z.string(), municipalityCode: z.string(), municipalityName: z.string() }),
   score: z.number(),
   reasons: z.array(z.object({ nb: z.string(), en: z.string() })),
   suggestion: z.object({ nb: z.string(), en: z.string() }),

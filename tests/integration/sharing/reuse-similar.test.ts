@@ -155,7 +155,8 @@ describe('similar needs across municipalities', () => {
     expect(pair).toBeDefined();
     expect(pair.mine.title).toBe(CALL_TEMPLATES[2]!.title);
     // Fredrikstad's draft is named, not linked.
-    expect(pair.theirs).toMatchObject({ status: 'draft', callId: '', municipalityName: 'Fredrikstad' });
+    expect(pair.theirs).toMatchObject({ status: 'draft', municipalityName: 'Fredrikstad' });
+    expect(pair.theirs.callId).toBeUndefined();
     expect(pair.suggestion.nb).toBe('Fredrikstad arbeider med et lignende behov. Vurder en felles utlysning.');
     expect(pair.suggestion.en).toContain('Fredrikstad');
     expect(pair.reasons.map((r: any) => r.nb).join(' | ')).toMatch(/Felles ord: .*badevann/);

@@ -8,6 +8,7 @@ import { associationsHandlers } from './handlers/associations.js';
 import { subscriptionsHandlers } from './handlers/subscriptions.js';
 import { sharingHandlers } from './handlers/sharing.js';
 import { opendataHandlers } from './handlers/opendata.js';
+import { feedsHandlers } from './handlers/feeds.js';
 import { programmeHandlers } from './handlers/programme.js';
 import { devHandlers } from './handlers/dev.js';
 
@@ -24,6 +25,7 @@ export const localHandler = createApi({
   ...subscriptionsHandlers,
   ...sharingHandlers,
   ...opendataHandlers,
+  ...feedsHandlers,
   ...programmeHandlers,
   ...docsHandlers,
   ...devHandlers,

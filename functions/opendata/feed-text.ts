@@ -2,11 +2,9 @@ import { municipalityName } from '../../shared/domain/municipalities.js';
 import { DOMAIN_LABELS, type Domain } from '../../shared/domain/vocabulary.js';
 import type { CallRecord } from '../data/calls.js';
 import { describeFilters, type FeedQuery } from './open-calls.js';
+import { formatDeadline } from '../core/format.js';
 
-const deadlineFormat = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
-
-/** «3. mars 2026 kl. 12:00» in Norwegian time, whatever the server's zone. */
-export const formatDeadline = (iso: string) => deadlineFormat.format(new Date(iso));
+export { formatDeadline };
 
 export const buyerName = (c: Pick<CallRecord, 'municipalityCode'>) => `${municipalityName(c.municipalityCode) ?? c.municipalityCode} kommune`;
 

@@ -1,6 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { municipalityName } from '../../shared/domain/municipalities.js';
 import type { NotificationSettings } from './settings.js';
+import { formatDeadline } from '../core/format.js';
 
 /** What a message shows of a call. */
 export interface MessageCall {
@@ -27,10 +28,7 @@ export interface MessageInput {
   settings: NotificationSettings;
 }
 
-const deadlineFormat = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
-
-/** A deadline as bokmål readers expect it, in Norwegian time: «12. mars 2026 kl. 12:00». */
-export const formatDeadline = (iso: string) => deadlineFormat.format(new Date(iso));
+export { formatDeadline };
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -26,6 +26,7 @@ const TABLE_ACCESS: Record<DeployedGroup, 'readWrite' | 'none'> = {
   associations: 'readWrite',
   subscriptions: 'readWrite',
   sharing: 'readWrite',
+  feeds: 'readWrite',
   opendata: 'readWrite',
   programme: 'readWrite',
   docs: 'none',

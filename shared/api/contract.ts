@@ -35,7 +35,7 @@ import { page, pageQuery } from '../schemas/common.js';
 export type Audience = 'public' | 'optional' | 'user' | 'dev';
 /** Route groups become one Lambda function each in AWS. */
 export type RouteGroup =
-  | 'calls' | 'proposals' | 'organisations' | 'matching' | 'associations' | 'subscriptions' | 'sharing' | 'opendata' | 'programme'
+  | 'calls' | 'proposals' | 'organisations' | 'matching' | 'associations' | 'subscriptions' | 'sharing' | 'feeds' | 'opendata' | 'programme'
   | 'docs' | 'dev';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -241,11 +241,11 @@ export const routes = {
     response: list(similarNeedSchema),
   },
   callsFeed: {
-    method: 'GET', path: '/api/feeds/calls', audience: 'public', group: 'opendata',
+    method: 'GET', path: '/api/feeds/calls', audience: 'public', group: 'feeds',
     summary: 'RSS 2.0 feed of open calls; takes the filters of GET /api/calls (and cpv, a CPV prefix)', query: feedQuerySchema,
   },
   deadlinesCalendar: {
-    method: 'GET', path: '/api/feeds/deadlines.ics', audience: 'public', group: 'opendata',
+    method: 'GET', path: '/api/feeds/deadlines.ics', audience: 'public', group: 'feeds',
     summary: "iCalendar with a VEVENT per open call's deadline; same filters as the RSS feed", query: feedQuerySchema,
   },
   ocdsReleases: {
@@ -281,5 +281,6 @@ export function routesOfGroup(group: RouteGroup): RouteId[] {
 
 /** Groups deployed to AWS (everything but the local-only dev routes). */
 export const DEPLOYED_GROUPS = [
-  'calls', 'proposals', 'organisations', 'matching', 'associations', 'subscriptions', 'sharing', 'opendata', 'programme', 'docs',
+  'calls', 'proposals', 'organisations', 'matching', 'associations', 'subscriptions', 'sharing', 'feeds', 'opendata', 'programme',
+  'docs',
 ] as const satisfies readonly RouteGroup[];

@@ -70,6 +70,7 @@ export async function updateCompanyProfile(
     cpvCodes: profile.cpvCodes,
     municipalityCode: profile.municipalityCode,
     website: profile.website,
+    contactEmail: profile.contactEmail,
     updatedAt,
     gsi1sk: `${profile.name}#${orgNumber}`,
     gsi2pk: keys.companyChanges,

@@ -13,6 +13,7 @@ function profileView(org: OrganisationRecord): CompanyProfile {
     cpvCodes: org.cpvCodes ?? [],
     municipalityCode: org.municipalityCode,
     website: org.website,
+    contactEmail: org.contactEmail,
     sme: org.sme ?? COMPANY_DEFAULTS.sme,
     capacity: org.capacity ?? COMPANY_DEFAULTS.capacity,
     updatedAt: org.updatedAt ?? '',

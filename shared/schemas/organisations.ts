@@ -35,6 +35,8 @@ export const companyProfileInputSchema = z.strictObject({
   cpvCodes: z.array(cpvCode).check(z.maxLength(50)),
   municipalityCode: z.optional(z.enum(MUNICIPALITY_CODES)),
   website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
+  /** Public contact address; associations' saved searches for their members are sent here. */
+  contactEmail: z.optional(z.email().check(z.maxLength(254))),
   /** Small or medium-sized enterprise (under 250 employees); true when not given. */
   sme: z.optional(z.boolean()),
   /** How many projects the company can run at once; 2 when not given. */
@@ -50,6 +52,7 @@ export const companyProfileSchema = z.object({
   cpvCodes: z.array(z.string()),
   municipalityCode: z.optional(z.string()),
   website: z.optional(z.string()),
+  contactEmail: z.optional(z.string()),
   sme: z.boolean(),
   capacity: z.number(),
   updatedAt: z.string(),

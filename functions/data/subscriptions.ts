@@ -161,8 +161,8 @@ export async function advanceNotificationWatermark(expected: string | undefined,
 
 /**
  * Contact e-mails of an association's accepted member companies. Memberships (ASSOC#id / MEMBER#org, status
- * 'accepted') belong to the associations feature; this is a read of them. Companies have no contact e-mail in
- * on their profile (PUT /api/companies/{orgNumber} contactEmail); members without one are skipped.
+ * 'accepted') belong to the associations feature; this is a read of them. The address is the one a company
+ * sets on its profile (PUT /api/companies/{orgNumber} contactEmail); members without one are skipped.
  */
 export async function listMemberContactEmails(associationId: string): Promise<string[]> {
   const members: string[] = [];

@@ -9,9 +9,9 @@
  * Plus the lessons registry, saved searches and the unsubscribe page. Every page visited is checked with axe.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startServer, type LocalServer } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, browserSession, expectAccessible, signIn, type LocalServer } from './support';
 
 const ASSOCIATION = { id: '981234502', name: 'Camilla Sørensen', org: 'Næringsforeningen i Fredrikstadregionen' };
 const MEMBER = { name: 'Nora Solberg', org: 'Smart Parkering Østfold AS' };
@@ -28,30 +28,16 @@ interface CallSummary {
 }
 
 describe.skipIf(!browserAvailable)('community: associations, programme dashboard, reuse', () => {
+	const session = browserSession();
+	const newPage = () => session.newPage();
+	const errors = session.errors;
 	let server: LocalServer;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-	const errors: string[] = [];
 	let openCalls: CallSummary[] = [];
 
-	async function newPage(): Promise<Page> {
-		const ctx = await browser.newContext({ locale: 'nb-NO', acceptDownloads: true });
-		contexts.push(ctx);
-		const page = await ctx.newPage();
-		page.on('pageerror', (e) => errors.push(e.message));
-		return page;
-	}
-
 	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchBrowser();
+		server = session.server;
 		const res = await fetch(`${server.baseUrl}/api/calls?status=open&limit=100`);
 		openCalls = ((await res.json()) as { items: CallSummary[] }).items;
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
 	});
 
 	describe('(a) association promotes a call to its members', () => {

@@ -5,9 +5,8 @@
  * (and never asks the API for them). Every page visited is checked with axe.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startServer, type LocalServer } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, browserSession, expectAccessible, signIn, type LocalServer } from './support';
 
 const PROGRAMME = { name: 'Line Aas', org: 'Næringsriket Østfold' };
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune' };
@@ -42,30 +41,16 @@ interface OpenCall {
 }
 
 describe.skipIf(!browserAvailable)('matching: partner slate, suggested partners, calls for you', () => {
+	const session = browserSession();
+	const newPage = () => session.newPage();
+	const errors = session.errors;
 	let server: LocalServer;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-	const errors: string[] = [];
 	let openCalls: OpenCall[] = [];
 
-	async function newPage(): Promise<Page> {
-		const ctx = await browser.newContext({ locale: 'nb-NO', acceptDownloads: true });
-		contexts.push(ctx);
-		const page = await ctx.newPage();
-		page.on('pageerror', (e) => errors.push(e.message));
-		return page;
-	}
-
 	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchBrowser();
+		server = session.server;
 		const res = await fetch(`${server.baseUrl}/api/calls?status=open&limit=100`);
 		openCalls = ((await res.json()) as { items: OpenCall[] }).items;
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
 	});
 
 	it('has open calls in the demo data, some of them from Fredrikstad', () => {

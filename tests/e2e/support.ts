@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -114,4 +114,31 @@ export async function signIn(page: Page, baseUrl: string, name: string, org: str
 	await page.getByRole('button', { name: `Logg inn som ${name}, ${org}` }).click();
 	await page.waitForURL(`${baseUrl}/`);
 	await expect.poll(() => page.getByText(`${name}, ${org}`).count()).toBeGreaterThan(0);
+}
+
+/**
+ * A server and a browser for one describe block (hooks registered where it is called), pages in
+ * Norwegian with downloads allowed, and every uncaught page error collected for a final assertion.
+ */
+export function browserSession() {
+  const session = {
+    server: undefined as unknown as LocalServer,
+    browser: undefined as unknown as Browser,
+    errors: [] as string[],
+    async newPage(): Promise<Page> {
+      const ctx = await session.browser.newContext({ locale: 'nb-NO', acceptDownloads: true });
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => session.errors.push(e.message));
+      return page;
+    },
+  };
+  beforeAll(async () => {
+    session.server = await startServer();
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
 }

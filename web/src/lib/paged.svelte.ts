@@ -1,0 +1,38 @@
+import type { Page } from '$shared/schemas/common';
+
+/**
+ * A list read page by page with the API's opaque cursor: items (null until the first page arrives),
+ * the next cursor, and whether a request is under way or failed. `load()` starts over; `more()` appends.
+ */
+export function pagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>) {
+	const state = $state({ items: null as T[] | null, cursor: null as string | null, loading: false, failed: false });
+	async function read(after?: string) {
+		state.loading = true;
+		state.failed = false;
+		try {
+			const page = await fetchPage(after);
+			state.items = [...(after ? (state.items ?? []) : []), ...page.items];
+			state.cursor = page.nextCursor;
+		} catch {
+			state.failed = true;
+		} finally {
+			state.loading = false;
+		}
+	}
+	return {
+		get items() {
+			return state.items;
+		},
+		get cursor() {
+			return state.cursor;
+		},
+		get loading() {
+			return state.loading;
+		},
+		get failed() {
+			return state.failed;
+		},
+		load: () => read(),
+		more: () => (state.cursor ? read(state.cursor) : Promise.resolve()),
+	};
+}

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandI
 import type { Membership } from '../../shared/schemas/associations.js';
 import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
-import { queryUpTo, type Key } from './paging.js';
+import { queryAll } from './paging.js';
 import type { OrganisationRecord } from './organisations.js';
 
 /**
@@ -57,23 +57,14 @@ const strip = <T>(item: Record<string, unknown>): T => {
   return rest as T;
 };
 
-/** Every item of a query, page after page (the partitions here are small: members of one association, …). */
-async function queryAll<T>(input: QueryCommandInput): Promise<T[]> {
-  const all: T[] = [];
-  let start: Key | undefined;
-  do {
-    const page = await queryUpTo<Record<string, unknown>>(input, 500, start);
-    all.push(...page.items.map((i) => strip<T>(i)));
-    start = page.lastKey;
-  } while (start);
-  return all;
-}
+/** Every item of a small query (members of one association, …), stored keys stripped. */
+const queryAllStripped = async <T>(input: QueryCommandInput): Promise<T[]> => (await queryAll(input)).map((i) => strip<T>(i));
 
 // ---------------------------------------------------------------------------------------------
 // Associations (organisations of kind 'association')
 
 export async function listAssociationOrgs(): Promise<OrganisationRecord[]> {
-  return queryAll<OrganisationRecord>({
+  return queryAllStripped<OrganisationRecord>({
     TableName: table(),
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :p',
@@ -185,7 +176,7 @@ export async function decidePendingMembership(
 
 /** An association's requests and members, by organisation number; optionally one status only. */
 export async function listAssociationMemberships(associationId: string, status?: MembershipStatus): Promise<MembershipRecord[]> {
-  return queryAll<MembershipRecord>({
+  return queryAllStripped<MembershipRecord>({
     TableName: table(),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
     ...(status ? { FilterExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
@@ -197,7 +188,7 @@ export async function listAssociationMemberships(associationId: string, status?:
 
 /** A company's memberships in every association (gsi2, the company's ORG# partition). */
 export async function listCompanyMemberships(orgNumber: string, status?: MembershipStatus): Promise<MembershipRecord[]> {
-  return queryAll<MembershipRecord>({
+  return queryAllStripped<MembershipRecord>({
     TableName: table(),
     IndexName: 'gsi2',
     KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :m)',
@@ -245,7 +236,7 @@ export async function getPromotion(id: string): Promise<PromotionRecord | undefi
 
 /** An association's promotions, newest first. */
 export async function listAssociationPromotions(associationId: string): Promise<PromotionRecord[]> {
-  return queryAll<PromotionRecord>({
+  return queryAllStripped<PromotionRecord>({
     TableName: table(),
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :p',
@@ -319,7 +310,7 @@ export async function insertCallViewer(v: CallViewerRecord): Promise<boolean> {
 
 /** Every company that opened a call, with when it last did. */
 export async function listCallViewers(callId: string): Promise<CallViewerRecord[]> {
-  return queryAll<CallViewerRecord>({
+  return queryAllStripped<CallViewerRecord>({
     TableName: table(),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
     ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':v': keys.callViewerPrefix },

@@ -3,7 +3,7 @@ import type { OrganisationKind, Role } from '../../shared/domain/vocabulary.js';
 import type { CompanyProfileInput } from '../../shared/schemas/organisations.js';
 import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
-import { queryUpTo } from './paging.js';
+import { queryAll } from './paging.js';
 
 export interface OrganisationRecord extends Partial<CompanyProfileInput> {
   id: string;
@@ -134,18 +134,10 @@ export async function getUser(id: string): Promise<UserRecord | undefined> {
 
 /** Every user, grouped by role: only the local demo sign-in lists them. */
 export async function listUsers(): Promise<UserRecord[]> {
-  const users: UserRecord[] = [];
-  let start: Record<string, string> | undefined;
-  do {
-    const out = await queryUpTo(
-      { TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.users } },
-      100,
-      start,
-    );
-    users.push(...out.items.map((i) => strip<UserRecord>(i)));
-    start = out.lastKey;
-  } while (start);
-  return users;
+  const items = await queryAll(
+    { TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.users } },
+  );
+  return items.map((i) => strip<UserRecord>(i));
 }
 
 export async function getOrganisations(ids: string[]): Promise<Map<string, OrganisationRecord>> {
@@ -164,21 +156,14 @@ export async function getOrganisations(ids: string[]): Promise<Map<string, Organ
  * how a match index loads once per container and then stays fresh with one small query.
  */
 export async function companiesChangedSince(since: string): Promise<OrganisationRecord[]> {
-  const out: OrganisationRecord[] = [];
-  let start: Record<string, string> | undefined;
-  do {
-    const page = await queryUpTo(
-      {
-        TableName: table(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk > :since',
-        ExpressionAttributeValues: { ':p': keys.companyChanges, ':since': since },
-      },
-      1000,
-      start,
-    );
-    out.push(...page.items.map((i) => strip<OrganisationRecord>(i)));
-    start = page.lastKey;
-  } while (start);
-  return out;
+  const items = await queryAll(
+    {
+      TableName: table(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p AND gsi2sk > :since',
+      ExpressionAttributeValues: { ':p': keys.companyChanges, ':since': since },
+    },
+    1000,
+  );
+  return items.map((i) => strip<OrganisationRecord>(i));
 }

@@ -40,3 +40,15 @@ export async function queryUpTo<T extends Record<string, unknown>>(
   } while (exclusiveStartKey);
   return { items };
 }
+
+/** Every item a query matches, page after page: for partitions known to stay small (one call's proposals, …). */
+export async function queryAll<T extends Record<string, unknown>>(input: QueryCommandInput, pageSize = 500): Promise<T[]> {
+  const all: T[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await queryUpTo<T>(input, pageSize, start);
+    all.push(...page.items);
+    start = page.lastKey;
+  } while (start);
+  return all;
+}

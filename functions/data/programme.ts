@@ -2,12 +2,12 @@
  * Data access for the programme statistics: everything is read through indexes (no Scan), and of
  * proposals only who answered which call and when (never their content).
  */
-import { BatchGetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { MUNICIPALITIES } from '../../shared/domain/municipalities.js';
 import { queryMunicipalityCalls, type CallRecord } from './calls.js';
 import { db, table } from './client.js';
 import { keys } from './keys.js';
-import { queryUpTo, type Key } from './paging.js';
+import { queryAll, queryUpTo, type Key } from './paging.js';
 
 /** Every call of every municipality, drafts and cancelled calls included. */
 export async function listAllCalls(): Promise<CallRecord[]> {
@@ -109,16 +109,6 @@ async function listAssociationIds(): Promise<string[]> {
   return ids;
 }
 
-async function queryAll(input: QueryCommandInput) {
-  const items: Record<string, unknown>[] = [];
-  let start: Key | undefined;
-  do {
-    const page = await queryUpTo<Record<string, unknown>>(input, 500, start);
-    items.push(...page.items);
-    start = page.lastKey;
-  } while (start);
-  return items;
-}
 
 /**
  * Every association's promotions (gsi1 `ASSOC#<id>#PROMOS`) and accepted members (`ASSOC#<id>` /

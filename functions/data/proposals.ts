@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import type { ProposalInput } from '../../shared/schemas/proposals.js';
 import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
-import { queryUpTo, type Key } from './paging.js';
+import { queryAll, queryUpTo, type Key } from './paging.js';
 
 export interface ProposalRecord extends ProposalInput {
   callId: string;
@@ -102,22 +102,12 @@ export async function deleteProposal(callId: string, orgNumber: string): Promise
 
 /** All proposals to one call (a call has at most one per company, so this stays small). */
 export async function listProposalsForCall(callId: string): Promise<ProposalRecord[]> {
-  const all: ProposalRecord[] = [];
-  let start: Key | undefined;
-  do {
-    const out = await queryUpTo(
-      {
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': keys.proposalPrefix },
-      },
-      100,
-      start,
-    );
-    all.push(...out.items.map(fromItem));
-    start = out.lastKey;
-  } while (start);
-  return all;
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': keys.proposalPrefix },
+  });
+  return items.map(fromItem);
 }
 
 /** A company's proposals, newest first. */

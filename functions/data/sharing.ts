@@ -3,7 +3,7 @@ import type { Domain, Procedure } from '../../shared/domain/vocabulary.js';
 import type { OutcomeInput } from '../../shared/schemas/sharing.js';
 import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
-import { queryUpTo, type Key } from './paging.js';
+import { queryAll, queryUpTo, type Key } from './paging.js';
 
 /**
  * What came of a closed call, on one item next to the call (`CALL#id / OUTCOME`). The call's own
@@ -178,25 +178,14 @@ export async function insertReuse(r: ReuseRecord): Promise<boolean> {
 
 /** Every reuse of a call, newest first. */
 export async function listReuses(originalId: string): Promise<ReuseRecord[]> {
-  const all: ReuseRecord[] = [];
-  let start: Key | undefined;
-  do {
-    const page = await queryUpTo(
-      {
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
-        ExpressionAttributeValues: { ':pk': keys.call(originalId).pk, ':r': keys.reusePrefix },
-        ScanIndexForward: false,
-      },
-      200,
-      start,
-    );
-    for (const item of page.items) {
-      const { pk, sk, type, ...rest } = item;
-      void pk, sk, type;
-      all.push(rest as unknown as ReuseRecord);
-    }
-    start = page.lastKey;
-  } while (start);
-  return all;
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+    ExpressionAttributeValues: { ':pk': keys.call(originalId).pk, ':r': keys.reusePrefix },
+    ScanIndexForward: false,
+  });
+  return items.map(({ pk, sk, type, ...rest }) => {
+    void pk, sk, type;
+    return rest as unknown as ReuseRecord;
+  });
 }

@@ -1,7 +1,8 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
-import { queryUpTo, type Key } from './paging.js';
+import { queryAll } from './paging.js';
+import { listAssociationMemberships } from './associations.js';
 
 export type Frequency = 'weekly' | 'immediate';
 
@@ -49,22 +50,12 @@ export async function insertSubscription(s: SubscriptionRecord): Promise<boolean
 
 /** An organisation's subscriptions, oldest first (the ids are ULIDs). */
 export async function listOrgSubscriptions(orgId: string): Promise<SubscriptionRecord[]> {
-  const all: SubscriptionRecord[] = [];
-  let start: Key | undefined;
-  do {
-    const page = await queryUpTo<Stored>(
-      {
-        TableName: table(),
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':p': keys.subscription(orgId, '').pk, ':s': keys.subscriptionPrefix },
-      },
-      100,
-      start,
-    );
-    all.push(...page.items.map(fromItem));
-    start = page.lastKey;
-  } while (start);
-  return all;
+  const items = await queryAll<Stored>({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+    ExpressionAttributeValues: { ':p': keys.subscription(orgId, '').pk, ':s': keys.subscriptionPrefix },
+  });
+  return items.map(fromItem);
 }
 
 /** Deletes one subscription of one organisation; returns what was deleted, or undefined if there was none. */
@@ -87,23 +78,13 @@ export async function deleteSubscription(orgId: string, id: string): Promise<Sub
 
 /** Every subscription of one frequency (the notification job's work list), via gsi1. */
 export async function listSubscriptionsByFrequency(frequency: Frequency): Promise<SubscriptionRecord[]> {
-  const all: SubscriptionRecord[] = [];
-  let start: Key | undefined;
-  do {
-    const page = await queryUpTo<Stored>(
-      {
-        TableName: table(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': keys.subscriptionsByFrequency(frequency) },
-      },
-      500,
-      start,
-    );
-    all.push(...page.items.map(fromItem));
-    start = page.lastKey;
-  } while (start);
-  return all;
+  const items = await queryAll<Stored>({
+    TableName: table(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p',
+    ExpressionAttributeValues: { ':p': keys.subscriptionsByFrequency(frequency) },
+  });
+  return items.map(fromItem);
 }
 
 /**
@@ -165,24 +146,7 @@ export async function advanceNotificationWatermark(expected: string | undefined,
  * sets on its profile (PUT /api/companies/{orgNumber} contactEmail); members without one are skipped.
  */
 export async function listMemberContactEmails(associationId: string): Promise<string[]> {
-  const members: string[] = [];
-  let start: Key | undefined;
-  const pk = keys.membership(associationId, '').pk;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :m)',
-        FilterExpression: '#s = :accepted',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':p': pk, ':m': keys.membershipPrefix, ':accepted': 'accepted' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) members.push(String(item.sk).slice(keys.membershipPrefix.length));
-    start = out.LastEvaluatedKey as Key | undefined;
-  } while (start);
-
+  const members = (await listAssociationMemberships(associationId, 'accepted')).map((m) => m.orgNumber);
   const emails: string[] = [];
   for (let i = 0; i < members.length; i += 100) {
     let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string }> | undefined = {

@@ -1,15 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callBody, startTestStack } from '../../support/local-stack.js';
 import { removeAllSubscriptions } from '../../support/demo-subscriptions.js';
 import { companies, users } from '../../support/demo-users.js';
 import { ASSOCIATIONS } from '../../../infra/local/demo-data.js';
-import { db, table } from '../../../functions/data/client.js';
-import { keys } from '../../../functions/data/keys.js';
 import { handler as notificationsJob } from '../../../functions/jobs/notifications.js';
 import { resetMailer } from '../../../functions/notifications/mailer.js';
 import { resetNotificationSettings } from '../../../functions/subscriptions/settings.js';
@@ -33,15 +30,19 @@ beforeAll(async () => {
   for (const who of ['sarpsborgCompany', 'otherCompany', 'association', 'fredrikstad', 'programme'] as const) {
     tokens[who] = await stack.client.login(users[who]);
   }
-  // The associations feature owns memberships; here one accepted member company with a contact e-mail.
-  await db().send(new PutCommand({
-    TableName: table(),
-    Item: { ...keys.membership(association.id, companies.other.id), type: 'membership', status: 'accepted' },
-  }));
-  await db().send(new UpdateCommand({
-    TableName: table(), Key: keys.organisation(companies.other.id),
-    UpdateExpression: 'SET contactEmail = :e', ExpressionAttributeValues: { ':e': MEMBER_EMAIL },
-  }));
+  // One accepted member company with a contact e-mail, made the way users make them.
+  const asked = await stack.client.call('POST', `/api/associations/${association.id}/memberships`, { token: tokens.otherCompany });
+  expect(asked.status).toBe(201);
+  const accepted = await stack.client.call('POST', `/api/associations/${association.id}/memberships/${companies.other.id}/decision`, {
+    token: tokens.association, body: { decision: 'accept' },
+  });
+  expect(accepted.status).toBe(200);
+  const profile = (await stack.client.call('GET', `/api/companies/${companies.other.id}`)).body;
+  const { orgNumber: _o, updatedAt: _u, ...profileBody } = profile;
+  const saved = await stack.client.call('PUT', `/api/companies/${companies.other.id}`, {
+    token: tokens.otherCompany, body: { ...profileBody, contactEmail: MEMBER_EMAIL },
+  });
+  expect(saved.status).toBe(200);
 });
 afterAll(async () => {
   await stack?.close();

@@ -14,7 +14,7 @@ import {
   municipalitySchema,
   orgNumberParams,
 } from '../schemas/organisations.js';
-import { devLoginSchema, devUserSchema } from '../schemas/dev.js';
+import { devClockInputSchema, devClockSchema, devLoginSchema, devUserSchema } from '../schemas/dev.js';
 import {
   associationParams, associationSchema, associationSummarySchema, callViewSchema, membershipDecisionSchema,
   membershipListQuerySchema, membershipParams, membershipSchema, promotionInputSchema, promotionSchema, reachSchema,
@@ -267,6 +267,15 @@ export const routes = {
   devLogin: {
     method: 'POST', path: '/api/dev/login', audience: 'dev', group: 'dev',
     summary: 'Local only: a token for a demo user', body: devLoginSchema, response: z.object({ token: z.string() }),
+  },
+  getDevClock: {
+    method: 'GET', path: '/api/dev/clock', audience: 'dev', group: 'dev',
+    summary: "Local only: the server's notion of now", response: devClockSchema,
+  },
+  setDevClock: {
+    method: 'POST', path: '/api/dev/clock', audience: 'dev', group: 'dev',
+    summary: 'Local only: move the server clock forward ({ advance: "P7D" }) or set it ({ set: instant })',
+    body: devClockInputSchema, response: devClockSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -81,3 +81,18 @@ export const proposalBody = (overrides: Record<string, unknown> = {}) => ({
 });
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Moves the server's clock forward (POST /api/dev/clock) instead of waiting for a real deadline to pass.
+ * The local stack runs in this process, so `Date.now()` here stays the real time while the server's "now" moves.
+ */
+export async function passTime(client: ApiClient, ms: number): Promise<string> {
+  const res = await client.call<{ now: string }>('POST', '/api/dev/clock', { body: { advance: `PT${(ms / 1000).toFixed(3)}S` } });
+  if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.now;
+}
+
+/** The server's notion of now, in milliseconds (it runs ahead of Date.now() once a test has moved it). */
+export async function serverNow(client: ApiClient): Promise<number> {
+  return Date.parse((await client.call<{ now: string }>('GET', '/api/dev/clock')).body.now);
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, callBody, proposalBody, sleep } from '../../support/local-stack.js';
+import { startTestStack, callBody, proposalBody, sleep, passTime, serverNow } from '../../support/local-stack.js';
 import { users } from '../../support/demo-users.js';
 import { ASSOCIATIONS, COMPANIES } from '../../../infra/local/demo-data.js';
 import { getPromotion, listCallViewers } from '../../../functions/data/associations.js';
@@ -271,7 +271,7 @@ describe('promotions', () => {
 
 describe('reach and the member feed', () => {
   it('counts member viewers and member proposals after the promotion only, proposals once unsealed', async () => {
-    const deadline = Date.now() + 6000;
+    const deadline = (await serverNow(stack.client)) + 6000;
     const id = await openCall({ deadline: new Date(deadline).toISOString() });
     const [viewer, early] = await acceptedMembers(A0.id, t.association!, 2);
     const stranger = await outsider(A0.id);
@@ -303,7 +303,7 @@ describe('reach and the member feed', () => {
     expect(reach).toMatchObject({ views: 3, memberViewers: 2, memberProposals: null });
 
     // Once the deadline has passed, the count is no longer sealed.
-    await sleep(Math.max(0, deadline - Date.now()) + 200);
+    await passTime(stack.client, Math.max(0, deadline - (await serverNow(stack.client))) + 200);
     reach = await reachOf(promo);
     expect(reach).toMatchObject({ views: 3, memberViewers: 2, memberProposals: 1 });
     expect(reach.proposalsSealedUntil).toBeUndefined();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, callBody } from '../../support/local-stack.js';
+import { startTestStack, callBody, passTime, serverNow } from '../../support/local-stack.js';
 import { users } from '../../support/demo-users.js';
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -102,17 +102,17 @@ describe('publishing and cancelling', () => {
   });
 
   it('refuses to publish once the deadline has passed (400)', async () => {
-    const { body: draft } = await create({ deadline: new Date(Date.now() + 1500).toISOString() });
-    await new Promise((r) => setTimeout(r, 1700));
+    const { body: draft } = await create({ deadline: new Date((await serverNow(stack.client)) + 1500).toISOString() });
+    await passTime(stack.client, 1700);
     const res = await stack.client.call('POST', `/api/calls/${draft.id}/publish`, { token: tokens.fredrikstad });
     expect(res.status).toBe(400);
   });
 
   it('reads an open call as closed the moment its deadline passes', async () => {
-    const { body: draft } = await create({ deadline: new Date(Date.now() + 1500).toISOString() });
+    const { body: draft } = await create({ deadline: new Date((await serverNow(stack.client)) + 1500).toISOString() });
     await stack.client.call('POST', `/api/calls/${draft.id}/publish`, { token: tokens.fredrikstad });
     expect((await stack.client.call('GET', `/api/calls/${draft.id}`)).body.status).toBe('open');
-    await new Promise((r) => setTimeout(r, 1700));
+    await passTime(stack.client, 1700);
     expect((await stack.client.call('GET', `/api/calls/${draft.id}`)).body.status).toBe('closed');
   });
 

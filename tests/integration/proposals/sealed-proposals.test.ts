@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestStack, callBody, proposalBody, sleep } from '../../support/local-stack.js';
+import { startTestStack, callBody, proposalBody, sleep, passTime, serverNow } from '../../support/local-stack.js';
 import { companies, users } from '../../support/demo-users.js';
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -15,7 +15,7 @@ afterAll(() => stack?.close());
 
 async function openCall(deadlineInMs: number) {
   const created = await stack.client.call('POST', '/api/calls', {
-    token: t.fredrikstad, body: callBody({ deadline: new Date(Date.now() + deadlineInMs).toISOString() }),
+    token: t.fredrikstad, body: callBody({ deadline: new Date((await serverNow(stack.client)) + deadlineInMs).toISOString() }),
   });
   await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token: t.fredrikstad });
   return created.body.id as string;
@@ -80,7 +80,7 @@ describe('proposals are sealed until the deadline', () => {
     }
     expect((await stack.client.call('GET', path)).status).toBe(401);
 
-    await sleep(2700);
+    await passTime(stack.client, 2700);
     const late = await stack.client.call('GET', path, { token: t.fredrikstad });
     expect(late.status).toBe(200);
     expect(late.body.items.map((p: any) => p.orgNumber).sort()).toEqual([companies.sarpsborg.id, companies.other.id].sort());

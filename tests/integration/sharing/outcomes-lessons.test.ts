@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, callBody, proposalBody, sleep } from '../../support/local-stack.js';
+import { startTestStack, callBody, proposalBody, sleep, passTime, serverNow } from '../../support/local-stack.js';
 import { companies, users } from '../../support/demo-users.js';
 import { orgNumberFrom } from '../../../infra/local/demo-data.js';
 
@@ -22,7 +22,7 @@ const get = (callId: string, token?: string) => stack.client.call('GET', `/api/c
 
 /** Creates and publishes calls whose deadline is 1.5 s ahead, then waits until all have closed. */
 async function closedCalls(specs: { who: string; body: Record<string, unknown>; proposal?: boolean }[]): Promise<string[]> {
-  const deadline = new Date(Date.now() + 1500).toISOString();
+  const deadline = new Date((await serverNow(stack.client)) + 1500).toISOString();
   const ids = await Promise.all(specs.map(async ({ who, body, proposal }) => {
     const created = await stack.client.call('POST', '/api/calls', { token: t[who], body: callBody({ ...body, deadline }) });
     expect(created.status).toBe(201);
@@ -33,7 +33,7 @@ async function closedCalls(specs: { who: string; body: Record<string, unknown>; 
     }
     return created.body.id as string;
   }));
-  await sleep(Math.max(0, Date.parse(deadline) - Date.now()) + 100);
+  await passTime(stack.client, Math.max(0, Date.parse(deadline) - (await serverNow(stack.client))) + 100);
   return ids;
 }
 

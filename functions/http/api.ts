@@ -33,6 +33,12 @@ export function createApi<Ids extends RouteId>(
 ) {
   const ids = Object.keys(handlers) as Ids[];
   const matcher = routeMatcher(ids);
+  // An 'optional' route has no authorizer in front of it: without a verifier a sent token would be ignored,
+  // and a signed-in caller silently treated as anonymous. Refuse to build such a function at all.
+  const optional = ids.filter((id) => routes[id].audience === 'optional');
+  if (optional.length > 0 && !opts.verifyBearer) {
+    throw new Error(`createApi: routes ${optional.join(', ')} read an optional bearer token; pass verifyBearer`);
+  }
 
   const routeTable = ids.map((id) => {
     const spec = routes[id];

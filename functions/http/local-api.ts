@@ -1,4 +1,5 @@
 import { createApi } from './api.js';
+import type { BearerVerifier } from '../core/middleware/authenticate.js';
 import { callHandlers } from './handlers/calls.js';
 import { proposalHandlers } from './handlers/proposals.js';
 import { organisationHandlers } from './handlers/organisations.js';
@@ -14,9 +15,10 @@ import { devHandlers } from './handlers/dev.js';
 
 /**
  * Every route group in one handler, dev sign-in included: what the local server and the integration
- * tests invoke. The middleware stack is the same createApi that builds each AWS function.
+ * tests invoke. The middleware stack is the same createApi that builds each AWS function; the local
+ * server hands it the dev-token verifier for 'optional' routes, as AWS functions get Cognito's.
  */
-export const localHandler = createApi({
+export const createLocalHandler = (verifyBearer: BearerVerifier) => createApi({
   ...callHandlers,
   ...proposalHandlers,
   ...organisationHandlers,
@@ -29,4 +31,4 @@ export const localHandler = createApi({
   ...programmeHandlers,
   ...docsHandlers,
   ...devHandlers,
-});
+}, { verifyBearer });

@@ -12,11 +12,16 @@ const matcher = routeMatcher(routeIds);
 
 export type Handler = (event: ApiEvent, context: Context) => Promise<ApiResponse>;
 
+/** Connection-level headers a proxy consumes (RFC 9110 § 7.6.1); API Gateway does not pass them on. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+
 /**
- * Plays API Gateway (HTTP API, payload 2.0) in front of the same handler the Lambdas run: builds the
- * event, verifies the bearer token where AWS's JWT authorizer would (plus on 'optional' routes, where
- * the function verifies in AWS), and puts the claims where the authorizer puts them.
- * Unlike API Gateway (which answers {"message":"Unauthorized"}), its 401s are problem+json too.
+ * Plays API Gateway (HTTP API, payload 2.0) in front of the same handler the Lambdas run, as AWS builds
+ * the event: `routeKey` is the matched route (`GET /api/calls/{id}`), cookies are lifted out of the headers
+ * into `cookies`, hop-by-hop headers are dropped, and on 'user' routes the bearer token is verified where
+ * AWS's JWT authorizer would, with its claims passed on as strings. 'optional' routes have no authorizer
+ * in AWS, so here too the token reaches the function, which verifies it itself.
+ * Differences from AWS that remain are listed in the README («Local and AWS differences»).
  */
 export function apiGateway(handler: Handler, verify: (token: string) => Promise<Claims>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -31,7 +36,7 @@ export function apiGateway(handler: Handler, verify: (token: string) => Promise<
     const audience = match ? routes[match.id].audience : 'public';
     const auth = req.headers.authorization;
     let claims: Claims | undefined;
-    if (audience === 'user' || (audience === 'optional' && auth)) {
+    if (audience === 'user') {
       const token = auth && /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
       claims = token ? await verify(token).catch(() => undefined) : undefined;
       if (!claims) {
@@ -45,13 +50,19 @@ export function apiGateway(handler: Handler, verify: (token: string) => Promise<
     }
 
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v === undefined || HOP_BY_HOP.has(k) || k === 'cookie') continue;
+      headers[k] = Array.isArray(v) ? v.join(',') : v;
+    }
+    const cookies = req.headers.cookie?.split(/;\s*/).filter(Boolean);
     const query: Record<string, string> = {};
     for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
 
+    const routeKey = match ? `${routes[match.id].method} ${routes[match.id].path}` : '$default';
     const event = {
       version: '2.0',
-      routeKey: '$default',
+      routeKey,
+      ...(cookies?.length ? { cookies } : {}),
       rawPath: url.pathname,
       rawQueryString: url.search.slice(1),
       headers,
@@ -63,12 +74,12 @@ export function apiGateway(handler: Handler, verify: (token: string) => Promise<
         domainName: headers.host ?? 'localhost',
         domainPrefix: 'localhost',
         requestId: randomUUID(),
-        routeKey: '$default',
+        routeKey,
         stage: '$default',
         time: new Date().toUTCString(),
         timeEpoch: Date.now(),
         http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
-        ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
+        ...(claims ? { authorizer: { jwt: { claims: claimsAsStrings(claims), scopes: [] } } } : {}),
       },
       body: body.length ? body.toString('utf8') : undefined,
       isBase64Encoded: false,
@@ -76,6 +87,19 @@ export function apiGateway(handler: Handler, verify: (token: string) => Promise<
 
     send(res, await handler(event, { awsRequestId: event.requestContext.requestId } as Context));
   };
+}
+
+/**
+ * API Gateway hands JWT claims to the function as strings: numbers and booleans in their JSON form, arrays
+ * as `[a b]`. Doing the same here keeps code that would only work on typed claims from passing locally.
+ */
+export function claimsAsStrings(claims: Claims): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(claims)) {
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v) ? `[${v.join(' ')}]` : String(v);
+  }
+  return out;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {

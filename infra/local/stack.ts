@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { localHandler } from '../../functions/http/local-api.js';
+import { createLocalHandler } from '../../functions/http/local-api.js';
 import { resetConfig } from '../../functions/core/config.js';
 import { resetDb } from '../../functions/data/client.js';
 import { invalidatePublishedSnapshot } from '../../functions/data/published-snapshot.js';
@@ -57,7 +57,7 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
     log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
   }
 
-  const api = apiGateway(localHandler as unknown as Handler, verifyDevToken);
+  const api = apiGateway(createLocalHandler(verifyDevToken) as unknown as Handler, verifyDevToken);
   const site = staticSite(settings.webDir);
   const inFlight = new Set<Promise<void>>();
   const server: Server = createServer((req, res) => {

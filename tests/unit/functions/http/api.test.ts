@@ -295,7 +295,7 @@ describe('unexpected failures', () => {
       getCall: async () => {
         throw Object.assign(new Error('db password is hunter2'), { statusCode: 503, expose: true });
       },
-    });
+    }, { verifyBearer: unusedVerifier });
     const res = await invoke(api, apiEvent('GET', `/api/calls/${CALL_ID}`));
     expect(res.status).toBe(500);
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
@@ -306,10 +306,15 @@ describe('unexpected failures', () => {
       getCall: async () => {
         throw 'boom';
       },
-    });
+    }, { verifyBearer: unusedVerifier });
     const res = await invoke(api, apiEvent('GET', `/api/calls/${CALL_ID}`));
     expect(res.status).toBe(500);
     isProblem(res);
+  });
+
+  it('refuses to build a function whose optional-audience routes have no verifier', () => {
+    expect(() => createApi({ getCall: async () => ({ body: {} }) })).toThrow(/getCall.*verifyBearer/);
+    expect(() => createApi({ createCall: async () => ({ body: {} }) })).not.toThrow();
   });
 
   it('serves a stored call back when DynamoDB works (the same route as above)', async () => {
@@ -323,3 +328,8 @@ describe('unexpected failures', () => {
     expect(res.body).not.toHaveProperty('searchText');
   });
 });
+
+/** For tests whose requests carry no token: a verifier that must never be asked. */
+async function unusedVerifier(): Promise<never> {
+  throw new Error('no token was sent, so nothing should be verified');
+}

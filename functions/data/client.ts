@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../core/config.js';
+import { count, METRIC } from '../core/metrics.js';
 
 let doc: DynamoDBDocumentClient | undefined;
 
@@ -33,6 +34,12 @@ export function resetDb(): void {
   doc = undefined;
 }
 
+/**
+ * Every conditional write that lost passes through here on its way to a 409/412 or a retry, so this is
+ * where conflicts are counted (metric ConditionalWriteConflicts).
+ */
 export function isConditionFailure(e: unknown): boolean {
-  return (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+  const failed = (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+  if (failed) count(METRIC.conditionalWriteConflict);
+  return failed;
 }

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import httpRouter from '@middy/http-router';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { routes, type RouteId } from '../../shared/api/contract.js';
 import authenticate, { type BearerVerifier } from '../core/middleware/authenticate.js';
 import authorizeRoles from '../core/middleware/authorize-roles.js';
@@ -9,6 +10,8 @@ import jsonBody from '../core/middleware/json-body.js';
 import problemErrors from '../core/middleware/problem-errors.js';
 import validateInput from '../core/middleware/validate-input.js';
 import { problem } from '../core/errors.js';
+import { logger } from '../core/logger.js';
+import correlationId from '../core/middleware/correlation-id.js';
 import { routeMatcher } from './route-match.js';
 import type { ApiEvent, ApiResponse, ApiResult, RouteHandlers, RouteInput } from './types.js';
 
@@ -76,7 +79,11 @@ export function createApi<Ids extends RouteId>(
   });
 
   return middy<ApiEvent, ApiResponse>()
+    // Every log line of the invocation (audit events included) carries the Lambda context and the request's
+    // correlation id; keys added during one request are cleared before the next.
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpHeaderNormalizer())
+    .use(correlationId())
     .use(httpSecurityHeaders())
     .use(problemErrors())
     .handler(router as never);

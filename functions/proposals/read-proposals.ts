@@ -5,6 +5,7 @@ import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { forbidden } from '../core/errors.js';
 import { audit } from '../core/logger.js';
+import { count, METRIC } from '../core/metrics.js';
 import { getCall } from '../data/calls.js';
 import { listProposalsForCall } from '../data/proposals.js';
 import { assertVisible, isOwnMunicipality } from '../calls/view.js';
@@ -25,6 +26,7 @@ export async function readProposals(callId: string, principal: Principal): Promi
   }
   if (proposalsAreSealed(call.deadline, at)) {
     audit('proposals.read.denied', { ...who, reason: 'sealed', deadline: call.deadline });
+    count(METRIC.sealedReadAttempt);
     throw forbidden(`The proposals are sealed until ${call.deadline}.`);
   }
   const proposals = await listProposalsForCall(callId);

@@ -38,6 +38,8 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
     CURSOR_SECRET: secrets.cursorSecret,
     DEV_TOKEN_SECRET: secrets.devTokenSecret,
     AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
+    // EMF metric lines are for CloudWatch; locally they would only drown the log.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
   resetConfig();
   resetDb();

@@ -7,13 +7,11 @@ import { queryMunicipalityCalls, publishedCallsPage, type CallFilters } from '..
 import { decodeCursor, encodeCursor } from '../data/cursor.js';
 import type { Key } from '../data/paging.js';
 import { callView } from './view.js';
+import { searchWords } from '../../shared/domain/call-search.js';
 
 type Phase = 'open' | 'closed';
 interface PublicCursor { s: 'calls'; phase: Phase; key?: Key; at: string }
 interface MineCursor { s: 'calls:mine'; key: Key; at: string }
-
-const words = (q?: string) =>
-  q ? [...new Set(q.toLocaleLowerCase('nb').split(/\s+/).filter(Boolean))].slice(0, 8) : undefined;
 
 /**
  * Public listing: open calls (nearest deadline first), then closed ones (latest deadline first).
@@ -30,7 +28,7 @@ export async function listCalls(query: ListCallsQuery, principal: Principal | un
   }
   const state = query.cursor ? decodeCursor<PublicCursor>(query.cursor, 'calls') : undefined;
   const at = state?.at ?? now().toISOString();
-  const filters: CallFilters = { municipality: query.municipality, domain: query.domain, words: words(query.q) };
+  const filters: CallFilters = { municipality: query.municipality, domain: query.domain, words: searchWords(query.q) };
   const phases: Phase[] = query.status ? [query.status] : ['open', 'closed'];
   let phaseIndex = state ? phases.indexOf(state.phase) : 0;
   if (phaseIndex < 0) throw badRequest('The cursor does not fit this status filter.', [{ path: 'cursor', message: 'Invalid or tampered cursor' }]);
@@ -60,7 +58,7 @@ async function listOwnCalls(query: ListCallsQuery, principal: Principal | undefi
   const at = state?.at ?? now().toISOString();
   const filters: CallFilters = {
     domain: query.domain,
-    words: words(query.q),
+    words: searchWords(query.q),
     ...statusFilter(query.status, at),
   };
   const page = await queryMunicipalityCalls(principal.orgId, filters, limit, state?.key);

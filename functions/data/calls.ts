@@ -1,24 +1,15 @@
 import { GetCommand, PutCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import type { CallInput } from '../../shared/schemas/calls.js';
 import type { StoredCallStatus } from '../../shared/domain/call-status.js';
+import { callSearchAttributes, callSearchFilter, SEARCH_ATTRIBUTES, type CallSearch } from '../../shared/domain/call-search.js';
+import type { CallRecord } from './call-record.js';
 import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
 import { queryUpTo, type Key } from './paging.js';
-import { invalidatePublishedSnapshot, pageFromEntries, publishedEntries, searchText } from './published-snapshot.js';
+import { invalidatePublishedSnapshot, pageFromEntries, publishedEntries } from './published-snapshot.js';
 
-/** A call as stored. `closed` is never stored; it is derived from the deadline at read time. */
-export interface CallRecord extends CallInput {
-  id: string;
-  municipalityCode: string;
-  status: StoredCallStatus;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
-  publishedAt?: string;
-  cancelledAt?: string;
-  derivedFrom?: { callId: string; municipalityCode: string; title: string };
-}
+export type { CallRecord };
+/** Searches over calls follow the one rule in shared/domain/call-search.ts. */
+export type CallFilters = CallSearch;
 
 type Stored = CallRecord & Record<string, unknown>;
 
@@ -28,7 +19,7 @@ function toItem(c: CallRecord): Record<string, unknown> {
     ...keys.call(c.id),
     type: 'call',
     ...c,
-    searchText: searchText(c),
+    ...callSearchAttributes(c),
     gsi2pk: keys.municipalityCalls(c.municipalityCode),
     gsi2sk: keys.municipalityCallSort(c.createdAt, c.id),
     ...(c.status === 'open' ? { gsi1pk: keys.publishedCalls, gsi1sk: keys.publishedSort(c.deadline, c.id) } : {}),
@@ -36,8 +27,9 @@ function toItem(c: CallRecord): Record<string, unknown> {
 }
 
 function fromItem(item: Record<string, unknown>): CallRecord {
-  const { pk, sk, type, searchText: _s, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
-  void pk, sk, type, _s, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
+  const { pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
+  void pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
+  for (const derived of SEARCH_ATTRIBUTES) delete rest[derived];
   return rest as unknown as CallRecord;
 }
 
@@ -112,56 +104,6 @@ export async function replaceCall(
   }
 }
 
-export interface CallFilters {
-  municipality?: string;
-  domain?: string;
-  /** Lower-cased words that must all appear. */
-  words?: string[];
-  /** For a municipality's own list: stored status, plus how the deadline must compare to now. */
-  status?: StoredCallStatus;
-  deadline?: { before?: string; after?: string };
-}
-
-function filterExpression(f: CallFilters): {
-  FilterExpression?: string;
-  ExpressionAttributeNames?: Record<string, string>;
-  ExpressionAttributeValues: Record<string, unknown>;
-} {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (f.municipality) {
-    parts.push('municipalityCode = :m');
-    values[':m'] = f.municipality;
-  }
-  if (f.domain) {
-    parts.push('contains(domains, :d)');
-    values[':d'] = f.domain;
-  }
-  f.words?.forEach((w, i) => {
-    parts.push(`contains(searchText, :w${i})`);
-    values[`:w${i}`] = w;
-  });
-  if (f.status) {
-    parts.push('#s = :s');
-    names['#s'] = 'status';
-    values[':s'] = f.status;
-  }
-  if (f.deadline?.before) {
-    parts.push('deadline <= :before');
-    values[':before'] = f.deadline.before;
-  }
-  if (f.deadline?.after) {
-    parts.push('deadline > :after');
-    values[':after'] = f.deadline.after;
-  }
-  return {
-    ...(parts.length ? { FilterExpression: parts.join(' AND ') } : {}),
-    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: values,
-  };
-}
-
 /**
  * A page of published calls: from the in-memory snapshot when there is one (see published-snapshot.ts),
  * else straight from the deadline index. Both give the same items, order and start keys.
@@ -206,7 +148,7 @@ export async function queryPublishedCalls(
   limit: number,
   startKey?: Key,
 ) {
-  const filter = filterExpression(filters);
+  const filter = callSearchFilter(filters);
   // '~' sorts after every character of an id, so a deadline equal to now falls on the closed side.
   const boundary = `${nowIso}#~`;
   const out = await queryUpTo<Stored>(
@@ -226,7 +168,7 @@ export async function queryPublishedCalls(
 
 /** Every call of one municipality, drafts included, newest first. */
 export async function queryMunicipalityCalls(code: string, filters: CallFilters, limit: number, startKey?: Key) {
-  const filter = filterExpression(filters);
+  const filter = callSearchFilter(filters);
   const out = await queryUpTo<Stored>(
     {
       TableName: table(),

@@ -1,4 +1,5 @@
-import type { CallRecord, CallFilters } from './calls.js';
+import type { CallRecord } from './call-record.js';
+import { callSearchAttributes, matchesCallSearch, type CallSearch } from '../../shared/domain/call-search.js';
 import type { Key } from './paging.js';
 import { keys } from './keys.js';
 import { config } from '../core/config.js';
@@ -16,7 +17,8 @@ export const TTL_MS = 1000;
 interface Entry {
   call: CallRecord;
   sort: string;
-  text: string;
+  /** The call's derived search attributes, computed once per load. */
+  derived: ReturnType<typeof callSearchAttributes>;
 }
 
 let snapshot: { loadedAt: number; entries: Entry[] } | undefined;
@@ -28,9 +30,6 @@ export function invalidatePublishedSnapshot(): void {
   generation++;
 }
 
-export const searchText = (c: Pick<CallRecord, 'title' | 'summary' | 'description'>) =>
-  `${c.title}\n${c.summary}\n${c.description}`.toLocaleLowerCase('nb');
-
 /** All published calls in deadline order, or undefined when there are too many to hold. */
 export async function publishedEntries(loadAll: (max: number) => Promise<CallRecord[] | undefined>): Promise<Entry[] | undefined> {
   const max = config().publishedSnapshotMax;
@@ -41,7 +40,7 @@ export async function publishedEntries(loadAll: (max: number) => Promise<CallRec
     const at = Date.now();
     loading = loadAll(max)
       .then((calls) => {
-        const entries = calls?.map((call) => ({ call, sort: keys.publishedSort(call.deadline, call.id), text: searchText(call) }));
+        const entries = calls?.map((call) => ({ call, sort: keys.publishedSort(call.deadline, call.id), derived: callSearchAttributes(call) }));
         entries?.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
         // A write while we were loading makes this copy stale before it is born: serve it once, keep none.
         if (entries && started === generation) snapshot = { loadedAt: at, entries };
@@ -57,7 +56,7 @@ export function pageFromEntries(
   entries: Entry[],
   phase: 'open' | 'closed',
   nowIso: string,
-  f: CallFilters,
+  f: CallSearch,
   limit: number,
   startKey?: Key,
 ): { items: CallRecord[]; lastKey?: Key } {
@@ -68,9 +67,7 @@ export function pageFromEntries(
   let more = false;
   for (const e of ordered) {
     if (after !== undefined && (phase === 'open' ? e.sort <= after : e.sort >= after)) continue;
-    if (f.municipality && e.call.municipalityCode !== f.municipality) continue;
-    if (f.domain && !e.call.domains.includes(f.domain as never)) continue;
-    if (f.words && !f.words.every((w) => e.text.includes(w))) continue;
+    if (!matchesCallSearch(f, e.call, e.derived)) continue;
     if (items.length === limit) {
       more = true;
       break;

@@ -1,3 +1,4 @@
+import { searchWords } from '../../shared/domain/call-search.js';
 import { publishedCallsPage, type CallFilters, type CallRecord } from '../data/calls.js';
 import type { Key } from '../data/paging.js';
 
@@ -9,22 +10,14 @@ export interface FeedQuery {
   cpv?: string;
 }
 
-/** Same semantics as GET /api/calls: every word must appear, compared lower-cased in bokmål. */
-export const searchWords = (q?: string) =>
-  q ? [...new Set(q.toLocaleLowerCase('nb').split(/\s+/).filter(Boolean))].slice(0, 8) : undefined;
-
-/** A CPV prefix matches a call when any of its codes starts with it. */
-export const matchesCpv = (call: Pick<CallRecord, 'cpvCodes'>, prefix?: string) =>
-  !prefix || call.cpvCodes.some((code) => code.startsWith(prefix));
-
-/** Every call open at `nowIso` that matches the query, nearest deadline first (feeds are not paged). */
+/** Every call open at `nowIso` that matches the query (the list's search rule), nearest deadline first (feeds are not paged). */
 export async function openCallsMatching(query: FeedQuery, nowIso: string): Promise<CallRecord[]> {
-  const filters: CallFilters = { municipality: query.municipality, domain: query.domain, words: searchWords(query.q) };
+  const filters: CallFilters = { municipality: query.municipality, domain: query.domain, words: searchWords(query.q), cpvPrefix: query.cpv };
   const calls: CallRecord[] = [];
   let start: Key | undefined;
   do {
     const page = await publishedCallsPage('open', nowIso, filters, 500, start);
-    calls.push(...page.items.filter((c) => matchesCpv(c, query.cpv)));
+    calls.push(...page.items);
     start = page.lastKey;
   } while (start);
   return calls;

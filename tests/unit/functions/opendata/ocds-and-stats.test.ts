@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callToRelease, mainProcurementCategory, releaseDate, tenderStatus } from '../../../../functions/opendata/ocds.js';
-import { matchesCpv, searchWords } from '../../../../functions/opendata/open-calls.js';
+import { matchesCallSearch, searchWords } from '../../../../shared/domain/call-search.js';
 import { computeStats, median } from '../../../../functions/programme/compute-stats.js';
 import type { CallRecord } from '../../../../functions/data/calls.js';
 
@@ -48,9 +48,9 @@ describe('OCDS mapping', () => {
 
 describe('feed filters', () => {
   it('matches CPV prefixes and lower-cases search words like the public list', () => {
-    expect(matchesCpv(call(), '3152')).toBe(true);
-    expect(matchesCpv(call(), '72')).toBe(false);
-    expect(matchesCpv(call(), undefined)).toBe(true);
+    expect(matchesCallSearch({ cpvPrefix: '3152' }, call())).toBe(true);
+    expect(matchesCallSearch({ cpvPrefix: '72' }, call())).toBe(false);
+    expect(matchesCallSearch({ cpvPrefix: undefined }, call())).toBe(true);
     expect(searchWords('  Gatelys  ØSTFOLD gatelys ')).toEqual(['gatelys', 'østfold']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilters, queryWords, type MatchableCall } from '../../../../functions/subscriptions/matches-filters.js';
+import { matchesFilters, type MatchableCall } from '../../../../functions/subscriptions/matches-filters.js';
+import { searchWords } from '../../../../shared/domain/call-search.js';
 import { feedQuery, subscriptionView } from '../../../../functions/subscriptions/view.js';
 
 const call: MatchableCall = {
@@ -41,9 +42,12 @@ describe('matchesFilters', () => {
     expect(matchesFilters({ cpvPrefix: '9050', municipality: '3107', domain: 'mobility', q: 'sensorer' }, call)).toBe(false);
   });
 
-  it('splits q into distinct lower-cased words', () => {
-    expect(queryWords('  Bærekraft  bærekraft ØKONOMI ')).toEqual(['bærekraft', 'økonomi']);
-    expect(queryWords(undefined)).toEqual([]);
+  it('splits q into distinct lower-cased words, at most eight, like the public list', () => {
+    expect(searchWords('  Bærekraft  bærekraft ØKONOMI ')).toEqual(['bærekraft', 'økonomi']);
+    expect(searchWords(undefined)).toBeUndefined();
+    expect(searchWords('a b c d e f g h i j')).toHaveLength(8);
+    // A ninth word is not required: the notice follows the list, which caps at eight.
+    expect(matchesFilters({ q: 'øra sensorer a e r s t m zzz-not-there' }, call)).toBe(true);
   });
 });
 

@@ -1,0 +1,16 @@
+import type { CallInput } from '../../shared/schemas/calls.js';
+import type { StoredCallStatus } from '../../shared/domain/call-status.js';
+
+/** A call as stored. `closed` is never stored; it is derived from the deadline at read time. */
+export interface CallRecord extends CallInput {
+  id: string;
+  municipalityCode: string;
+  status: StoredCallStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  publishedAt?: string;
+  cancelledAt?: string;
+  derivedFrom?: { callId: string; municipalityCode: string; title: string };
+}

@@ -21,7 +21,8 @@ export interface RouteInput<Id extends RouteId> {
   params: OutOr<Routes[Id] extends { params: infer P } ? P : undefined, Record<string, never>>;
   query: OutOr<Routes[Id] extends { query: infer Q } ? Q : undefined, Record<string, never>>;
   body: Out<Routes[Id] extends { body: infer B } ? B : undefined>;
-  principal: Principal | undefined;
+  /** Signed in, by type, on 'user' routes (the authorizer and authenticate() guarantee it); maybe on 'optional' ones. */
+  principal: Routes[Id] extends { audience: 'user' } ? Principal : Principal | undefined;
   headers: Record<string, string | undefined>;
 }
 

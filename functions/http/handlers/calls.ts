@@ -10,16 +10,16 @@ import type { Call } from '../../../shared/schemas/calls.js';
 
 const withEtag = (call: Call, status = 200) => ({ status, body: call, headers: { etag: etag(call.version) } });
 
-// principal! is safe: 'user' routes never reach a handler without one (authenticate middleware).
+// principal is safe: 'user' routes never reach a handler without one (authenticate middleware).
 export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' | 'updateCall' | 'publishCall' | 'cancelCall'> = {
   listCalls: async ({ query, principal }) => ({ body: await listCalls(query, principal) }),
   getCall: async ({ params, principal }) => withEtag(await getCall(params.id, principal)),
   createCall: async ({ body, principal }) => {
-    const call = await createCall(body, principal!);
+    const call = await createCall(body, principal);
     return { ...withEtag(call, 201), headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
   },
   updateCall: async ({ params, body, headers, principal }) =>
-    withEtag(await updateCall(params.id, body, headers['if-match'], principal!)),
-  publishCall: async ({ params, principal }) => withEtag(await publishCall(params.id, principal!)),
-  cancelCall: async ({ params, principal }) => withEtag(await cancelCall(params.id, principal!)),
+    withEtag(await updateCall(params.id, body, headers['if-match'], principal)),
+  publishCall: async ({ params, principal }) => withEtag(await publishCall(params.id, principal)),
+  cancelCall: async ({ params, principal }) => withEtag(await cancelCall(params.id, principal)),
 };

@@ -4,7 +4,7 @@ import { listMyMatches } from '../../matching/list-my-matches.js';
 import { proposeSlate } from '../../matching/propose-slate.js';
 
 export const matchingHandlers: RouteHandlers<'listCallMatches' | 'listMyMatches' | 'proposeSlate'> = {
-  listCallMatches: async ({ params, query, principal }) => ({ body: await listCallMatches(params.id, query.limit ?? 10, principal!) }),
-  listMyMatches: async ({ query, principal }) => ({ body: await listMyMatches(query.limit ?? 10, principal!) }),
+  listCallMatches: async ({ params, query, principal }) => ({ body: await listCallMatches(params.id, query.limit ?? 10, principal) }),
+  listMyMatches: async ({ query, principal }) => ({ body: await listMyMatches(query.limit ?? 10, principal) }),
   proposeSlate: async ({ body }) => ({ body: await proposeSlate(body) }),
 };

@@ -8,7 +8,7 @@ export const organisationHandlers: RouteHandlers<'listMunicipalities' | 'getMe' 
     body: { items: MUNICIPALITIES.map(({ code, name }) => ({ code, name })) },
     headers: { 'cache-control': 'public, max-age=3600' },
   }),
-  getMe: async ({ principal }) => ({ body: await getMe(principal!) }),
+  getMe: async ({ principal }) => ({ body: await getMe(principal) }),
   getCompany: async ({ params }) => ({ body: await getCompanyProfile(params.orgNumber) }),
-  putCompany: async ({ params, body, principal }) => ({ body: await putCompanyProfile(params.orgNumber, body, principal!) }),
+  putCompany: async ({ params, body, principal }) => ({ body: await putCompanyProfile(params.orgNumber, body, principal) }),
 };

@@ -9,14 +9,14 @@ export const proposalHandlers: RouteHandlers<
   'putMyProposal' | 'getMyProposal' | 'withdrawMyProposal' | 'listProposals' | 'listMyProposals'
 > = {
   putMyProposal: async ({ params, body, principal }) => {
-    const { created, proposal } = await submitProposal(params.id, body, principal!);
+    const { created, proposal } = await submitProposal(params.id, body, principal);
     return { status: created ? 201 : 200, body: proposal };
   },
-  getMyProposal: async ({ params, principal }) => ({ body: await getMyProposal(params.id, principal!) }),
+  getMyProposal: async ({ params, principal }) => ({ body: await getMyProposal(params.id, principal) }),
   withdrawMyProposal: async ({ params, principal }) => {
-    await withdrawProposal(params.id, principal!);
+    await withdrawProposal(params.id, principal);
     return { status: 204 };
   },
-  listProposals: async ({ params, principal }) => ({ body: await readProposals(params.id, principal!) }),
-  listMyProposals: async ({ query, principal }) => ({ body: await listMyProposals(query, principal!) }),
+  listProposals: async ({ params, principal }) => ({ body: await readProposals(params.id, principal) }),
+  listMyProposals: async ({ query, principal }) => ({ body: await listMyProposals(query, principal) }),
 };

@@ -5,16 +5,16 @@ import { listReuses, reuseCall } from '../../sharing/reuse.js';
 import { listSimilar, listSimilarNeeds } from '../../sharing/similar.js';
 import { etag } from '../../calls/rules.js';
 
-// principal! is safe: 'user' routes never reach a handler without one (authenticate middleware).
+// principal is safe: 'user' routes never reach a handler without one (authenticate middleware).
 export const sharingHandlers: RouteHandlers<'getOutcome' | 'putOutcome' | 'listLessons' | 'reuseCall' | 'listReuses' | 'listSimilar' | 'listSimilarNeeds'> = {
   getOutcome: async ({ params, principal }) => ({ body: await getOutcome(params.id, principal) }),
-  putOutcome: async ({ params, body, principal }) => ({ body: await putOutcome(params.id, body, principal!) }),
+  putOutcome: async ({ params, body, principal }) => ({ body: await putOutcome(params.id, body, principal) }),
   listLessons: async ({ query }) => ({ body: await listLessons(query) }),
   reuseCall: async ({ params, principal }) => {
-    const call = await reuseCall(params.id, principal!);
+    const call = await reuseCall(params.id, principal);
     return { status: 201, body: call, headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
   },
   listReuses: async ({ params }) => ({ body: await listReuses(params.id) }),
-  listSimilar: async ({ params, principal }) => ({ body: await listSimilar(params.id, principal!) }),
-  listSimilarNeeds: async ({ principal }) => ({ body: await listSimilarNeeds(principal!) }),
+  listSimilar: async ({ params, principal }) => ({ body: await listSimilar(params.id, principal) }),
+  listSimilarNeeds: async ({ principal }) => ({ body: await listSimilarNeeds(principal) }),
 };

@@ -1,7 +1,5 @@
 import { ulid } from 'ulid';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, table } from '../../functions/data/client.js';
-import { keys } from '../../functions/data/keys.js';
+import { isSeeded as alreadySeeded, markSeeded } from '../../functions/data/table-setup.js';
 import { getCall, insertCall, type CallRecord } from '../../functions/data/calls.js';
 import { insertOrganisation, insertUser } from '../../functions/data/organisations.js';
 import { upsertProposal } from '../../functions/data/proposals.js';
@@ -73,17 +71,4 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
   await seedSubscriptions(now);
   await markSeeded(now);
   return true;
-}
-
-async function alreadySeeded(): Promise<boolean> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.seedMarker }));
-  return Boolean(out.Item);
-}
-
-async function markSeeded(now: Date): Promise<void> {
-  try {
-    await db().send(new PutCommand({ TableName: table(), Item: { ...keys.seedMarker, seededAt: now.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
 }

@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalHandler } from '../../functions/http/local-api.js';
 import { resetConfig } from '../../functions/core/config.js';
 import { resetDb } from '../../functions/data/client.js';
@@ -11,7 +10,7 @@ import { apiGateway, type Handler } from './api-gateway.js';
 import { startDynalite } from './dynalite.js';
 import { localSecrets } from './secrets.js';
 import { staticSite } from './static-site.js';
-import { ensureTable } from './table.js';
+import { ensureTable } from '../../functions/data/table-setup.js';
 import { seedDemoData } from './seed.js';
 import type { LocalSettings } from './settings.js';
 
@@ -46,13 +45,7 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
   invalidatePublishedSnapshot();
   resetMatchIndex();
 
-  const client = new DynamoDBClient({
-    endpoint,
-    region: process.env.AWS_REGION,
-    credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local' },
-  });
-  const table = await ensureTable(client, settings.tableName);
-  client.destroy();
+  const table = await ensureTable(settings.tableName);
   log(`DynamoDB ${embedded ? `embedded (dynalite) in ${settings.dataDir}` : `at ${endpoint}`}: table ${settings.tableName} ${table}`);
   if (settings.seed) {
     const seeded = await seedDemoData();

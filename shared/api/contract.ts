@@ -140,7 +140,7 @@ export const routes = {
     summary: "Open calls that fit the caller's company, with reasons", query: matchQuerySchema, response: list(callMatchSchema),
   },
   proposeSlate: {
-    method: 'POST', path: '/api/programme/slate', audience: 'user', group: 'matching', roles: ['programme'],
+    method: 'POST', path: '/api/programme/slate', audience: 'user', group: 'programme', roles: ['programme'],
     summary: 'An optimal partner slate for many calls at once, respecting company capacity (programme owner)',
     body: slateRequestSchema, response: slateSchema,
   },

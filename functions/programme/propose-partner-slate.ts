@@ -5,14 +5,14 @@ import type { Slate, SlateRequest } from '../../shared/schemas/matching.js';
 import { badRequest } from '../core/errors.js';
 import { now } from '../core/clock.js';
 import { getCalls, listOpenCalls, type CallRecord } from '../data/calls.js';
-import { currentMatchIndex } from './match-index-cache.js';
-import { partnerView } from './views.js';
+import { currentMatchIndex } from '../matching/match-index-cache.js';
+import { partnerView } from '../matching/views.js';
 
 /**
  * A partner slate for many open calls at once (the programme owner's view): each company takes on no
  * more projects than its capacity, and the total score is the best possible under the scoring.
  */
-export async function proposeSlate(request: SlateRequest): Promise<Slate> {
+export async function proposePartnerSlate(request: SlateRequest): Promise<Slate> {
   const at = now();
   const calls = request.callIds ? await namedOpenCalls(request.callIds, at) : await listOpenCalls(at.toISOString());
   const partnersPerCall = request.partnersPerCall ?? 1;

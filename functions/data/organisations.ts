@@ -1,9 +1,7 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrganisationKind, Role } from '../../shared/domain/vocabulary.js';
 import type { CompanyProfileInput } from '../../shared/schemas/organisations.js';
-import { db, isConditionFailure, table } from './client.js';
+import { entity } from './entity.js';
 import { keys } from './keys.js';
-import { queryAll } from './paging.js';
 
 export interface OrganisationRecord extends Partial<CompanyProfileInput> {
   id: string;
@@ -19,40 +17,42 @@ export interface UserRecord {
   role: Role;
 }
 
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
-  void pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
-  return rest as T;
-};
+export const organisations = entity<OrganisationRecord, string>({
+  type: 'organisation',
+  description: 'A municipality (id: kommunenummer), company (organisasjonsnummer), association or the programme owner',
+  keyTemplate: { pk: 'ORG#<id>', sk: 'ORG' },
+  key: (id) => keys.organisation(id),
+  keyOf: (o) => o.id,
+  indexes: (o) => ({
+    gsi1pk: keys.organisationsOfKind(o.kind),
+    gsi1sk: `${o.name}#${o.id}`,
+    // Companies only: the change feed the match index loads from and refreshes with.
+    ...(o.kind === 'company' ? { gsi2pk: keys.companyChanges, gsi2sk: keys.companyChangeSort(o.updatedAt ?? '', o.id) } : {}),
+  }),
+  patterns: [
+    { name: 'one organisation', index: 'table', partition: 'ORG#<id>', sort: 'ORG' },
+    { name: 'organisations of one kind, by name', index: 'gsi1', partition: 'ORGS#<kind>', sort: '<name>#<id>' },
+    { name: 'companies whose profile changed since (match index)', index: 'gsi2', partition: 'COMPANIES', sort: '> <updatedAt>#<orgNumber>' },
+  ],
+});
 
-export async function getOrganisation(id: string): Promise<OrganisationRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.organisation(id) }));
-  return out.Item ? strip<OrganisationRecord>(out.Item) : undefined;
-}
+export const users = entity<UserRecord, string>({
+  type: 'user',
+  description: 'A user of the local demo sign-in (in AWS, users live in Cognito)',
+  keyTemplate: { pk: 'USER#<id>', sk: 'USER' },
+  key: (id) => keys.user(id),
+  keyOf: (u) => u.id,
+  indexes: (u) => ({ gsi1pk: keys.users, gsi1sk: `${u.role}#${u.name}#${u.id}` }),
+  patterns: [
+    { name: 'one user', index: 'table', partition: 'USER#<id>', sort: 'USER' },
+    { name: 'every user, by role (demo sign-in list)', index: 'gsi1', partition: 'USERS', sort: '<role>#<name>#<id>' },
+  ],
+});
+
+export const getOrganisation = (id: string) => organisations.get(id);
 
 /** Creates an organisation once; an existing one is left as it is. */
-export async function insertOrganisation(org: OrganisationRecord): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keys.organisation(org.id),
-          type: 'organisation',
-          ...org,
-          gsi1pk: keys.organisationsOfKind(org.kind),
-          gsi1sk: `${org.name}#${org.id}`,
-          ...(org.kind === 'company' ? { gsi2pk: keys.companyChanges, gsi2sk: keys.companyChangeSort(org.updatedAt ?? '', org.id) } : {}),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const insertOrganisation = (org: OrganisationRecord) => organisations.putIfAbsent(org);
 
 /**
  * Writes the profile fields of an existing company. Only the fields named here are set, so nothing
@@ -63,6 +63,7 @@ export async function updateCompanyProfile(
   profile: CompanyProfileInput,
   updatedAt: string,
 ): Promise<OrganisationRecord | undefined> {
+  // Undefined fields are removed; older clients send no size or capacity, and those keep what is stored.
   const set: Record<string, unknown> = {
     name: profile.name,
     description: profile.description,
@@ -72,98 +73,27 @@ export async function updateCompanyProfile(
     website: profile.website,
     contactEmail: profile.contactEmail,
     updatedAt,
-    gsi1sk: `${profile.name}#${orgNumber}`,
-    gsi2pk: keys.companyChanges,
-    gsi2sk: keys.companyChangeSort(updatedAt, orgNumber),
+    ...organisations.declaration.indexes!({ id: orgNumber, kind: 'company', name: profile.name, updatedAt }),
   };
-  // Older clients send no size or capacity: those keep what is stored rather than being erased.
   if (profile.sme !== undefined) set.sme = profile.sme;
   if (profile.capacity !== undefined) set.capacity = profile.capacity;
-  const present = Object.entries(set).filter(([, v]) => v !== undefined);
-  const absent = Object.entries(set).filter(([, v]) => v === undefined).map(([k]) => k);
-  const names: Record<string, string> = { '#kind': 'kind' };
-  const values: Record<string, unknown> = { ':company': 'company' };
-  const assignments = present.map(([k, v], i) => {
-    names[`#f${i}`] = k;
-    values[`:f${i}`] = v;
-    return `#f${i} = :f${i}`;
-  });
-  const removals = absent.map((k, i) => {
-    names[`#r${i}`] = k;
-    return `#r${i}`;
-  });
-  try {
-    const out = await db().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.organisation(orgNumber),
-        UpdateExpression: `SET ${assignments.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`,
-        ConditionExpression: 'attribute_exists(pk) AND #kind = :company',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return strip<OrganisationRecord>(out.Attributes!);
-  } catch (e) {
-    if (isConditionFailure(e)) return undefined;
-    throw e;
-  }
+  return organisations.update(orgNumber, { set, condition: '#kind = :company', names: { '#kind': 'kind' }, values: { ':company': 'company' } });
 }
 
-export async function insertUser(user: UserRecord): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...keys.user(user.id), type: 'user', ...user, gsi1pk: keys.users, gsi1sk: `${user.role}#${user.name}#${user.id}` },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
-
-export async function getUser(id: string): Promise<UserRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.user(id) }));
-  return out.Item ? strip<UserRecord>(out.Item) : undefined;
-}
+export const insertUser = (user: UserRecord) => users.putIfAbsent(user);
+export const getUser = (id: string) => users.get(id);
 
 /** Every user, grouped by role: only the local demo sign-in lists them. */
-export async function listUsers(): Promise<UserRecord[]> {
-  const items = await queryAll(
-    { TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.users } },
-  );
-  return items.map((i) => strip<UserRecord>(i));
-}
+export const listUsers = () => users.queryEvery({ index: 'gsi1', partition: keys.users });
 
 export async function getOrganisations(ids: string[]): Promise<Map<string, OrganisationRecord>> {
-  const result = new Map<string, OrganisationRecord>();
-  await Promise.all(
-    [...new Set(ids)].map(async (id) => {
-      const org = await getOrganisation(id);
-      if (org) result.set(id, org);
-    }),
-  );
-  return result;
+  const found = await organisations.getMany(ids);
+  return new Map(found.map((o) => [o.id, o]));
 }
 
 /**
  * Companies whose profile changed after `since` (an updatedAt), oldest first; '' reads them all. This is
  * how a match index loads once per container and then stays fresh with one small query.
  */
-export async function companiesChangedSince(since: string): Promise<OrganisationRecord[]> {
-  const items = await queryAll(
-    {
-      TableName: table(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :p AND gsi2sk > :since',
-      ExpressionAttributeValues: { ':p': keys.companyChanges, ':since': since },
-    },
-    1000,
-  );
-  return items.map((i) => strip<OrganisationRecord>(i));
-}
+export const companiesChangedSince = (since: string) =>
+  organisations.queryEvery({ index: 'gsi2', partition: keys.companyChanges, sort: { after: since } });

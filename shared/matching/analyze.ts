@@ -15,21 +15,57 @@ import { RELATED_TERMS } from './related-terms.js';
 import { stem, words } from './tokenize.js';
 
 export const CAPABILITY_REPEAT = 3;
+
+/**
+ * Words that say nothing about what a company does or a call needs, beyond the tokeniser's stop words:
+ * modal verbs, adverbs and the boilerplate of calls and profiles («kommunens», «løsningen», «bruke»).
+ */
+const MATCH_STOP_WORDS = new Set(
+  `må får få fått vet igjen gjerne andre annen annet enkelt enkle raskt rask lik like likt rundt lang lange langs sett
+  vis vise viser via ofte særlig spesielt blant hele helt godt bedre beste del deler dels egen eget egne egen finnes
+  gir gi gitt går gå tar ta tatt trenger trengs treng behov ønsket ønsker ønske mulig mulige mulighet muligheter
+  kommunens kommunene kommuner kommunal kommunale kommunalt dag dagens dager år året årene først første
+  løsning løsningen løsninger løsningene leverandør leverandører leverandøren bruk bruke bruker brukes brukt
+  arbeid arbeide jobbe jobber fram frem frem til tidlig tidligere videre sammen både per ulike ulik flere fleste
+  stor store større størst liten lite små mindre minst mye mer mest høy høyt lav lavt godt gode bra ny nye nytt
+  vi våre vår vårt oss selskapet selskap bedrifter`.split(/\s+/),
+);
+
+/** Plural forms the Snowball stemmer leaves apart from their singular: «innbyggerne», «innbyggere» → «innbygger». */
+function normalise(word: string): string {
+  if (word.length >= 7 && word.endsWith('erne')) return word.slice(0, -2);
+  if (word.length >= 6 && word.endsWith('ere')) return word.slice(0, -1);
+  return word;
+}
+
+/** Matching's words: the tokeniser's, less the matching stop words, plural forms normalised. */
+function matchWords(text: string): string[] {
+  return words(text.replace(/-/g, ' ')).filter((w) => !MATCH_STOP_WORDS.has(w)).map(normalise);
+}
+
+/** Stems a word stands for: its own, its compound parts', and the base of a «-bar(e)» adjective (ombrukbare → ombruk). */
+function wordTerms(w: string): { term: string; form: string; part: boolean }[] {
+  const s = stem(w);
+  const out = [{ term: s, form: w, part: false }];
+  const parts = splitCompound(w);
+  if (parts) for (const p of parts) {
+    const ps = stem(p);
+    if (ps !== s && ps.length > 1) out.push({ term: ps, form: p, part: true });
+  }
+  const bar = /^(.{4,})bare?$/.exec(w);
+  if (bar) {
+    const base = stem(bar[1]!);
+    if (base !== s) out.push({ term: base, form: bar[1]!, part: true });
+  }
+  return out;
+}
 export const FIELD_WEIGHTS = { title: 1, summary: 0.9, description: 0.7 } as const;
 export const PART_WEIGHT = 0.7;
 
 /** Stems of a text's words, each followed by the stems of its compound parts. */
 export function analyze(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text.replace(/-/g, ' '))) {
-    const s = stem(w);
-    out.push(s);
-    const parts = splitCompound(w);
-    if (parts) for (const p of parts) {
-      const ps = stem(p);
-      if (ps !== s && ps.length > 1) out.push(ps);
-    }
-  }
+  for (const w of matchWords(text)) for (const t of wordTerms(w)) out.push(t.term);
   return out;
 }
 
@@ -59,8 +95,8 @@ interface Loaded {
 let loaded: Loaded[] | undefined;
 const relatedTerms = (): Loaded[] =>
   (loaded ??= RELATED_TERMS.map((e) => ({
-    from: new Set(e.words.map((w) => stem(w.toLocaleLowerCase('nb')))),
-    to: e.related.map((w) => ({ term: stem(w.toLocaleLowerCase('nb')), word: w })),
+    from: new Set(e.words.map((w) => stem(normalise(w.toLocaleLowerCase('nb'))))),
+    to: e.related.map((w) => ({ term: stem(normalise(w.toLocaleLowerCase('nb'))), word: w })),
     weight: e.weight,
   })));
 
@@ -74,14 +110,8 @@ export function callQuery(c: { title: string; summary: string; description: stri
     if (!surface.has(term)) surface.set(term, form);
   };
   for (const [field, fw] of [['title', FIELD_WEIGHTS.title], ['summary', FIELD_WEIGHTS.summary], ['description', FIELD_WEIGHTS.description]] as const) {
-    for (const w of words(c[field].replace(/-/g, ' '))) {
-      const s = stem(w);
-      add(s, fw, w);
-      const parts = splitCompound(w);
-      if (parts) for (const p of parts) {
-        const ps = stem(p);
-        if (ps !== s && ps.length > 1) add(ps, fw * PART_WEIGHT, p);
-      }
+    for (const w of matchWords(c[field])) {
+      for (const t of wordTerms(w)) add(t.term, t.part ? fw * PART_WEIGHT : fw, t.form);
     }
   }
   // One step of related terms, from the call's own terms only.

@@ -79,7 +79,7 @@ const WORDS = `
   fart kontroll måler
   pasient journal journalsystem
   matvare matvarer rester
-  nabolag grend
+  nabolag grend løsning løsninger tjenester veg vegen rute ruter
 `;
 
 /** The base words, lower-cased. */

@@ -28,7 +28,19 @@ const MATCH_STOP_WORDS = new Set(
   løsning løsningen løsninger løsningene leverandør leverandører leverandøren bruk bruke bruker brukes brukt
   arbeid arbeide jobbe jobber fram frem frem til tidlig tidligere videre sammen både per ulike ulik flere fleste
   stor store større størst liten lite små mindre minst mye mer mest høy høyt lav lavt godt gode bra ny nye nytt
-  vi våre vår vårt oss selskapet selskap bedrifter`.split(/\s+/),
+  vi våre vår vårt oss selskapet selskap bedrifter as asa`.split(/\s+/),
+);
+
+/**
+ * Place names are not evidence of fit: a company named «Halden Bygg AS», or one that says it is based
+ * in Halden, must not gain text points from a call that mentions Halden. Proximity is the locality
+ * signal's business, and only when the call asks for it.
+ */
+const PLACE_WORDS = new Set(
+  `halden moss sarpsborg fredrikstad hvaler råde våler skiptvet indre østfold rakkestad marker aremark tistedal idd
+  jeløy rygge tune borg greåker onsøy kråkerøy gamlebyen skjærhalden karlshus kirkebygden mysen askim spydeberg
+  eidsberg ørje smaalenene glomma nedre viken øst oslo bergen trondheim stavanger drammen lillestrøm tønsberg
+  hamar kristiansand tromsø ski asker porsgrunn gjøvik`.split(/\s+/),
 );
 
 /** Plural forms the Snowball stemmer leaves apart from their singular: «innbyggerne», «innbyggere» → «innbygger». */
@@ -40,7 +52,7 @@ function normalise(word: string): string {
 
 /** Matching's words: the tokeniser's, less the matching stop words, plural forms normalised. */
 function matchWords(text: string): string[] {
-  return words(text.replace(/-/g, ' ')).filter((w) => !MATCH_STOP_WORDS.has(w)).map(normalise);
+  return words(text.replace(/-/g, ' ')).filter((w) => !MATCH_STOP_WORDS.has(w) && !PLACE_WORDS.has(w)).map(normalise);
 }
 
 /** Stems a word stands for: its own, its compound parts', and the base of a «-bar(e)» adjective (ombrukbare → ombruk). */

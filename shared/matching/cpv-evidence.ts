@@ -64,12 +64,15 @@ export const COHERENT_CLASSES: Readonly<Record<string, string>> = {
   '8042': 'e-learning',
 };
 
-/** IDF of a node held by `df` of `n` companies, relative to a node held by one: in (0, 1]. */
+/** Rarity is squared: a code a twentieth of the market holds keeps about a third of its weight, not half. */
+export const RARITY_POWER = 2;
+
+/** (IDF of a node held by `df` of `n` companies, relative to a node held by one)^RARITY_POWER: in (0, 1]. */
 export function rarity(df: number, n: number): number {
   if (n <= 0 || df <= 0) return 0;
   const idf = (k: number) => Math.log(1 + (n - k + 0.5) / (k + 0.5));
   const top = idf(1);
-  return top > 0 ? Math.min(1, Math.max(0, idf(df) / top)) : 0;
+  return top > 0 ? Math.min(1, Math.max(0, idf(df) / top)) ** RARITY_POWER : 0;
 }
 
 const sig = (code: string) => code.slice(0, Math.max(2, cpvSignificantDigits(code)));

@@ -55,7 +55,7 @@ export interface PairScore {
  * call can turn on: together at most 4 points, so they reorder companies only within a 4-point band
  * of relevance, never lift a weaker fit above a clearly better one.
  */
-export const WEIGHTS: Record<Signal, number> = { cpv: 24, text: 72, locality: 3, sme: 1 };
+export const WEIGHTS: Record<Signal, number> = { cpv: 28, text: 68, locality: 3, sme: 1 };
 /** Weighted BM25 at which text relevance counts half; beyond it returns diminish. */
 export const TEXT_HALF = 5;
 

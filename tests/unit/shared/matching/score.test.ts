@@ -139,6 +139,26 @@ describe('MatchIndex.rank', () => {
     );
   });
 
+  it('locality and SME only break ties: they never lift a company above one more than their points ahead in relevance', () => {
+    const band = WEIGHTS.locality + WEIGHTS.sme;
+    fc.assert(
+      fc.property(profiles(2, 20), callArb, (ps, call) => {
+        const index = new MatchIndex(ps);
+        const on = { ...call, matchPreferences: { locality: true, sme: true } };
+        const off = { ...call, matchPreferences: { locality: false, sme: false } };
+        const relevance = new Map(index.rank(off, ps.length).map((r) => [r.company, r.score]));
+        const ranked = index.rank(on, ps.length).map((r) => r.company);
+        for (let a = 0; a < ranked.length; a++) {
+          for (let b = a + 1; b < ranked.length; b++) {
+            // b is ranked below a: b may not be clearly more relevant than a.
+            expect(relevance.get(ranked[b]!)! - relevance.get(ranked[a]!)!).toBeLessThanOrEqual(band + 0.011);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
   it('returns nothing for n = 0', () => {
     const index = new MatchIndex(sampleProfiles);
     expect(index.rank(sampleCall, 0)).toEqual([]);

@@ -132,10 +132,22 @@ export class MatchIndex {
 
   private rankInto(call: MatchCall, n: number, prefs: MatchPreferences, top: TopN, loc: (code: string | undefined) => number, touched: number[]): Ranked[] {
     this.text.scoreWeightedInto(callQuery(call).weights, this.bm25, touched);
+    // CPV evidence per company code, once per call: the best pair over a company's codes is the best of
+    // its codes' own bests, so this equals bestCpvEvidenceStrength(call.cpvCodes, c.cpvCodes) exactly.
+    const byCode = new Map<string, number>();
+    const cpv = (codes: readonly string[]) => {
+      let best = 0;
+      for (const code of codes) {
+        let s = byCode.get(code);
+        if (s === undefined) byCode.set(code, (s = bestCpvEvidenceStrength(call.cpvCodes, [code], this.stats)));
+        if (s > best) best = s;
+      }
+      return best;
+    };
     const score = (i: number) => {
       const c = this.companies[i]!;
       this.seen[i] = 1;
-      top.offer(i, combineStrengths(bestCpvEvidenceStrength(call.cpvCodes, c.cpvCodes, this.stats), this.bm25[i]!, loc(c.municipalityCode), prefs.sme && c.sme));
+      top.offer(i, combineStrengths(cpv(c.cpvCodes), this.bm25[i]!, loc(c.municipalityCode), prefs.sme && c.sme));
     };
     for (const i of touched) score(i);
     for (const division of new Set(call.cpvCodes.map((c) => c.slice(0, 2)))) {

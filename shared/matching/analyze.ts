@@ -11,7 +11,7 @@
  *   weight. BM25 multiplies each term's part by its weight (see `bm25.ts`, weighted queries).
  */
 import { splitCompound } from './compounds.js';
-import { RELATED_TERMS } from './related-terms.js';
+import { DOMAIN_TERMS, RELATED_TERMS } from './related-terms.js';
 import { stem, words } from './tokenize.js';
 
 export const CAPABILITY_REPEAT = 3;
@@ -73,6 +73,8 @@ function wordTerms(w: string): { term: string; form: string; part: boolean }[] {
 }
 export const FIELD_WEIGHTS = { title: 1, summary: 0.9, description: 0.7 } as const;
 export const PART_WEIGHT = 0.7;
+/** Weight of a call domain's core words (related-terms.ts, DOMAIN_TERMS). */
+export const DOMAIN_WEIGHT = 0.25;
 
 /** Stems of a text's words, each followed by the stems of its compound parts. */
 export function analyze(text: string): string[] {
@@ -94,7 +96,8 @@ export interface WeightedQuery {
   weights: Map<string, number>;
   /** Term → the word of the call it came from (or the related word), for reasons. */
   surface: Map<string, string>;
-  /** Terms that came in only through a related-terms entry: term → the call's word that brought it. */
+  /** Terms that came in only through a related-terms entry: term → the call's word that brought it
+   * (or `domain:<domain>` for a domain's core word). */
   via: Map<string, string>;
 }
 
@@ -113,7 +116,7 @@ const relatedTerms = (): Loaded[] =>
   })));
 
 /** The weighted query of a call's title, summary and description. */
-export function callQuery(c: { title: string; summary: string; description: string }): WeightedQuery {
+export function callQuery(c: { title: string; summary: string; description: string; domains?: readonly string[] }): WeightedQuery {
   const weights = new Map<string, number>();
   const surface = new Map<string, string>();
   const via = new Map<string, string>();
@@ -139,6 +142,19 @@ export function callQuery(c: { title: string; summary: string; description: stri
         weights.set(t, w);
         if (!surface.has(t)) surface.set(t, form);
         if (!own.some(([o]) => o === t)) via.set(t, word);
+      }
+    }
+  }
+  // The call's domains, weakest of all.
+  for (const d of c.domains ?? []) {
+    const entry = DOMAIN_TERMS[d];
+    if (!entry) continue;
+    for (const w of entry.words) {
+      const t = stem(normalise(w));
+      if ((weights.get(t) ?? 0) < DOMAIN_WEIGHT) {
+        if (!weights.has(t)) via.set(t, `domain:${d}`);
+        weights.set(t, DOMAIN_WEIGHT);
+        if (!surface.has(t)) surface.set(t, w);
       }
     }
   }

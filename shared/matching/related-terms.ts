@@ -65,3 +65,23 @@ export const RELATED_TERMS: readonly RelatedTerms[] = [
   { words: ['personvern', 'gdpr', 'informasjonssikkerhet'], related: ['personvern', 'informasjonssikkerhet', 'personvernkonsekvensvurderinger'], weight: 0.5, reason: 'Privacy and information security go together.' },
   { words: ['innbyggerdialog', 'henvendelser', 'publikumshenvendelser'], related: ['ki', 'assistent', 'svarer', 'innbyggere'], weight: 0.5, reason: 'Citizen enquiries are where assistants answer.' },
 ];
+
+/**
+ * The core words of each of the programme's domains. A call names its domains; its query then also
+ * asks, weakly (DOMAIN_WEIGHT in analyze.ts), for these words, so that among companies that share no
+ * precise term with the call, those working in the call's field come before those that do not. The
+ * weight is low on purpose: a company that says what the call needs always outranks one that is merely
+ * in the same field.
+ */
+export const DOMAIN_TERMS: Readonly<Record<string, { words: readonly string[]; reason: string }>> = {
+  mobility: { words: ['mobilitet', 'transport', 'trafikk', 'kollektivtrafikk', 'samferdsel', 'sykkel', 'parkering', 'lading', 'reise'], reason: 'How people and goods move.' },
+  energy: { words: ['energi', 'kraft', 'strøm', 'effekt', 'solceller', 'varme', 'energistyring', 'enøk'], reason: 'Producing, storing and saving energy.' },
+  environment: { words: ['miljø', 'natur', 'klima', 'miljøovervåking', 'luftkvalitet', 'arter', 'miljødata', 'klimatilpasning'], reason: 'The state of nature, air and climate.' },
+  'health-welfare': { words: ['helse', 'omsorg', 'velferd', 'velferdsteknologi', 'trygghet', 'hjemmetjeneste', 'eldre', 'pleie'], reason: 'Care and welfare services.' },
+  education: { words: ['læring', 'skole', 'opplæring', 'elever', 'lærere', 'læremidler', 'pedagogikk', 'kurs'], reason: 'Schools and learning.' },
+  'digital-services': { words: ['digital', 'programvare', 'data', 'integrasjon', 'plattform', 'app', 'systemer', 'tjenestedesign'], reason: 'Software and digital services.' },
+  'water-waste': { words: ['vann', 'avløp', 'avfall', 'gjenvinning', 'renovasjon', 'ledningsnett', 'overvann', 'va'], reason: 'Water, sewage and waste.' },
+  'buildings-planning': { words: ['bygg', 'eiendom', 'plan', 'arkitektur', 'regulering', 'byggteknikk', 'vedlikehold', 'kart'], reason: 'Buildings, property and planning.' },
+  safety: { words: ['sikkerhet', 'beredskap', 'varsling', 'sikring', 'brann', 'krise', 'alarm', 'risiko'], reason: 'Safety and preparedness.' },
+  'business-development': { words: ['næringsutvikling', 'innovasjon', 'forretningsutvikling', 'gründer', 'reiseliv', 'rådgivning', 'vekst', 'næringsliv'], reason: 'Business development.' },
+};

@@ -4,6 +4,7 @@ import { callQuery, profileTerms, type WeightedQuery } from './analyze.js';
 import { distanceKm, placeName } from './geo.js';
 import { resolvePreferences, type MatchPreferences } from './preferences.js';
 import { isMunicipalityCode } from '../domain/municipalities.js';
+import { DOMAIN_LABELS, type Domain } from '../domain/vocabulary.js';
 
 /** What matching needs of a call. */
 export interface MatchCall {
@@ -13,6 +14,8 @@ export interface MatchCall {
   description: string;
   cpvCodes: readonly string[];
   municipalityCode: string;
+  /** The programme's domains the call names: their core words join the query, weakly. */
+  domains?: readonly string[];
   /** Decides the default of the preferences below (see preferences.ts). */
   procedure?: string;
   /** Whether locality and SME count for this call, as a tie-breaker; defaults by procedure. */
@@ -129,7 +132,12 @@ export function scorePair(call: MatchCall, company: MatchCompany, stats: MatchSt
     const word = (t: string, lang: 'nb' | 'en') => {
       const form = query.surface.get(t) ?? t;
       const via = query.via.get(t);
-      return via ? `${form} (${lang === 'nb' ? 'beslektet med' : 'related to'} ${via})` : form;
+      if (!via) return form;
+      if (via.startsWith('domain:')) {
+        const label = DOMAIN_LABELS[via.slice(7) as Domain]?.[lang] ?? via.slice(7);
+        return `${form} (${lang === 'nb' ? 'fagområdet' : 'the field'} ${label})`;
+      }
+      return `${form} (${lang === 'nb' ? 'beslektet med' : 'related to'} ${via})`;
     };
     const list = (lang: 'nb' | 'en') => named.map((t) => `${word(t.term, lang)} ${share(t.part).toFixed(1)}`).join(', ');
     const rest = text.terms.slice(6);

@@ -28,7 +28,9 @@ const MATCH_STOP_WORDS = new Set(
   løsning løsningen løsninger løsningene leverandør leverandører leverandøren bruk bruke bruker brukes brukt
   arbeid arbeide jobbe jobber fram frem frem til tidlig tidligere videre sammen både per ulike ulik flere fleste
   stor store større størst liten lite små mindre minst mye mer mest høy høyt lav lavt godt gode bra ny nye nytt
-  vi våre vår vårt oss selskapet selskap bedrifter as asa`.split(/\s+/),
+  vi våre vår vårt oss selskapet selskap bedrifter as asa basert baserte basere type typer måte måter grunnlag
+  tilbyr tilby leverer levere utvikler utvikle lager lage hjelper hjelpe bidrar bidra gjennomfører gjennomføre
+  følger følge sørge sørger slik sånn ting`.split(/\s+/),
 );
 
 /**
@@ -62,12 +64,20 @@ function wordTerms(w: string): { term: string; form: string; part: boolean }[] {
   const parts = splitCompound(w);
   if (parts) for (const p of parts) {
     const ps = stem(p);
-    if (ps !== s && ps.length > 1) out.push({ term: ps, form: p, part: true });
+    if (ps !== s && ps.length > 1 && !MATCH_STOP_WORDS.has(p)) out.push({ term: ps, form: p, part: true });
   }
   const bar = /^(.{4,})bare?$/.exec(w);
   if (bar) {
     const base = stem(bar[1]!);
     if (base !== s) out.push({ term: base, form: bar[1]!, part: true });
+  }
+  // A verbal noun meets its verb: «telling» → «teller», «varsling» → «varsler», «måling» → «måler».
+  for (const t of [...out]) {
+    const form = t.form;
+    if (form.length >= 6 && form.endsWith('ing') && !MATCH_STOP_WORDS.has(form)) {
+      const base = stem(form.slice(0, -3));
+      if (base.length >= 3 && !out.some((o) => o.term === base)) out.push({ term: base, form, part: true });
+    }
   }
   return out;
 }

@@ -76,7 +76,8 @@ function wordTerms(w: string): { term: string; form: string; part: boolean }[] {
     const form = t.form;
     if (form.length >= 6 && form.endsWith('ing') && !MATCH_STOP_WORDS.has(form)) {
       const base = stem(form.slice(0, -3));
-      if (base.length >= 3 && !out.some((o) => o.term === base)) out.push({ term: base, form, part: true });
+      // Shown as the verb's infinitive («varsle»), so a reason does not list «varsling» twice.
+      if (base.length >= 3 && !out.some((o) => o.term === base)) out.push({ term: base, form: `${form.slice(0, -3)}e`, part: true });
     }
   }
   return out;

@@ -33,6 +33,13 @@ export interface CpvEvidence {
   strength: number;
 }
 
+/**
+ * A call's first code is its main code (as in a procurement notice); the others are additional codes
+ * and count at this share: a generic code added last («72212000» on a furniture-reuse call) says less
+ * about the need than the code the buyer put first.
+ */
+export const ADDITIONAL_CODE = 0.75;
+
 /** Strength of evidence by level, before rarity. */
 export const LEVEL_FACTOR: Record<CpvEvidenceLevel, number> = { code: 1, covers: 0.8, class: 0.5 };
 
@@ -93,13 +100,14 @@ export function cpvPairEvidence(callCode: string, companyCode: string): Omit<Cpv
 /** The strongest evidence between any of the call's codes and any of the company's. */
 export function bestCpvEvidence(callCodes: readonly string[], companyCodes: readonly string[], stats: CpvStats): CpvEvidence | undefined {
   let best: CpvEvidence | undefined;
-  for (const a of callCodes) {
+  for (let k = 0; k < callCodes.length; k++) {
+    const a = callCodes[k]!;
     for (const b of companyCodes) {
       if (a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(1) !== b.charCodeAt(1)) continue;
       const e = cpvPairEvidence(a, b);
       if (!e) continue;
       const df = stats.cpvDf(e.node);
-      const strength = e.factor * rarity(df, stats.docCount);
+      const strength = e.factor * rarity(df, stats.docCount) * (k === 0 ? 1 : ADDITIONAL_CODE);
       if (!best || strength > best.strength) best = { level: e.level, callCode: a, companyCode: b, node: e.node, df, strength };
     }
   }

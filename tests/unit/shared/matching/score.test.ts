@@ -4,6 +4,7 @@ import { MatchIndex, matchCompany, type MatchProfile } from '../../../../shared/
 import { baselineScore, companyDocumentTerms, scorePair, WEIGHTS, type MatchCall } from '../../../../shared/matching/score.js';
 import { TextIndex } from '../../../../shared/matching/bm25.js';
 import { callQuery, CAPABILITY_REPEAT } from '../../../../shared/matching/analyze.js';
+import { ADDITIONAL_CODE } from '../../../../shared/matching/cpv-evidence.js';
 import { call as callArb, profiles } from './arbitraries.js';
 
 /** Rank by brute force: score every company with scorePair, sort by score desc then orgNumber asc. */
@@ -64,8 +65,9 @@ describe('scorePair', () => {
     expect(top[0]!.company).toBe(0);
     const why = index.explain(sampleCall, 0);
     expect(why.reasons.map((r) => r.signal).sort()).toEqual(['cpv', 'locality', 'sme', 'text']);
-    // 72212000 is held by one company of three: the rarest possible, so the full CPV weight.
-    expect(why.reasons.find((r) => r.signal === 'cpv')!.points).toBe(WEIGHTS.cpv);
+    // 72212000 is held by one company of three (the rarest possible), but it is the call's second,
+    // additional code: the CPV weight at the additional-code share.
+    expect(why.reasons.find((r) => r.signal === 'cpv')!.points).toBe(Math.round(WEIGHTS.cpv * ADDITIONAL_CODE * 100) / 100);
     expect(why.reasons.find((r) => r.signal === 'locality')!.points).toBe(WEIGHTS.locality);
     expect(index.explain(sampleCall, 1)).toEqual({ score: 0, reasons: [] });
   });

@@ -6,15 +6,16 @@
  * lexicon (`lexicon.ts`), optionally joined by the linking letters «s» or «e» (fylling-s-sensor,
  * barn-e-hage). The last part may be inflected: it counts when its Snowball stem is the stem of a
  * lexicon word (sensor-er). Among the possible splits the one with the fewest parts wins, then the one
- * whose first part is longest; ties cannot remain (the longest-first order is total). Words that are in
- * the lexicon themselves are still split when they can be (overvann → over? no: parts under MIN_PART
- * letters do not count, so «overvann» stays whole unless both halves are lexicon words).
+ * whose first part is longest. A word the lexicon knows as a whole (maybe inflected) is not split:
+ * «programvaren» is programvare, not program + varen; «veiledning» is not vei + ledning.
  */
 import { LEXICON } from './lexicon.js';
 import { stem } from './stem.js';
 
 export const MIN_WORD = 7;
 export const MIN_PART = 3;
+/** The last part needs four letters: «programmer» is not program + mer. */
+export const MIN_LAST = 4;
 const LINKS = ['', 's', 'e'] as const;
 
 const STEMS: ReadonlySet<string> = new Set([...LEXICON].map(stem));
@@ -32,7 +33,8 @@ export function splitCompound(word: string): readonly string[] | undefined {
   if (word.length < MIN_WORD) return undefined;
   let hit = cache.get(word);
   if (hit === undefined) {
-    hit = best(word, 0) ?? null;
+    // A word the lexicon knows as a whole (maybe inflected) stays whole: «programvaren», «veiledning».
+    hit = isLastWord(word) ? null : (best(word, 0) ?? null);
     if (hit && hit.length < 2) hit = null;
     if (cache.size > 50_000) cache.clear();
     cache.set(word, hit);
@@ -44,16 +46,16 @@ export function splitCompound(word: string): readonly string[] | undefined {
 function best(word: string, from: number, depth = 0): string[] | undefined {
   const rest = word.slice(from);
   let found: string[] | undefined;
-  if (from > 0 && rest.length >= MIN_PART && isLastWord(rest)) found = [rest];
+  if (from > 0 && rest.length >= MIN_LAST && isLastWord(rest)) found = [rest];
   if (depth >= 3) return found;
   // Longest first part first, so the first split found at the smallest part count is the preferred one.
-  for (let end = word.length - MIN_PART; end >= from + MIN_PART; end--) {
+  for (let end = word.length - MIN_LAST; end >= from + MIN_PART; end--) {
     const head = word.slice(from, end);
     if (!isWord(head)) continue;
     for (const link of LINKS) {
       if (link && word.slice(end, end + link.length) !== link) continue;
       const next = end + link.length;
-      if (word.length - next < MIN_PART) continue;
+      if (word.length - next < MIN_LAST) continue;
       const tail = best(word, next, depth + 1);
       if (tail && (!found || tail.length + 1 < found.length)) found = [head, ...tail];
     }

@@ -29,7 +29,7 @@ const WORDS = `
   medisin dispenser fall sengs seng pasient bruker beboer pårørende lege sykepleier terapi rehabilitering
   trening aktivitet eldre barn unge ungdom elev elever lærer lærere skolen undervisning læring lære
   læremiddel lese skrive språk norsk tale lyd syn hørsel bibliotek bok bøker utlån lån selvbetjening
-  betjening åpning åpen åpent mer meråpent kultur idrett hall svømme basseng arrangement besøk besøkende
+  betjening åpning åpen åpent mer kultur idrett hall svømme basseng arrangement besøk besøkende
   turisme reiseliv mat kjøkken måltid matsvinn svinn handel butikk marked næring bedrift gründer
   innovasjon utvikling forretning rådgivning råd veiledning kurs opplæring kompetanse regnskap lønn
   økonomi budsjett innkjøp anskaffelse kontrakt avtale leverandør kunde innbygger innbyggere ansatt
@@ -80,6 +80,13 @@ const WORDS = `
   pasient journal journalsystem
   matvare matvarer rester
   nabolag grend løsning løsninger tjenester veg vegen rute ruter
+  håndtering styrt ordning ordninger operatør tekniker topp topper tariff forebygging hverdag integrasjon
+  kjemikalie dosering klynge klynger mobilitet mikro prosess foreldre fleksibilitet tap lete holde knutepunkt
+  effektiv spesial pedagogikk referanse undersøkelse syntese konsekvens penetrasjon ramme avtale designer
+  transformasjon sesong forslag resultat tilknytning gjenkjenning bemannet kjøkken gård skjær vesen vekst
+  bærekraft veileder veiledning veilede etablerer prediksjon nettverk programvare barnehage solcelle
+  portal inventar filial filialer utlån ombygging riving innbygger henvendelse henvendelser hydrologisk
+  ekstremvær styrtregn kjeller kjellere fordrøyning dam sluk kum kummer rist
 `;
 
 /** The base words, lower-cased. */

@@ -16,7 +16,7 @@ describe('splitCompound', () => {
     ['adgangskontroll', ['adgang', 'kontroll']],
     ['meråpent', ['mer', 'åpent']],
     ['skogbrannvarsling', ['skog', 'brann', 'varsling']],
-    ['barnehage', ['barn', 'hage']],
+    ['barnehageplass', ['barnehage', 'plass']],
   ])('%s → %j', (word, parts) => {
     expect(splitCompound(word)).toEqual(parts);
   });

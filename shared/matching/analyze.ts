@@ -57,8 +57,21 @@ function matchWords(text: string): string[] {
   return words(text.replace(/-/g, ' ')).filter((w) => !MATCH_STOP_WORDS.has(w) && !PLACE_WORDS.has(w)).map(normalise);
 }
 
+type WordTerm = { term: string; form: string; part: boolean };
+const memo = new Map<string, readonly WordTerm[]>();
+
+/** `termsOf`, remembered: a market's vocabulary is small, its documents many. */
+function wordTerms(w: string): readonly WordTerm[] {
+  let hit = memo.get(w);
+  if (!hit) {
+    if (memo.size > 100_000) memo.clear();
+    memo.set(w, (hit = termsOf(w)));
+  }
+  return hit;
+}
+
 /** Stems a word stands for: its own, its compound parts', and the base of a «-bar(e)» adjective (ombrukbare → ombruk). */
-function wordTerms(w: string): { term: string; form: string; part: boolean }[] {
+function termsOf(w: string): WordTerm[] {
   const s = stem(w);
   const out = [{ term: s, form: w, part: false }];
   const parts = splitCompound(w);

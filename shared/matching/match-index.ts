@@ -72,6 +72,10 @@ export class MatchIndex {
   private readonly byDivision = new Map<string, number[]>();
   private readonly baselineOrder = new Map<string, Int32Array>();
   private readonly bm25: Float64Array;
+  /** Distinct CPV codes, and each company's codes as ids into them (company i: codeIds[codeStart[i] .. codeStart[i+1])). */
+  private readonly codes: string[] = [];
+  private readonly codeIds: Int32Array;
+  private readonly codeStart: Int32Array;
   private readonly seen: Uint8Array;
 
   constructor(profiles: readonly MatchProfile[]) {
@@ -88,6 +92,19 @@ export class MatchIndex {
       }
       return matchCompany(p, terms);
     });
+    const codeId = new Map<string, number>();
+    const ids: number[] = [];
+    this.codeStart = new Int32Array(this.companies.length + 1);
+    this.companies.forEach((c, i) => {
+      this.codeStart[i] = ids.length;
+      for (const code of c.cpvCodes) {
+        let id = codeId.get(code);
+        if (id === undefined) codeId.set(code, (id = this.codes.push(code) - 1));
+        ids.push(id);
+      }
+    });
+    this.codeStart[this.companies.length] = ids.length;
+    this.codeIds = Int32Array.from(ids);
     this.text = new TextIndex(docs);
     const text = this.text;
     const cpvDf = this.cpvDf;
@@ -134,12 +151,13 @@ export class MatchIndex {
     this.text.scoreWeightedInto(callQuery(call).weights, this.bm25, touched);
     // CPV evidence per company code, once per call: the best pair over a company's codes is the best of
     // its codes' own bests, so this equals bestCpvEvidenceStrength(call.cpvCodes, c.cpvCodes) exactly.
-    const byCode = new Map<string, number>();
-    const cpv = (codes: readonly string[]) => {
+    const byCode = new Float64Array(this.codes.length).fill(-1);
+    const cpv = (i: number) => {
       let best = 0;
-      for (const code of codes) {
-        let s = byCode.get(code);
-        if (s === undefined) byCode.set(code, (s = bestCpvEvidenceStrength(call.cpvCodes, [code], this.stats)));
+      for (let k = this.codeStart[i]!; k < this.codeStart[i + 1]!; k++) {
+        const id = this.codeIds[k]!;
+        let s = byCode[id]!;
+        if (s < 0) byCode[id] = s = call.cpvCodes.length ? bestCpvEvidenceStrength(call.cpvCodes, [this.codes[id]!], this.stats) : 0;
         if (s > best) best = s;
       }
       return best;
@@ -147,7 +165,7 @@ export class MatchIndex {
     const score = (i: number) => {
       const c = this.companies[i]!;
       this.seen[i] = 1;
-      top.offer(i, combineStrengths(cpv(c.cpvCodes), this.bm25[i]!, loc(c.municipalityCode), prefs.sme && c.sme));
+      top.offer(i, combineStrengths(cpv(i), this.bm25[i]!, loc(c.municipalityCode), prefs.sme && c.sme));
     };
     for (const i of touched) score(i);
     for (const division of new Set(call.cpvCodes.map((c) => c.slice(0, 2)))) {

@@ -7,6 +7,10 @@
  *   demo market: the 7 named companies of infra/local/demo-data.ts and the generated ones, built the way
  *   the seed builds them (`generateCompanies(GENERATED_COMPANIES, 2026)`), not a copy.
  *
+ * - `org-map.json` (optional): `{ "<old orgNumber>": "<new orgNumber>" }`, for when the demo data's
+ *   organisation numbers change (profiles' capabilities, descriptions and codes unchanged): labels are read
+ *   through it, so the grades keep meaning the same companies.
+ *
  * Fails loudly when a file is missing, a call has no labels, or a label names a company not in the set.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -49,7 +53,11 @@ const readJson = <T>(dir: string, name: string): T => {
 export function loadEvalSet(dirArg: string, name = dirArg): EvalSet {
   const dir = resolve(dirArg);
   const calls = readJson<MatchCall[]>(dir, 'calls.json');
-  const labels = readJson<Labels>(dir, 'labels.json');
+  const rawLabels = readJson<Labels>(dir, 'labels.json');
+  const orgMap = existsSync(join(dir, 'org-map.json')) ? readJson<Record<string, string>>(dir, 'org-map.json') : {};
+  const labels: Labels = Object.fromEntries(
+    Object.entries(rawLabels).map(([id, grades]) => [id, Object.fromEntries(Object.entries(grades).map(([org, g]) => [orgMap[org] ?? org, g]))]),
+  );
   let profiles: MatchProfile[];
   let companiesFrom: EvalSet['companiesFrom'];
   if (existsSync(join(dir, 'companies.json'))) {

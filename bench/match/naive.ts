@@ -1,11 +1,13 @@
 /**
  * The baseline the index is measured against: all-pairs scoring written plainly. Every company's
  * document is tokenised once beforehand into a term-frequency Map; each call is then scored against
- * every company with BM25 (the same k1, b and IDF as shared/matching/bm25.ts), keeping the top n.
+ * every company with weighted BM25 (the same k1, b, IDF and query weights as shared/matching/bm25.ts),
+ * keeping the top n. The full score adds CPV evidence with its own plain count of code rarity.
  */
 import { B, K1, termFrequencies } from '../../shared/matching/bm25.js';
-import { bestCpvStrength } from '../../shared/matching/cpv-overlap.js';
-import { combineStrengths, locality, type MatchCall } from '../../shared/matching/score.js';
+import { bestCpvEvidenceStrength, cpvNodes, type CpvStats } from '../../shared/matching/cpv-evidence.js';
+import { resolvePreferences } from '../../shared/matching/preferences.js';
+import { combineStrengths, localityFor, type MatchCall } from '../../shared/matching/score.js';
 
 export interface NaiveDoc {
   orgNumber: string;
@@ -21,19 +23,22 @@ export interface NaiveCorpus {
   docCount: number;
   avgLength: number;
   df: Map<string, number>;
+  cpv: CpvStats;
 }
 
 export function naiveCorpus(docs: { orgNumber: string; terms: string[]; cpvCodes: readonly string[]; municipalityCode?: string; sme: boolean }[]): NaiveCorpus {
   const out: NaiveDoc[] = [];
   const df = new Map<string, number>();
+  const cpvDf = new Map<string, number>();
   let total = 0;
   for (const d of docs) {
     const tf = termFrequencies(d.terms);
     for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const node of cpvNodes(d.cpvCodes)) cpvDf.set(node, (cpvDf.get(node) ?? 0) + 1);
     total += d.terms.length;
     out.push({ orgNumber: d.orgNumber, tf, length: d.terms.length, cpvCodes: d.cpvCodes, municipalityCode: d.municipalityCode, sme: d.sme });
   }
-  return { docs: out, docCount: docs.length, avgLength: docs.length ? total / docs.length : 0, df };
+  return { docs: out, docCount: docs.length, avgLength: docs.length ? total / docs.length : 0, df, cpv: { docCount: docs.length, cpvDf: (n) => cpvDf.get(n) ?? 0 } };
 }
 
 export interface Hit {
@@ -66,17 +71,18 @@ function bm25(corpus: NaiveCorpus, terms: readonly string[], idfs: readonly numb
   return score;
 }
 
-function queryWeights(corpus: NaiveCorpus, queryTerms: readonly string[]): { terms: string[]; idfs: number[] } {
-  const terms = [...new Set(queryTerms)];
+/** Query weight × IDF per distinct term, in the query's order (as the index adds them). */
+function queryWeights(corpus: NaiveCorpus, query: ReadonlyMap<string, number>): { terms: string[]; idfs: number[] } {
+  const terms = [...query.keys()];
   const idfs = terms.map((t) => {
     const n = corpus.df.get(t) ?? 0;
-    return Math.log(1 + (corpus.docCount - n + 0.5) / (n + 0.5));
+    return query.get(t)! * Math.log(1 + (corpus.docCount - n + 0.5) / (n + 0.5));
   });
   return { terms, idfs };
 }
 
-/** Top n companies by BM25 alone, for one tokenised call. */
-export function naiveBm25TopN(corpus: NaiveCorpus, queryTerms: readonly string[], n: number): Hit[] {
+/** Top n companies by weighted BM25 alone, for one analysed call. */
+export function naiveBm25TopN(corpus: NaiveCorpus, queryTerms: ReadonlyMap<string, number>, n: number): Hit[] {
   const { terms, idfs } = queryWeights(corpus, queryTerms);
   const top: Hit[] = [];
   const org = (i: number) => corpus.docs[i]!.orgNumber;
@@ -85,17 +91,18 @@ export function naiveBm25TopN(corpus: NaiveCorpus, queryTerms: readonly string[]
 }
 
 /** Top n by the full score (CPV + BM25 + locality + SME, as combineStrengths): must equal MatchIndex.rank. */
-export function naiveFullTopN(corpus: NaiveCorpus, call: MatchCall, queryTerms: readonly string[], n: number): Hit[] {
+export function naiveFullTopN(corpus: NaiveCorpus, call: MatchCall, queryTerms: ReadonlyMap<string, number>, n: number): Hit[] {
   const { terms, idfs } = queryWeights(corpus, queryTerms);
+  const prefs = resolvePreferences(call);
   const top: Hit[] = [];
   const org = (i: number) => corpus.docs[i]!.orgNumber;
   for (let d = 0; d < corpus.docs.length; d++) {
     const doc = corpus.docs[d]!;
     const score = combineStrengths(
-      bestCpvStrength(call.cpvCodes, doc.cpvCodes),
+      bestCpvEvidenceStrength(call.cpvCodes, doc.cpvCodes, corpus.cpv),
       bm25(corpus, terms, idfs, doc),
-      locality(call.municipalityCode, doc.municipalityCode)?.strength ?? 0,
-      doc.sme,
+      localityFor(prefs, call.municipalityCode, doc.municipalityCode),
+      prefs.sme && doc.sme,
     );
     keep(top, n, { company: d, score }, org);
   }

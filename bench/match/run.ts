@@ -1,7 +1,13 @@
 /**
- * `npm run bench:match`: matching quality on the labelled evaluation set (part 1), then ranking and
- * slate performance on generated data (part 2). Prints figures and whether each goal is met; writes
- * them to bench/.out/match-results.json. A measurement, not a test: it never fails on a missed goal.
+ * `npm run bench:match`: matching quality on the labelled evaluation sets (part 1), then ranking and
+ * slate performance on generated data (parts 2 and 3). Prints figures and whether each goal is met;
+ * writes them to bench/.out/match-results.json. A measurement, not a test: it never fails on a missed
+ * goal, but it does fail (exit 1) when an evaluation set is missing or unusable.
+ *
+ *   npm run bench:match                         both sets: tests/fixtures/match-eval (tuned on) and
+ *                                               tests/fixtures/match-eval-blind (held out, never tuned on)
+ *   npm run bench:match -- --set path [--set …] only these sets (same format; see eval-set.ts)
+ *   npm run bench:match -- --quality-only       part 1 only
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
@@ -14,11 +20,20 @@ import { generateCompanies } from '../../infra/local/generate/companies.js';
 import { goal, ms, ratio, table } from '../lib/format.js';
 import { median } from '../lib/stats.js';
 import { benchBuild, benchLatency, benchRecompute, TOP } from './perf.js';
-import { evaluateQuality, qualityReport } from './quality.js';
+import { ablationTable, evaluateQuality, qualityReport, VARIANTS, type QualityResults } from './quality.js';
+import { loadEvalSet, type EvalSet } from './eval-set.js';
 import { benchSlate } from './slate.js';
 
 const SETTINGS = { seed: 20_240_917, now: '2026-01-15T12:00:00.000Z', calls: 150, companies: 10_000, recomputeReps: 9, perCallReps: 3, latencyReps: 5, slateReps: 3, partnersPerCall: 1 };
-const GOALS = { ndcg10: 0.8, recomputeRatio: 0.3, slateSolveMs: 50 };
+const GOALS = { ndcg10: 0.8, perCallNdcg10: 0.5, recomputeRatio: 0.3, slateSolveMs: 50, p99Ms: 10 };
+const DEFAULT_SETS = [
+  { dir: fileURLToPath(new URL('../../tests/fixtures/match-eval/', import.meta.url)), name: 'team set (tuned on)' },
+  { dir: fileURLToPath(new URL('../../tests/fixtures/match-eval-blind/', import.meta.url)), name: 'blind set (held out)' },
+];
+
+const argv = process.argv.slice(2);
+const setArgs = argv.flatMap((a, i) => (a === '--set' && argv[i + 1] ? [argv[i + 1]!] : a.startsWith('--set=') ? [a.slice(6)] : []));
+const qualityOnly = argv.includes('--quality-only');
 const OUT_DIR = fileURLToPath(new URL('../.out/', import.meta.url));
 
 const log = (s: string) => console.log(`  · ${s}`);
@@ -37,9 +52,31 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const loadAtStart = load();
 console.log(`Node ${process.version}, ${availableParallelism()} cores, load average ${loadAtStart}. Settings: ${JSON.stringify(SETTINGS)}`);
 
-heading('Part 1: quality on tests/fixtures/match-eval');
-const quality = evaluateQuality();
-console.log(qualityReport(quality));
+heading('Part 1: quality on the labelled evaluation sets');
+const wanted = setArgs.length ? setArgs.map((dir) => ({ dir, name: dir })) : DEFAULT_SETS;
+const sets: EvalSet[] = [];
+const setErrors: string[] = [];
+for (const w of wanted) {
+  try {
+    sets.push(loadEvalSet(w.dir, w.name));
+  } catch (e) {
+    setErrors.push((e as Error).message);
+    console.error(`\n!!! ${(e as Error).message}\n!!! Quality on this set is NOT reported; the run will exit 1.\n`);
+  }
+}
+const qualityBySet: QualityResults[][] = sets.map((set) => VARIANTS.map((v) => evaluateQuality(set, v)));
+for (const results of qualityBySet) {
+  console.log('');
+  console.log(qualityReport(results[0]!, { mean: GOALS.ndcg10, perCall: GOALS.perCallNdcg10 }));
+}
+console.log(`\nAblation (mean nDCG@10 | precision@5; "combined" is what the product ranks with: locality and SME off for calls without a procedure):`);
+console.log(ablationTable(qualityBySet.flat()));
+if (qualityOnly) {
+  await mkdir(OUT_DIR, { recursive: true });
+  await writeFile(join(OUT_DIR, 'match-quality.json'), `${JSON.stringify({ at: new Date().toISOString(), quality: qualityBySet, setErrors }, null, 2)}\n`);
+  if (setErrors.length) process.exit(1);
+  process.exit(0);
+}
 
 heading(`Part 2: performance, ${SETTINGS.calls} calls × ${SETTINGS.companies} companies (generated)`);
 const profiles = generateCompanies(SETTINGS.companies, SETTINGS.seed);
@@ -67,7 +104,8 @@ console.log(`Ratio index / naive BM25: ${ratio(recompute.ratio)} (wall medians),
 
 const latency = benchLatency(index, calls, SETTINGS.latencyReps);
 console.log(`One call's top ${TOP} against ${index.size} profiles (${latency.samples} samples): ` +
-  `p50 ${ms(latency.p50)} ms, p90 ${ms(latency.p90)} ms, p99 ${ms(latency.p99)} ms, max ${ms(latency.max)} ms`);
+  `p50 ${ms(latency.p50)} ms, p90 ${ms(latency.p90)} ms, p99 ${ms(latency.p99)} ms, max ${ms(latency.max)} ms (wall clock); ` +
+  `CPU time p50 ${ms(latency.cpuP50)} ms, p99 ${ms(latency.cpuP99)} ms. Load average now ${load()} on ${availableParallelism()} cores.`);
 const rssAfterRanking = mb(process.resourceUsage().maxRSS * 1024);
 console.log(`Peak RSS so far (data, index, naive corpus): ${rssAfterRanking.toFixed(0)} MB`);
 
@@ -92,9 +130,14 @@ const peakRssMB = mb(process.resourceUsage().maxRSS * 1024);
 
 heading('Summary');
 const rows: { what: string; value: string; target: string; met: boolean }[] = [
-  { what: 'quality: mean nDCG@10 (eval set)', value: quality.meanNdcg10.toFixed(3), target: `≥ ${GOALS.ndcg10}`, met: quality.meanNdcg10 >= GOALS.ndcg10 },
+  ...qualityBySet.flatMap(([q]) => [
+    { what: `quality: mean nDCG@10, ${q!.set}`, value: q!.meanNdcg10.toFixed(3), target: `≥ ${GOALS.ndcg10}`, met: q!.meanNdcg10 >= GOALS.ndcg10 },
+    { what: `quality: lowest call nDCG@10, ${q!.set}`, value: q!.minNdcg10.toFixed(3), target: `≥ ${GOALS.perCallNdcg10}`, met: q!.minNdcg10 >= GOALS.perCallNdcg10 },
+  ]),
+  ...setErrors.map((e) => ({ what: `quality: ${e.split(':')[0]}`, value: 'MISSING', target: 'present', met: false })),
   { what: 'recompute top 20 × 150: index / naive BM25', value: ratio(recompute.ratio), target: `≤ ${GOALS.recomputeRatio}x`, met: recompute.ratio <= GOALS.recomputeRatio },
   { what: 'rank exact (= naive full-score top 20)', value: `${recompute.identicalTopN}/${calls.length}`, target: 'all', met: recompute.identicalTopN === calls.length },
+  { what: 'one call top 20 at 10,000 companies: p99', value: `${ms(latency.p99)} ms`, target: `≤ ${GOALS.p99Ms} ms`, met: latency.p99 <= GOALS.p99Ms },
   { what: 'slate solve after pruning (median)', value: `${ms(slate.solveMedianMs)} ms`, target: `≤ ${GOALS.slateSolveMs} ms`, met: slate.solveMedianMs <= GOALS.slateSolveMs },
   { what: 'slate certified optimal', value: String(slate.optimal), target: 'true', met: slate.optimal },
   { what: 'slate optimum unchanged by pruning', value: String(slate.check.sameOptimum), target: 'true', met: slate.check.sameOptimum },
@@ -103,11 +146,12 @@ console.log(table(['goal', 'value', 'target', 'status'], rows.map((r) => [r.what
 console.log(table(
   ['figure (no goal)', 'value'],
   [
-    ['precision@5 (eval set)', quality.meanPrecision5.toFixed(3)],
+    ...qualityBySet.map(([q]) => [`precision@5, ${q!.set}`, q!.meanPrecision5.toFixed(3)]),
     ['recompute ratio: CPU medians / per-call interleaved', `${ratio(recompute.cpuRatio)} / ${ratio(recompute.perCallRatio)}`],
     ['index build', `${ms(build.buildMs)} ms`],
     ['index retained memory', `${build.retainedMB.toFixed(1)} MB`],
-    ['one call top 20: p50 / p99', `${ms(latency.p50)} / ${ms(latency.p99)} ms`],
+    ['one call top 20: p50 / p99 (wall clock)', `${ms(latency.p50)} / ${ms(latency.p99)} ms`],
+    ['one call top 20: p50 / p99 (CPU time)', `${ms(latency.cpuP50)} / ${ms(latency.cpuP99)} ms`],
     ['proposeSlate end to end', `${ms(slate.proposeMedianMs)} ms`],
     ['slate solve after pruning: min / CPU median', `${ms(slate.solveMinMs)} / ${ms(slate.solveCpuMedianMs)} ms`],
     ['peak RSS (whole run)', `${peakRssMB.toFixed(0)} MB`],
@@ -117,10 +161,11 @@ console.log(table(
 
 const results = {
   node: process.version, cores: availableParallelism(), at: new Date().toISOString(), loadAverage: { start: loadAtStart, end: load() }, settings: SETTINGS, goals: GOALS,
-  quality, build, recompute, latency, slate, rssAfterRankingMB: rssAfterRanking, peakRssMB,
+  quality: qualityBySet, setErrors, build, recompute, latency, slate, rssAfterRankingMB: rssAfterRanking, peakRssMB,
   summary: rows,
 };
 await mkdir(OUT_DIR, { recursive: true });
 const file = join(OUT_DIR, 'match-results.json');
 await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nWrote ${file} (${((Date.now() - started) / 1000).toFixed(0)} s in all).`);
+if (setErrors.length) process.exit(1);

@@ -17,7 +17,7 @@ export async function listMyMatches(limit: number, principal: Principal): Promis
   // The profile as stored right now, even if the index has not caught up with an edit yet.
   const company = matchCompany(toMatchProfile(org));
   const items = calls
-    .map((call) => ({ call, pair: scorePair(call, company, index.text) }))
+    .map((call) => ({ call, pair: scorePair(call, company, index.stats) }))
     .sort((a, b) => b.pair.score - a.pair.score || (a.call.deadline < b.call.deadline ? -1 : 1))
     .slice(0, limit);
   return {

@@ -45,6 +45,31 @@ export function bm25Pair(
   return { score, terms: parts };
 }
 
+/**
+ * BM25 of a weighted query (term → weight): each term's part is multiplied by its weight. Terms are
+ * summed in the query's own order, the same order `TextIndex.scoreWeightedInto` adds them, so the
+ * pair and the bulk score are the same floating-point number.
+ */
+export function bm25Weighted(
+  query: ReadonlyMap<string, number>,
+  docTf: ReadonlyMap<string, number>,
+  docLength: number,
+  stats: CorpusStats,
+): { score: number; terms: { term: string; part: number }[] } {
+  const parts: { term: string; part: number }[] = [];
+  let score = 0;
+  const norm = K1 * (1 - B + (B * docLength) / (stats.avgLength || 1));
+  for (const [term, w] of query) {
+    const f = docTf.get(term);
+    if (!f) continue;
+    const part = w * idf(stats, term) * ((f * (K1 + 1)) / (f + norm));
+    score += part;
+    parts.push({ term, part });
+  }
+  parts.sort((a, b) => b.part - a.part || a.term.localeCompare(b.term));
+  return { score, terms: parts };
+}
+
 /** Inverted index of a document corpus: term → (document, frequency) postings. */
 export class TextIndex implements CorpusStats {
   readonly docCount: number;
@@ -96,6 +121,22 @@ export class TextIndex implements CorpusStats {
       const p = this.postings.get(term);
       if (!p) continue;
       const w = idf(this, term);
+      for (let i = 0; i < p.docs.length; i++) {
+        const d = p.docs[i]!;
+        const f = p.tfs[i]!;
+        const norm = K1 * (1 - B + (B * this.lengths[d]!) / (this.avgLength || 1));
+        if (scores[d] === 0) touched.push(d);
+        scores[d]! += w * ((f * (K1 + 1)) / (f + norm));
+      }
+    }
+  }
+
+  /** Weighted BM25 (see `bm25Weighted`) into caller-owned buffers, as `scoreInto`. */
+  scoreWeightedInto(query: ReadonlyMap<string, number>, scores: Float64Array, touched: number[]): void {
+    for (const [term, weight] of query) {
+      const p = this.postings.get(term);
+      if (!p) continue;
+      const w = weight * idf(this, term);
       for (let i = 0; i < p.docs.length; i++) {
         const d = p.docs[i]!;
         const f = p.tfs[i]!;

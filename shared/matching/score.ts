@@ -1,8 +1,10 @@
-import { bestCpvOverlap, describeCpvOverlap, type CpvOverlap } from './cpv-overlap.js';
-import { bm25Pair, type CorpusStats } from './bm25.js';
+import { bm25Weighted, type CorpusStats } from './bm25.js';
+import { bestCpvEvidence, describeCpvEvidence, type CpvEvidence, type CpvStats } from './cpv-evidence.js';
+import { callQuery, profileTerms, type WeightedQuery } from './analyze.js';
 import { distanceKm, placeName } from './geo.js';
+import { resolvePreferences, type MatchPreferences } from './preferences.js';
 import { isMunicipalityCode } from '../domain/municipalities.js';
-import { surfaceForms, tokenize } from './tokenize.js';
+import { DOMAIN_LABELS, type Domain } from '../domain/vocabulary.js';
 
 /** What matching needs of a call. */
 export interface MatchCall {
@@ -12,6 +14,12 @@ export interface MatchCall {
   description: string;
   cpvCodes: readonly string[];
   municipalityCode: string;
+  /** The programme's domains the call names: their core words join the query, weakly. */
+  domains?: readonly string[];
+  /** Decides the default of the preferences below (see preferences.ts). */
+  procedure?: string;
+  /** Whether locality and SME count for this call, as a tie-breaker; defaults by procedure. */
+  matchPreferences?: { locality?: boolean; sme?: boolean };
 }
 
 /** What matching needs of a company: its profile, tokenised once. */
@@ -22,10 +30,13 @@ export interface MatchCompany {
   municipalityCode?: string;
   sme: boolean;
   capacity: number;
-  /** Term → frequency in description + capabilities. */
+  /** Term → frequency in the profile document (capabilities, description, name). */
   tf: ReadonlyMap<string, number>;
   length: number;
 }
+
+/** The corpus a pair is scored against: text statistics and CPV rarity over the same companies. */
+export type MatchStats = CorpusStats & CpvStats;
 
 export type Signal = 'cpv' | 'text' | 'locality' | 'sme';
 
@@ -42,21 +53,22 @@ export interface PairScore {
 }
 
 /**
- * Weights in points (sum 100). CPV and text carry most: together they say "does what the call asks
- * for". Locality matters for pilots run on site; SME is the programme's stated priority.
+ * Weights in points (sum 100). Text carries most: what the company says it does against what the call
+ * asks for. CPV adds evidence scaled by specificity and rarity. Locality and SME are tie-breakers a
+ * call can turn on: together at most 4 points, so they reorder companies only within a 4-point band
+ * of relevance, never lift a weaker fit above a clearly better one.
  */
-export const WEIGHTS: Record<Signal, number> = { cpv: 40, text: 42, locality: 12, sme: 6 };
-/** BM25 at which text relevance counts half; beyond it returns diminish. */
+export const WEIGHTS: Record<Signal, number> = { cpv: 28, text: 68, locality: 3, sme: 1 };
+/** Weighted BM25 at which text relevance counts half; beyond it returns diminish. */
 export const TEXT_HALF = 5;
 
-/** The title counts twice: it is what the municipality chose to say first. */
+/** The call's text as one string (title twice). Kept for call-to-call similarity, which reads it. */
 export const callQueryText = (c: Pick<MatchCall, 'title' | 'summary' | 'description'>) =>
   `${c.title} ${c.title} ${c.summary} ${c.description}`;
 
-/** Capabilities count twice: they are the company's own tags for what it does. */
-export function companyDocumentTerms(p: { description?: string; capabilities?: readonly string[] }): string[] {
-  const caps = (p.capabilities ?? []).join(' ');
-  return tokenize(`${p.description ?? ''} ${caps} ${caps}`);
+/** The terms of a company profile (capabilities weighted above the description; see analyze.ts). */
+export function companyDocumentTerms(p: { name?: string; description?: string; capabilities?: readonly string[] }): string[] {
+  return profileTerms(p);
 }
 
 export interface Locality {
@@ -86,49 +98,75 @@ const round = (x: number) => Math.round(x * 100) / 100;
 /**
  * The score of a pair from its signal strengths, rounded to hundredths of a point. Bulk ranking (which
  * gets BM25 from an inverted index) and the explained score both end here, so they always agree.
+ * `loc` and `sme` must already be zero / false when the call does not use them.
  */
 export function combineStrengths(cpv: number, bm25: number, loc: number, sme: boolean): number {
   return round(points.cpv(cpv) + points.text(bm25) + points.locality(loc) + points.sme(sme));
 }
 
-export function combine(cpv: CpvOverlap | undefined, bm25: number, loc: Locality | undefined, sme: boolean): number {
-  return combineStrengths(cpv?.strength ?? 0, bm25, loc?.strength ?? 0, sme);
+/** Locality strength as the call's preferences allow it (0 when off). */
+export function localityFor(prefs: MatchPreferences, callCode: string, companyCode: string | undefined): number {
+  return prefs.locality ? (locality(callCode, companyCode)?.strength ?? 0) : 0;
 }
 
 /**
  * The one scoring function, with its reasons: pure and deterministic, the same in Lambda and in the
- * browser. `queryTerms` = tokenize(callQueryText(call)); pass them in to tokenise a call once.
+ * browser. `query` = callQuery(call); pass it in to analyse a call once.
  */
-export function scorePair(call: MatchCall, company: MatchCompany, stats: CorpusStats, queryTerms = tokenize(callQueryText(call))): PairScore {
-  const cpv = bestCpvOverlap(call.cpvCodes, company.cpvCodes);
-  const text = bm25Pair(queryTerms, company.tf, company.length, stats);
-  const loc = locality(call.municipalityCode, company.municipalityCode);
+export function scorePair(call: MatchCall, company: MatchCompany, stats: MatchStats, query: WeightedQuery = callQuery(call)): PairScore {
+  const prefs = resolvePreferences(call);
+  const cpv: CpvEvidence | undefined = bestCpvEvidence(call.cpvCodes, company.cpvCodes, stats);
+  const text = bm25Weighted(query.weights, company.tf, company.length, stats);
+  const loc = prefs.locality ? locality(call.municipalityCode, company.municipalityCode) : undefined;
+  const sme = prefs.sme && company.sme;
+  const score = combineStrengths(cpv?.strength ?? 0, text.score, loc?.strength ?? 0, sme);
   const reasons: Reason[] = [];
-  if (cpv) reasons.push({ signal: 'cpv', points: points.cpv(cpv.strength), text: { nb: describeCpvOverlap(cpv, 'nb'), en: describeCpvOverlap(cpv, 'en') } });
+  if (cpv) {
+    const p = points.cpv(cpv.strength);
+    reasons.push({ signal: 'cpv', points: p, text: { nb: describeCpvEvidence(cpv, p, stats.docCount, 'nb'), en: describeCpvEvidence(cpv, p, stats.docCount, 'en') } });
+  }
   if (text.score > 0) {
-    const forms = surfaceForms(callQueryText(call));
-    const shared = text.terms.slice(0, 5).map((t) => forms.get(t.term) ?? t.term).join(', ');
-    reasons.push({ signal: 'text', points: points.text(text.score), text: { nb: `Felles ord: ${shared}`, en: `Shared terms: ${shared}` } });
+    const total = points.text(text.score);
+    const share = (part: number) => (total * part) / text.score;
+    const named = text.terms.slice(0, 6);
+    const word = (t: string, lang: 'nb' | 'en') => {
+      const form = query.surface.get(t) ?? t;
+      const via = query.via.get(t);
+      if (!via) return form;
+      if (via.startsWith('domain:')) {
+        const label = DOMAIN_LABELS[via.slice(7) as Domain]?.[lang] ?? via.slice(7);
+        return `${form} (${lang === 'nb' ? 'fagområdet' : 'the field'} ${label})`;
+      }
+      return `${form} (${lang === 'nb' ? 'beslektet med' : 'related to'} ${via})`;
+    };
+    const list = (lang: 'nb' | 'en') => named.map((t) => `${word(t.term, lang)} ${share(t.part).toFixed(1)}`).join(', ');
+    const rest = text.terms.slice(6);
+    const restPoints = rest.reduce((s, t) => s + share(t.part), 0);
+    const more = (lang: 'nb' | 'en') => (rest.length ? (lang === 'nb' ? `; ${rest.length} andre ord ${restPoints.toFixed(1)}` : `; ${rest.length} other words ${restPoints.toFixed(1)}`) : '');
+    reasons.push({ signal: 'text', points: total, text: { nb: `Felles ord (poeng): ${list('nb')}${more('nb')}`, en: `Shared terms (points): ${list('en')}${more('en')}` } });
   }
   if (loc) {
     const place = placeName(company.municipalityCode);
+    const tie = { nb: ' (nærhet brukt som utslagsgivende ved lik relevans, valgt for utlysningen)', en: ' (proximity used as a tie-breaker, chosen for this call)' };
     reasons.push({
       signal: 'locality',
       points: points.locality(loc.strength),
       text: loc.sameMunicipality
-        ? { nb: `Holder til i ${place}, samme kommune`, en: `Based in ${place}, the same municipality` }
-        : { nb: `Holder til i ${place}, ${loc.km} km unna`, en: `Based in ${place}, ${loc.km} km away` },
+        ? { nb: `Holder til i ${place}, samme kommune${tie.nb}`, en: `Based in ${place}, the same municipality${tie.en}` }
+        : { nb: `Holder til i ${place}, ${loc.km} km unna${tie.nb}`, en: `Based in ${place}, ${loc.km} km away${tie.en}` },
     });
   }
-  if (company.sme) {
-    reasons.push({ signal: 'sme', points: points.sme(true), text: { nb: 'Liten eller mellomstor bedrift (prioritert i programmet)', en: 'Small or medium-sized enterprise (a programme priority)' } });
+  if (sme) {
+    reasons.push({ signal: 'sme', points: points.sme(true), text: { nb: 'Liten eller mellomstor bedrift (SMB-preferanse valgt for utlysningen, brukt som utslagsgivende ved lik relevans)', en: 'Small or medium-sized enterprise (SME preference chosen for this call, used as a tie-breaker)' } });
   }
   return {
-    score: combine(cpv, text.score, loc, company.sme),
+    score,
     reasons: reasons.map((r) => ({ ...r, points: round(r.points) })).sort((a, b) => b.points - a.points),
   };
 }
 
-/** The best score a company can get from a call without sharing a CPV area or a word with it. */
-export const baselineScore = (call: Pick<MatchCall, 'municipalityCode'>, company: Pick<MatchCompany, 'municipalityCode' | 'sme'>) =>
-  combine(undefined, 0, locality(call.municipalityCode, company.municipalityCode), company.sme);
+/** The score a company gets from a call without CPV evidence or a shared word: the tie-breakers only. */
+export const baselineScore = (call: Pick<MatchCall, 'municipalityCode' | 'procedure' | 'matchPreferences'>, company: Pick<MatchCompany, 'municipalityCode' | 'sme'>) => {
+  const prefs = resolvePreferences(call);
+  return combineStrengths(0, 0, localityFor(prefs, call.municipalityCode, company.municipalityCode), prefs.sme && company.sme);
+};

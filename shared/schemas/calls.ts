@@ -18,6 +18,16 @@ export const budgetSchema = z.strictObject({ min: z.optional(nok), max: z.option
   }),
 );
 
+// ── Matching preferences (issue 11, owned by matching) ─────────────────────────────────────────────
+/**
+ * Whether locality and SME count when companies are suggested for this call (as a tie-breaker only).
+ * Optional: left out, the default follows the procedure (on for market dialogue, off for competitions);
+ * see shared/matching/preferences.ts.
+ */
+export const matchPreferencesSchema = z.strictObject({ locality: z.optional(z.boolean()), sme: z.optional(z.boolean()) });
+const matchPreferencesField = { matchPreferences: z.optional(matchPreferencesSchema) };
+// ───────────────────────────────────────────────────────────────────────────────────────────────────
+
 const callFields = {
   title: text(3, 200),
   summary: text(10, 1000),
@@ -30,7 +40,7 @@ const callFields = {
 };
 
 /** Body of POST /api/calls. municipalityCode is taken from the caller, never from here. */
-export const callInputSchema = z.strictObject(callFields);
+export const callInputSchema = z.strictObject({ ...callFields, ...matchPreferencesField });
 export type CallInput = z.infer<typeof callInputSchema>;
 
 /** Body of PATCH /api/calls/{id}: any subset of the creation fields. */
@@ -43,6 +53,7 @@ export const callPatchSchema = z.strictObject({
   budgetNok: z.optional(budgetSchema),
   deadline: z.optional(callFields.deadline),
   procedure: z.optional(callFields.procedure),
+  ...matchPreferencesField,
 });
 export type CallPatch = z.infer<typeof callPatchSchema>;
 
@@ -58,6 +69,7 @@ export const callSchema = z.object({
   budgetNok: z.optional(z.object({ min: z.optional(z.number()), max: z.optional(z.number()) })),
   deadline: isoDateTime,
   procedure: z.enum(PROCEDURES),
+  ...matchPreferencesField,
   status: z.enum(CALL_STATUSES),
   version: z.number(),
   createdAt: isoDateTime,

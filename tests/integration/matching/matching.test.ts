@@ -75,6 +75,43 @@ describe('suggested partners for a call', () => {
   });
 });
 
+describe('locality and SME as a stated preference of the call', () => {
+  const signals = (items: any[]) => new Set(items.flatMap((m: any) => m.reasons.map((r: any) => r.signal)));
+
+  it('are off for a competition, on for market dialogue, and what the call states wins', async () => {
+    const body = { title: 'Sensorer i avfallsbeholdere', summary: 'Fyllingssensorer som melder når beholderen er full.', description: 'Vi vil tømme beholdere ved behov, ikke etter fast rute.', cpvCodes: [] };
+    const competition = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ ...body, procedure: 'innovation-partnership' }) });
+    expect(competition.status).toBe(201);
+    expect(competition.body.matchPreferences).toBeUndefined();
+    const off = await matches(competition.body.id, t.fredrikstad, 10);
+    expect(off.status).toBe(200);
+    expect(signals(off.body.items).has('locality')).toBe(false);
+    expect(signals(off.body.items).has('sme')).toBe(false);
+    for (const m of off.body.items) expect(Math.abs(m.reasons.reduce((s: number, r: any) => s + r.points, 0) - m.score)).toBeLessThan(0.05);
+
+    const dialogue = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ ...body, procedure: 'market-dialogue' }) });
+    const on = await matches(dialogue.body.id, t.fredrikstad, 10);
+    expect(signals(on.body.items).has('sme')).toBe(true);
+    const locality = on.body.items.flatMap((m: any) => m.reasons).find((r: any) => r.signal === 'locality');
+    if (locality) expect(locality.text.en).toMatch(/tie-breaker/);
+
+    // The municipality turns locality on for the competition (SME stays off); the call shows the choice.
+    const got = await stack.client.call('GET', `/api/calls/${competition.body.id}`, { token: t.fredrikstad });
+    const patched = await stack.client.call('PATCH', `/api/calls/${competition.body.id}`, {
+      token: t.fredrikstad, body: { matchPreferences: { locality: true } }, headers: { 'if-match': `"${got.body.version}"` },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.matchPreferences).toEqual({ locality: true });
+    const chosen = await matches(competition.body.id, t.fredrikstad, 10);
+    expect(signals(chosen.body.items).has('sme')).toBe(false);
+  });
+
+  it('rejects unknown preference fields (strict body)', async () => {
+    const bad = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ matchPreferences: { locality: true, price: true } }) });
+    expect(bad.status).toBe(400);
+  });
+});
+
 describe('calls for a company', () => {
   it('ranks open calls for the caller\'s company with reasons', async () => {
     const res = await stack.client.call('GET', '/api/me/matches?limit=5', { token: t.sarpsborgCompany });

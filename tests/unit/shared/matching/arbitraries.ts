@@ -47,4 +47,7 @@ export const call = fc.record({
   description: text([...VOCAB, 'og', 'kommunen', 'ønsker'], 15),
   cpvCodes: fc.array(cpvCode, { maxLength: 3 }),
   municipalityCode: fc.constantFrom('3101', '3103', '3105', '3107', '3110', '3124'),
+  // Every combination of procedure default and explicit preference, so both baseline orders are exercised.
+  procedure: fc.constantFrom(undefined, 'market-dialogue', 'innovation-partnership'),
+  matchPreferences: fc.option(fc.record({ locality: fc.option(fc.boolean(), { nil: undefined }), sme: fc.option(fc.boolean(), { nil: undefined }) }), { nil: undefined }),
 }) satisfies fc.Arbitrary<MatchCall>;

@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MatchIndex, matchCompany, type MatchProfile } from '../../../../shared/matching/match-index.js';
-import { baselineScore, callQueryText, companyDocumentTerms, scorePair, WEIGHTS, type MatchCall } from '../../../../shared/matching/score.js';
+import { baselineScore, companyDocumentTerms, scorePair, WEIGHTS, type MatchCall } from '../../../../shared/matching/score.js';
 import { TextIndex } from '../../../../shared/matching/bm25.js';
-import { tokenize } from '../../../../shared/matching/tokenize.js';
+import { callQuery, CAPABILITY_REPEAT } from '../../../../shared/matching/analyze.js';
+import { ADDITIONAL_CODE } from '../../../../shared/matching/cpv-evidence.js';
 import { call as callArb, profiles } from './arbitraries.js';
 
 /** Rank by brute force: score every company with scorePair, sort by score desc then orgNumber asc. */
 function bruteForceRank(index: MatchIndex, call: MatchCall, n: number) {
-  const q = tokenize(callQueryText(call));
+  const q = callQuery(call);
   return index.companies
-    .map((c, i) => ({ company: i, score: scorePair(call, c, index.text, q).score, org: c.orgNumber }))
+    .map((c, i) => ({ company: i, score: scorePair(call, c, index.stats, q).score, org: c.orgNumber }))
     .sort((a, b) => b.score - a.score || (a.org < b.org ? -1 : a.org > b.org ? 1 : 0))
     .slice(0, n)
     .map(({ company, score }) => ({ company, score }));
@@ -19,6 +20,7 @@ function bruteForceRank(index: MatchIndex, call: MatchCall, n: number) {
 const sampleCall: MatchCall = {
   id: 'c1', title: 'Sensorbasert parkering', summary: 'Vise ledige plasser i sanntid.',
   description: 'Vi trenger sensorer som registrerer ledige plasser og deler data.', cpvCodes: ['38730000', '72212000'], municipalityCode: '3107',
+  matchPreferences: { locality: true, sme: true },
 };
 const sampleProfiles: MatchProfile[] = [
   { orgNumber: '900000001', name: 'A', description: 'Vi leverer sensorer for parkering i sanntid.', capabilities: ['sensorer', 'parkering'], cpvCodes: ['72212000'], municipalityCode: '3107', sme: true, capacity: 2 },
@@ -30,8 +32,8 @@ describe('scorePair', () => {
   it('is deterministic: the same inputs give the same score and reasons', () => {
     const index = new MatchIndex(sampleProfiles);
     for (let i = 0; i < index.size; i++) {
-      const a = scorePair(sampleCall, index.companies[i]!, index.text);
-      const b = scorePair(structuredClone(sampleCall), matchCompany(sampleProfiles[i]!), new MatchIndex(sampleProfiles).text);
+      const a = scorePair(sampleCall, index.companies[i]!, index.stats);
+      const b = scorePair(structuredClone(sampleCall), matchCompany(sampleProfiles[i]!), new MatchIndex(sampleProfiles).stats);
       expect(b).toEqual(a);
     }
   });
@@ -41,7 +43,7 @@ describe('scorePair', () => {
       fc.property(profiles(1, 15), callArb, (ps, call) => {
         const index = new MatchIndex(ps);
         for (const c of index.companies) {
-          const { score, reasons } = scorePair(call, c, index.text);
+          const { score, reasons } = scorePair(call, c, index.stats);
           expect(score).toBeGreaterThanOrEqual(0);
           expect(score).toBeLessThanOrEqual(100);
           expect(Math.round(score * 100)).toBeCloseTo(score * 100, 6); // hundredths
@@ -63,25 +65,45 @@ describe('scorePair', () => {
     expect(top[0]!.company).toBe(0);
     const why = index.explain(sampleCall, 0);
     expect(why.reasons.map((r) => r.signal).sort()).toEqual(['cpv', 'locality', 'sme', 'text']);
-    expect(why.reasons.find((r) => r.signal === 'cpv')!.points).toBe(40);
-    expect(why.reasons.find((r) => r.signal === 'locality')!.points).toBe(12);
+    // 72212000 is held by one company of three (the rarest possible), but it is the call's second,
+    // additional code: the CPV weight at the additional-code share.
+    expect(why.reasons.find((r) => r.signal === 'cpv')!.points).toBe(Math.round(WEIGHTS.cpv * ADDITIONAL_CODE * 100) / 100);
+    expect(why.reasons.find((r) => r.signal === 'locality')!.points).toBe(WEIGHTS.locality);
     expect(index.explain(sampleCall, 1)).toEqual({ score: 0, reasons: [] });
+  });
+
+  it('uses locality and SME only when the call turns them on, and says so', () => {
+    const index = new MatchIndex(sampleProfiles);
+    const { matchPreferences: _p, ...competition } = sampleCall;
+    const off = index.explain(competition, 0);
+    expect(off.reasons.map((r) => r.signal).sort()).toEqual(['cpv', 'text']);
+    const on = index.explain(sampleCall, 0);
+    expect(on.score - off.score).toBeCloseTo(WEIGHTS.locality + WEIGHTS.sme, 6);
+    expect(on.reasons.find((r) => r.signal === 'locality')!.text.en).toMatch(/tie-breaker/);
+    // Market dialogue turns them on by default; an explicit choice wins over the default.
+    expect(index.explain({ ...competition, procedure: 'market-dialogue' }, 0).score).toBe(on.score);
+    expect(index.explain({ ...competition, procedure: 'market-dialogue', matchPreferences: { locality: false, sme: false } }, 0).score).toBe(off.score);
   });
 
   it('baselineScore is the score of a pair that shares nothing', () => {
     const index = new MatchIndex(sampleProfiles);
     const b = index.companies[1]!;
-    expect(scorePair(sampleCall, b, index.text).score).toBe(baselineScore(sampleCall, b));
+    expect(scorePair(sampleCall, b, index.stats).score).toBe(baselineScore(sampleCall, b));
+    const { matchPreferences: _p, ...competition } = sampleCall;
+    expect(scorePair(competition, b, index.stats).score).toBe(baselineScore(competition, b));
   });
 
-  it('companyDocumentTerms counts capabilities twice', () => {
-    expect(companyDocumentTerms({ description: 'vann', capabilities: ['sensor'] })).toEqual(['vann', 'sensor', 'sensor']);
+  it('companyDocumentTerms counts capabilities above the description and the name', () => {
+    expect(companyDocumentTerms({ description: 'vann', capabilities: ['sensor'] })).toEqual(['vann', ...Array<string>(CAPABILITY_REPEAT).fill('sensor')]);
+    // The sector word of a name counts; the place and the company form do not.
+    expect(companyDocumentTerms({ name: 'Halden VA AS', description: 'vann' })).toEqual(['vann', 'va']);
   });
 
-  it('a standalone TextIndex gives the same pair score as the MatchIndex', () => {
+  it('a standalone TextIndex (with the same CPV counts) gives the same pair score as the MatchIndex', () => {
     const index = new MatchIndex(sampleProfiles);
     const standalone = new TextIndex(sampleProfiles.map((p) => companyDocumentTerms(p)));
-    for (const c of index.companies) expect(scorePair(sampleCall, c, standalone)).toEqual(scorePair(sampleCall, c, index.text));
+    const stats = { docCount: standalone.docCount, avgLength: standalone.avgLength, df: (t: string) => standalone.df(t), cpvDf: index.stats.cpvDf };
+    for (const c of index.companies) expect(scorePair(sampleCall, c, stats)).toEqual(scorePair(sampleCall, c, index.stats));
   });
 });
 
@@ -118,6 +140,26 @@ describe('MatchIndex.rank', () => {
       { numRuns: 100 },
     );
   });
+
+  it('locality and SME only break ties: they never lift a company above one more than their points ahead in relevance', () => {
+    const band = WEIGHTS.locality + WEIGHTS.sme;
+    fc.assert(
+      fc.property(profiles(2, 20), callArb, (ps, call) => {
+        const index = new MatchIndex(ps);
+        const on = { ...call, matchPreferences: { locality: true, sme: true } };
+        const off = { ...call, matchPreferences: { locality: false, sme: false } };
+        const relevance = new Map(index.rank(off, ps.length).map((r) => [r.company, r.score]));
+        const ranked = index.rank(on, ps.length).map((r) => r.company);
+        for (let a = 0; a < ranked.length; a++) {
+          for (let b = a + 1; b < ranked.length; b++) {
+            // b is ranked below a: b may not be clearly more relevant than a.
+            expect(relevance.get(ranked[b]!)! - relevance.get(ranked[a]!)!).toBeLessThanOrEqual(band + 0.011);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
 
   it('returns nothing for n = 0', () => {
     const index = new MatchIndex(sampleProfiles);

@@ -45,6 +45,12 @@ export interface Reason {
   /** Points this signal adds; the score (0–100) is their sum. */
   points: number;
   text: { nb: string; en: string };
+  /**
+   * What a reader can check: each matched word (as the call spells it) or CPV code pair, with the points it
+   * contributed (they sum to `points`, up to rounding) and, for a word the call did not use itself, the
+   * related term or field it came through.
+   */
+  evidence?: { match: string; points: number; via?: string }[];
 }
 
 export interface PairScore {
@@ -123,7 +129,13 @@ export function scorePair(call: MatchCall, company: MatchCompany, stats: MatchSt
   const reasons: Reason[] = [];
   if (cpv) {
     const p = points.cpv(cpv.strength);
-    reasons.push({ signal: 'cpv', points: p, text: { nb: describeCpvEvidence(cpv, p, stats.docCount, 'nb'), en: describeCpvEvidence(cpv, p, stats.docCount, 'en') } });
+    const pair = cpv.callCode === cpv.companyCode ? cpv.callCode : `${cpv.callCode} ~ ${cpv.companyCode}`;
+    reasons.push({
+      signal: 'cpv',
+      points: p,
+      text: { nb: describeCpvEvidence(cpv, p, stats.docCount, 'nb'), en: describeCpvEvidence(cpv, p, stats.docCount, 'en') },
+      evidence: [{ match: pair, points: round(p) }],
+    });
   }
   if (text.score > 0) {
     const total = points.text(text.score);
@@ -143,7 +155,15 @@ export function scorePair(call: MatchCall, company: MatchCompany, stats: MatchSt
     const rest = text.terms.slice(6);
     const restPoints = rest.reduce((s, t) => s + share(t.part), 0);
     const more = (lang: 'nb' | 'en') => (rest.length ? (lang === 'nb' ? `; ${rest.length} andre ord ${restPoints.toFixed(1)}` : `; ${rest.length} other words ${restPoints.toFixed(1)}`) : '');
-    reasons.push({ signal: 'text', points: total, text: { nb: `Felles ord (poeng): ${list('nb')}${more('nb')}`, en: `Shared terms (points): ${list('en')}${more('en')}` } });
+    reasons.push({
+      signal: 'text',
+      points: total,
+      text: { nb: `Felles ord (poeng): ${list('nb')}${more('nb')}`, en: `Shared terms (points): ${list('en')}${more('en')}` },
+      evidence: text.terms.map((t) => {
+        const via = query.via.get(t.term);
+        return { match: query.surface.get(t.term) ?? t.term, points: round(share(t.part)), ...(via ? { via } : {}) };
+      }),
+    });
   }
   if (loc) {
     const place = placeName(company.municipalityCode);

@@ -4,6 +4,8 @@ export const reasonSchema = z.object({
   signal: z.enum(['cpv', 'text', 'locality', 'sme']),
   points: z.number(),
   text: z.object({ nb: z.string(), en: z.string() }),
+  /** Each matched word or CPV code pair with the points it contributed (they sum to `points`, up to rounding). */
+  evidence: z.optional(z.array(z.object({ match: z.string(), points: z.number(), via: z.optional(z.string()) }))),
 });
 export type MatchReason = z.infer<typeof reasonSchema>;
 

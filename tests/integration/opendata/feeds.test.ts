@@ -148,7 +148,7 @@ describe('iCalendar of open calls\' deadlines', () => {
     expect(await has()).toBe(false);
     await stack.client.call('POST', `/api/calls/${id}/publish`, { token: t.fredrikstad });
     expect(await has()).toBe(true);
-    await stack.client.call('POST', `/api/calls/${id}/cancel`, { token: t.fredrikstad });
+    await stack.client.call('POST', `/api/calls/${id}/cancel`, { token: t.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
     expect(await has()).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ export const declaration = (bytes: Buffer, overrides: Record<string, unknown> = 
 });
 
 /** Declares a file (POST to `path`) and PUTs the bytes to the URL it answers; returns both replies. */
-export async function uploadFile(client: ApiClient, token: string, path: string, bytes: Buffer, overrides: Record<string, unknown> = {}, putBytes = bytes) {
+export async function uploadFile(client: ApiClient, token: string | undefined, path: string, bytes: Buffer, overrides: Record<string, unknown> = {}, putBytes = bytes) {
   const declared = await client.call('POST', path, { token, body: declaration(bytes, overrides) });
   if (declared.status !== 201) return { declared, put: undefined };
   const { url, headers } = declared.body.upload;

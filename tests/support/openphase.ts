@@ -23,7 +23,7 @@ export async function uploadFile(client: ApiClient, token: string | undefined, p
   const declared = await client.call('POST', path, { token, body: declaration(bytes, overrides) });
   if (declared.status !== 201) return { declared, put: undefined };
   const { url, headers } = declared.body.upload;
-  const put = await fetch(url, { method: 'PUT', headers, body: putBytes });
+  const put = await fetch(url, { method: 'PUT', headers, body: new Uint8Array(putBytes) });
   return { declared, put: { status: put.status, body: await put.text() } };
 }
 

@@ -11,7 +11,15 @@ import { isOwnMunicipality } from '../calls/view.js';
  * only once the deadline has passed: sealed for everyone before it. Every attempt is an audit event (`what` names
  * what was read). The award issue extends this check with the user's declaration of impartiality.
  */
-export function assertMayReadAnswers(call: CallRecord, principal: Principal, at: Date, what: string, extra: Record<string, unknown> = {}): void {
+export function assertMayReadAnswers(
+  call: CallRecord,
+  principal: Principal,
+  at: Date,
+  what: string,
+  extra: Record<string, unknown> = {},
+  /** false when the caller logs the granted event itself (with what it read, e.g. a count). */
+  auditGranted = true,
+): void {
   const who = { callId: call.id, userId: principal.userId, orgId: principal.orgId, role: principal.role, at: at.toISOString(), ...extra };
   if (!isOwnMunicipality(call, principal)) {
     audit(`${what}.read.denied`, { ...who, reason: 'not-owner' });
@@ -22,5 +30,5 @@ export function assertMayReadAnswers(call: CallRecord, principal: Principal, at:
     audit(`${what}.read.denied`, { ...who, reason: 'sealed', deadline: call.deadline });
     throw forbidden(`The proposals are sealed until ${call.deadline}.`);
   }
-  audit(`${what}.read.granted`, who);
+  if (auditGranted) audit(`${what}.read.granted`, who);
 }

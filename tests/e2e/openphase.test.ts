@@ -94,6 +94,14 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
     const muni = await session.newPage();
     await signIn(muni, session.server.baseUrl, MUNI.name, MUNI.org);
     await muni.goto(session.server.baseUrl + callPath);
+    // The owner names the contact suppliers see (PATCH with If-Match behind the form).
+    await muni.getByText('Kontaktperson og frist for spørsmål').click();
+    await muni.getByLabel('Navn', { exact: true }).fill('Kari Innkjøper');
+    await muni.getByLabel('E-post', { exact: true }).fill('kari.innkjoper@fredrikstad.kommune.no');
+    const note = muni.locator('#settings-note');
+    if (await note.count()) await note.fill('Kontaktperson for utlysningen er endret.');
+    await muni.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await muni.getByRole('link', { name: 'kari.innkjoper@fredrikstad.kommune.no' }).waitFor();
     await muni.getByLabel('Fil').first().setInputFiles({ name: 'konkurransegrunnlag.pdf', mimeType: 'application/pdf', buffer: bytes });
     await muni.getByLabel('Begrunnelse for rettelsen').fill('Konkurransegrunnlaget er lagt ut.');
     await muni.getByRole('button', { name: 'Last opp', exact: true }).click();
@@ -104,6 +112,7 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
     await visitor.goto(session.server.baseUrl + callPath);
     const link = visitor.getByRole('link', { name: 'konkurransegrunnlag.pdf' });
     await link.waitFor();
+    await visitor.getByRole('link', { name: 'kari.innkjoper@fredrikstad.kommune.no' }).waitFor();
     const got = await downloaded(visitor, () => link.click());
     expect(sha(got)).toBe(sha(bytes));
     await expectAccessible(visitor, 'call page, anonymous visitor');

@@ -14,6 +14,7 @@ const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune' };
 const ASKER = { name: 'Nora Solberg', org: 'Smart Parkering Østfold AS' };
 const OTHER = { name: 'Henrik Bakke', org: 'Glommen Energi og Lys AS' };
 const DAY = 86_400_000;
+const CANCEL_YES = 'Ja, avlys';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\ntrailer << >>\n%%EOF\n`, 'latin1');
 
@@ -155,6 +156,15 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
     const got = await downloaded(muni, () => muni.getByRole('button', { name: 'cv.pdf' }).click());
     expect(sha(got)).toBe(sha(bytes));
     await expectAccessible(muni, 'call page, owner after the deadline');
+
+    // Closed, but no contract yet: the owner can still cancel, and must say why.
+    await muni.getByRole('button', { name: 'Avlys utlysningen' }).click();
+    const confirm = muni.getByRole('button', { name: CANCEL_YES });
+    expect(await confirm.isDisabled()).toBe(true);
+    await muni.getByLabel('Begrunnelse for avlysningen').fill('Kommunestyret har omprioritert budsjettet for 2027.');
+    await expectAccessible(muni, 'cancel with a reason');
+    await confirm.click();
+    await muni.getByText('Begrunnelse: Kommunestyret har omprioritert budsjettet for 2027.').waitFor();
     expect(session.errors).toEqual([]);
   });
 });

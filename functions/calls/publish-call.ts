@@ -19,6 +19,11 @@ export function publishCall(id: string, principal: Principal) {
         ]);
       }
     },
-    (_call, stamp) => ({ status: 'open', publishedAt: stamp }),
+    // The contact suppliers see: the call's own, else the publishing user's name and e-mail.
+    (call, stamp) => ({
+      status: 'open',
+      publishedAt: stamp,
+      ...(call.contact || !principal.email ? {} : { contact: { name: principal.name, email: principal.email } }),
+    }),
   );
 }

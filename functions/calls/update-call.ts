@@ -7,6 +7,7 @@ import { getCall, replaceCall } from '../data/calls.js';
 import { fieldErrors } from '../core/middleware/validate-input.js';
 import { assertOwned, callView } from './view.js';
 import { etag, normaliseCall, parseIfMatch } from './rules.js';
+import { notifyCorrection } from '../notices/notify-correction.js'; // OPENPHASE
 
 /**
  * Optimistic concurrency: the client proves which version it edited (If-Match) and the write is
@@ -39,5 +40,6 @@ export async function updateCall(id: string, patch: CallPatch, ifMatch: string |
   if (!(await replaceCall(record, current.version, ['draft', 'open']))) {
     throw problem(412, 'The call was changed by someone else at the same moment. Reload and try again.');
   }
+  await notifyCorrection(current, record, (patch as { changeNote?: string }).changeNote); // OPENPHASE: stakeholder notice (functions/notices/notify-correction.ts)
   return callView(record, at);
 }

@@ -4,6 +4,7 @@ import type { Call } from '../../shared/schemas/calls.js';
 import type { Principal } from '../core/principal.js';
 import type { CallRecord } from '../data/calls.js';
 import { forbidden, notFound } from '../core/errors.js';
+import { questionDeadlineOf } from '../../shared/domain/open-phase.js';
 
 /** The public shape of a call: status derived from the clock, municipality named. */
 export function callView(c: CallRecord, now: Date): Call {
@@ -14,6 +15,8 @@ export function callView(c: CallRecord, now: Date): Call {
     ...rest,
     municipalityName: municipalityName(c.municipalityCode) ?? c.municipalityCode,
     status: effectiveStatus(c.status, c.deadline, now),
+    // Open phase: the question deadline in effect (stored, or the default six days before the deadline).
+    questionDeadline: questionDeadlineOf(c),
   };
 }
 

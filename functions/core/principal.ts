@@ -6,6 +6,8 @@ export interface Principal {
   name: string;
   orgId: string;
   role: Role;
+  /** The user's e-mail (Cognito's `email` claim; the local dev tokens carry one too). */
+  email?: string;
 }
 
 export type Claims = Record<string, string | number | boolean | string[] | undefined>;
@@ -20,5 +22,6 @@ export function principalFromClaims(claims: Claims): Principal | undefined {
   if (typeof userId !== 'string' || typeof orgId !== 'string' || typeof role !== 'string') return undefined;
   if (!(ORGANISATION_KINDS as readonly string[]).includes(role)) return undefined;
   const name = typeof claims.name === 'string' ? claims.name : userId;
-  return { userId, name, orgId, role: role as Role };
+  const email = typeof claims.email === 'string' && claims.email.includes('@') ? claims.email : undefined;
+  return { userId, name, orgId, role: role as Role, ...(email ? { email } : {}) };
 }

@@ -12,5 +12,6 @@ export interface CallRecord extends CallInput {
   createdBy: string;
   publishedAt?: string;
   cancelledAt?: string;
+  cancelReason?: string;
   derivedFrom?: { callId: string; municipalityCode: string; title: string };
 }

@@ -23,6 +23,10 @@ function toItem(c: CallRecord): Record<string, unknown> {
     gsi2pk: keys.municipalityCalls(c.municipalityCode),
     gsi2sk: keys.municipalityCallSort(c.createdAt, c.id),
     ...(c.status === 'open' ? { gsi1pk: keys.publishedCalls, gsi1sk: keys.publishedSort(c.deadline, c.id) } : {}),
+    // Published, then cancelled: kept on its own gsi1 partition so the feeds can show it (with the reason) for 30 days.
+    ...(c.status === 'cancelled' && c.publishedAt && c.cancelledAt
+      ? { gsi1pk: keys.cancelledCalls, gsi1sk: keys.cancelledSort(c.cancelledAt, c.id) }
+      : {}),
   };
 }
 
@@ -191,6 +195,28 @@ export async function listOpenCalls(nowIso: string): Promise<CallRecord[]> {
   do {
     const page = await publishedCallsPage('open', nowIso, {}, 500, start);
     all.push(...page.items);
+    start = page.lastKey;
+  } while (start);
+  return all;
+}
+
+/** Published calls cancelled after `sinceIso`, most recently cancelled first (the feeds show them 30 days). */
+export async function listCancelledSince(sinceIso: string): Promise<CallRecord[]> {
+  const all: CallRecord[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await queryUpTo<Stored>(
+      {
+        TableName: table(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk > :since',
+        ExpressionAttributeValues: { ':p': keys.cancelledCalls, ':since': sinceIso },
+        ScanIndexForward: false,
+      },
+      500,
+      start,
+    );
+    all.push(...page.items.map(fromItem));
     start = page.lastKey;
   } while (start);
   return all;

@@ -61,4 +61,23 @@ export const keys = {
   reusePrefix: 'REUSE#',
 
   seedMarker: { pk: 'META', sk: 'SEED' },
+
+  // ---- open phase (questions, documents, attachments, stakeholder notices) ----
+  /** gsi1: published calls that were cancelled, by when (the feeds keep them 30 days). */
+  cancelledCalls: 'CALLS#CANCELLED',
+  cancelledSort: (cancelledAt: string, id: string) => `${cancelledAt}#${id}`,
+  /** A question to a call (random id: nothing in it dates or names the asker). */
+  question: (callId: string, questionId: string) => ({ pk: `CALL#${callId}`, sk: `QUESTION#${questionId}` }),
+  questionPrefix: 'QUESTION#',
+  /** A call document (konkurransegrunnlag …); listed once its bytes are verified. */
+  document: (callId: string, docId: string) => ({ pk: `CALL#${callId}`, sk: `DOC#${docId}` }),
+  documentPrefix: 'DOC#',
+  /** A file attached to a company's proposal: sealed like the proposal. */
+  attachment: (callId: string, orgNumber: string, id: string) => ({ pk: `CALL#${callId}`, sk: `ATTACH#${orgNumber}#${id}` }),
+  attachmentPrefix: (orgNumber: string) => `ATTACH#${orgNumber}#`,
+  /** A document added, replaced or removed after publication: an entry of the change log. */
+  documentChange: (callId: string, changedAt: string, id: string) => ({ pk: `CALL#${callId}`, sk: `DOCCHANGE#${changedAt}#${id}` }),
+  documentChangePrefix: 'DOCCHANGE#',
+  /** One item per (event, recipient) a stakeholder notice was sent for: sending is idempotent per event. */
+  stakeholderNotice: (eventId: string, email: string) => ({ pk: `NOTICE#${eventId}`, sk: `TO#${email}` }),
 } as const;

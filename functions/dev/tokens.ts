@@ -17,7 +17,8 @@ const key = () => {
 };
 
 export async function issueDevToken(user: UserRecord): Promise<string> {
-  return new SignJWT({ name: user.name, [CLAIMS.orgId]: user.orgId, [CLAIMS.role]: user.role, token_use: 'id' })
+  // Demo users have no mailbox: a demo address stands in for Cognito's email claim.
+  return new SignJWT({ name: user.name, email: `${user.id}@demo.innovasjonstorget.no`, [CLAIMS.orgId]: user.orgId, [CLAIMS.role]: user.role, token_use: 'id' })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(user.id)
     .setIssuer(ISSUER)

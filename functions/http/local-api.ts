@@ -12,6 +12,7 @@ import { opendataHandlers } from './handlers/opendata.js';
 import { feedsHandlers } from './handlers/feeds.js';
 import { programmeHandlers } from './handlers/programme.js';
 import { devHandlers } from './handlers/dev.js';
+import { filesHandlers, questionsHandlers } from './handlers/openphase.js';
 
 /**
  * Every route group in one handler, dev sign-in included: what the local server and the integration
@@ -20,7 +21,9 @@ import { devHandlers } from './handlers/dev.js';
  */
 export const createLocalHandler = (verifyBearer: BearerVerifier) => createApi({
   ...callHandlers,
+  ...filesHandlers,
   ...proposalHandlers,
+  ...questionsHandlers,
   ...organisationHandlers,
   ...matchingHandlers,
   ...associationsHandlers,

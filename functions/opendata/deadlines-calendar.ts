@@ -1,6 +1,6 @@
 import { now } from '../core/clock.js';
 import { buyerName, feedQueryString, feedTitle } from './feed-text.js';
-import { openCallsMatching, type FeedQuery } from './open-calls.js';
+import { openCallsMatching, recentlyCancelledMatching, type FeedQuery } from './open-calls.js';
 import { callUrl, publicBaseUrl } from './settings.js';
 
 /**
@@ -9,11 +9,12 @@ import { callUrl, publicBaseUrl } from './settings.js';
  * a second event; DTSTAMP is the call's last change, so an unchanged call gives byte-identical output.
  */
 export async function deadlinesCalendar(query: FeedQuery): Promise<string> {
-  const calls = await openCallsMatching(query, now().toISOString());
+  const at = now().toISOString();
+  const calls = [...(await openCallsMatching(query, at)), ...(await recentlyCancelledMatching(query, at))];
   const base = publicBaseUrl();
   // Loaded on first use: ical-generator does enough at import to make every cold start of this
   // function (the RSS route too) about a fifth slower (npm run bench).
-  const { default: ical } = await import('ical-generator');
+  const { default: ical, ICalEventStatus } = await import('ical-generator');
   const cal = ical({
     name: feedTitle('frister', query),
     description: 'Søknadsfrister for åpne innovasjonsutlysninger fra kommunene i Østfold.',
@@ -28,8 +29,9 @@ export async function deadlinesCalendar(query: FeedQuery): Promise<string> {
       sequence: Math.max(0, c.version - 1),
       start: new Date(c.deadline),
       stamp: new Date(c.updatedAt),
-      summary: `Frist: ${c.title}`,
-      description: `${c.summary}\n\n${buyerName(c)}\n${url}`,
+      summary: c.status === 'cancelled' ? `AVLYST: ${c.title}` : `Frist: ${c.title}`,
+      description: c.status === 'cancelled' ? `Avlyst: ${c.cancelReason ?? ''}\n\n${buyerName(c)}\n${url}` : `${c.summary}\n\n${buyerName(c)}\n${url}`,
+      ...(c.status === 'cancelled' ? { status: ICalEventStatus.CANCELLED } : {}),
       location: buyerName(c),
       url,
     });

@@ -1,5 +1,6 @@
 import { searchWords } from '../../shared/domain/call-search.js';
-import { publishedCallsPage, type CallFilters, type CallRecord } from '../data/calls.js';
+import { listCancelledSince, publishedCallsPage, type CallFilters, type CallRecord } from '../data/calls.js';
+import { matchesFilters } from '../subscriptions/matches-filters.js';
 import type { Key } from '../data/paging.js';
 
 /** The filters feeds take: those of GET /api/calls, plus a CPV prefix. */
@@ -21,6 +22,16 @@ export async function openCallsMatching(query: FeedQuery, nowIso: string): Promi
     start = page.lastKey;
   } while (start);
   return calls;
+}
+
+/** Cancelled calls stay in the feeds this long after cancellation (RSS «AVLYST», calendar STATUS:CANCELLED). */
+export const CANCELLED_IN_FEEDS_MS = 30 * 86_400_000;
+
+/** Published calls cancelled in the last 30 days that match the query, most recently cancelled first. */
+export async function recentlyCancelledMatching(query: FeedQuery, nowIso: string): Promise<CallRecord[]> {
+  const since = new Date(Date.parse(nowIso) - CANCELLED_IN_FEEDS_MS).toISOString();
+  const filters = { municipality: query.municipality, domain: query.domain, q: query.q, cpvPrefix: query.cpv };
+  return (await listCancelledSince(since)).filter((c) => matchesFilters(filters, c));
 }
 
 /** A short human description of the filters, for feed and calendar titles. */

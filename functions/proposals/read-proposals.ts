@@ -1,14 +1,11 @@
-import { proposalsAreSealed } from '../../shared/domain/call-status.js';
-import { municipalityName } from '../../shared/domain/municipalities.js';
 import type { Proposal } from '../../shared/schemas/proposals.js';
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
-import { forbidden } from '../core/errors.js';
 import { audit } from '../core/logger.js';
-import { count, METRIC } from '../core/metrics.js';
 import { getCall } from '../data/calls.js';
 import { listProposalsForCall } from '../data/proposals.js';
-import { assertVisible, isOwnMunicipality } from '../calls/view.js';
+import { assertVisible } from '../calls/view.js';
+import { assertMayReadAnswers } from './may-read.js';
 import { proposalView } from './view.js';
 
 /**
@@ -19,16 +16,8 @@ export async function readProposals(callId: string, principal: Principal): Promi
   const call = assertVisible(await getCall(callId), principal);
   const at = now();
   const who = { callId, userId: principal.userId, orgId: principal.orgId, role: principal.role, at: at.toISOString() };
-  if (!isOwnMunicipality(call, principal)) {
-    audit('proposals.read.denied', { ...who, reason: 'not-owner' });
-    const owner = municipalityName(call.municipalityCode) ?? call.municipalityCode;
-    throw forbidden(`Only ${owner} kommune can read the proposals to this call.`);
-  }
-  if (proposalsAreSealed(call.deadline, at)) {
-    audit('proposals.read.denied', { ...who, reason: 'sealed', deadline: call.deadline });
-    count(METRIC.sealedReadAttempt);
-    throw forbidden(`The proposals are sealed until ${call.deadline}.`);
-  }
+  // The one check the award issue extends (impartiality); it audits every denied attempt.
+  assertMayReadAnswers(call, principal, at, 'proposals', {}, false);
   const proposals = await listProposalsForCall(callId);
   audit('proposals.read.granted', { ...who, count: proposals.length });
   return { items: proposals.map(proposalView) };

@@ -10,6 +10,9 @@ import { apiGateway, type Handler } from './api-gateway.js';
 import { startDynalite } from './dynalite.js';
 import { localSecrets } from './secrets.js';
 import { staticSite } from './static-site.js';
+import { LOCAL_FILES_PREFIX, localFiles } from './files-route.js';
+import { resetFileStore } from '../../functions/files/storage.js';
+import { join } from 'node:path';
 import { ensureTable } from '../../functions/data/table-setup.js';
 import { seedDemoData } from './seed.js';
 import type { LocalSettings } from './settings.js';
@@ -39,7 +42,11 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
     AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
     // EMF metric lines are for CloudWatch; locally they would only drown the log.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    // Uploaded documents and attachments (S3 in AWS).
+    FILES_DIR: join(settings.dataDir, 'files'),
   });
+  delete process.env.FILES_BUCKET;
+  resetFileStore();
   resetConfig();
   resetDb();
   invalidatePublishedSnapshot();
@@ -57,7 +64,7 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
   const inFlight = new Set<Promise<void>>();
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const route = path === '/api' || path.startsWith('/api/') ? api : site;
+    const route = path.startsWith(LOCAL_FILES_PREFIX) ? localFiles : path === '/api' || path.startsWith('/api/') ? api : site;
     const work = Promise.resolve(route(req, res))
       .catch((e: unknown) => {
         console.error(e);

@@ -29,6 +29,8 @@ const TABLE_ACCESS: Record<DeployedGroup, 'readWrite' | 'none'> = {
   feeds: 'readWrite',
   opendata: 'readWrite',
   programme: 'readWrite',
+  questions: 'readWrite',
+  files: 'readWrite',
   docs: 'none',
 };
 

@@ -10,6 +10,7 @@ import { Api } from './api.js';
 import { Auth } from './auth.js';
 import { Data } from './data.js';
 import { Notifications } from './notifications.js';
+import { Files } from './files.js';
 import { Web } from './web.js';
 
 export interface InnovasjonstorgetStackProps extends StackProps {
@@ -26,6 +27,7 @@ export class InnovasjonstorgetStack extends Stack {
   readonly auth: Auth;
   readonly api: Api;
   readonly web: Web;
+  readonly files: Files;
 
   constructor(scope: Construct, id: string, props: InnovasjonstorgetStackProps) {
     super(scope, id, props);
@@ -44,6 +46,8 @@ export class InnovasjonstorgetStack extends Stack {
       (this.node.tryGetContext('publicBaseUrl') as string | undefined) ?? `https://${this.web.distribution.distributionDomainName}`;
     for (const fn of Object.values(this.api.functions)) fn.function.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
     new Notifications(this, 'Notifications', { table: this.data.table, api: this.api, web: this.web, tracing: props.tracing });
+    // Documents and attachments (S3, verifier) and SES for stakeholder notices of the open phase.
+    this.files = new Files(this, 'Files', { table: this.data.table, api: this.api, web: this.web, tracing: props.tracing });
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });

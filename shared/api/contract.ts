@@ -5,7 +5,11 @@
  */
 import * as z from 'zod/mini';
 import type { Role } from '../domain/vocabulary.js';
-import { callInputSchema, callPatchSchema, callSchema, listCallsQuerySchema } from '../schemas/calls.js';
+import { callInputSchema, callPatchSchema, callSchema, cancelCallSchema, listCallsQuerySchema } from '../schemas/calls.js';
+import {
+  answerInputSchema, attachmentParams, documentParams, fileSchema, proposalAttachmentParams, questionInputSchema, questionListSchema,
+  questionParams, questionSchema, questionsQuerySchema, removeDocumentSchema, uploadDeclarationSchema, uploadTicketSchema,
+} from '../schemas/openphase.js';
 import { myProposalSchema, proposalInputSchema, proposalSchema } from '../schemas/proposals.js';
 import {
   companyProfileInputSchema,
@@ -36,7 +40,7 @@ export type Audience = 'public' | 'optional' | 'user' | 'dev';
 /** Route groups become one Lambda function each in AWS. */
 export type RouteGroup =
   | 'calls' | 'proposals' | 'organisations' | 'matching' | 'associations' | 'subscriptions' | 'sharing' | 'feeds' | 'opendata' | 'programme'
-  | 'docs' | 'dev';
+  | 'questions' | 'files' | 'docs' | 'dev';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteSpec {
@@ -106,7 +110,8 @@ export const routes = {
   },
   cancelCall: {
     method: 'POST', path: '/api/calls/{id}/cancel', audience: 'user', group: 'calls', roles: ['municipality'],
-    summary: 'Cancel an open or draft call', params: callId, response: callSchema,
+    summary: 'Cancel a call in any phase until its contract is signed, with a reason everyone with a stake is told',
+    params: callId, body: cancelCallSchema, response: callSchema,
   },
   putMyProposal: {
     method: 'PUT', path: '/api/calls/{id}/proposals/mine', audience: 'user', group: 'proposals', roles: ['company'],
@@ -257,6 +262,62 @@ export const routes = {
     method: 'GET', path: '/api/programme/stats', audience: 'user', group: 'programme', roles: ['programme'],
     summary: 'The programme dashboard figures (programme owner only)', response: programmeStatsSchema,
   },
+  // ---- open phase: questions and answers, documents, proposal attachments (issue «While a call is open») ----
+  askQuestion: {
+    method: 'POST', path: '/api/calls/{id}/questions', audience: 'user', group: 'questions', roles: ['company', 'municipality'],
+    summary: 'A company asks a question (open call, before the question deadline); the owner may publish a clarification { text, answer }',
+    params: callId, body: questionInputSchema, response: questionSchema, status: 201,
+  },
+  listQuestions: {
+    method: 'GET', path: '/api/calls/{id}/questions', audience: 'optional', group: 'questions',
+    summary: 'Answered questions (nothing identifies the asker); the owner sees all with the asker; mine=true a company\'s own',
+    params: callId, query: questionsQuerySchema, response: questionListSchema,
+  },
+  answerQuestion: {
+    method: 'POST', path: '/api/calls/{id}/questions/{questionId}/answer', audience: 'user', group: 'questions', roles: ['municipality'],
+    summary: 'Answer a question, or correct an answer (kept in history); everyone with a stake is told, without the asker',
+    params: questionParams, body: answerInputSchema, response: questionSchema,
+  },
+  declareDocument: {
+    method: 'POST', path: '/api/calls/{id}/documents', audience: 'user', group: 'files', roles: ['municipality'],
+    summary: 'Declare a call document; the answer says where to PUT the bytes. On a published call a correction (changeNote)',
+    params: callId, body: uploadDeclarationSchema, response: uploadTicketSchema, status: 201,
+  },
+  listDocuments: {
+    method: 'GET', path: '/api/calls/{id}/documents', audience: 'optional', group: 'files',
+    summary: 'Verified documents of a call (public once published)', params: callId, response: list(fileSchema),
+  },
+  downloadDocument: {
+    method: 'GET', path: '/api/calls/{id}/documents/{docId}', audience: 'optional', group: 'files',
+    summary: '302 to a short-lived URL serving the document (Content-Disposition: attachment)', params: documentParams, status: 302,
+  },
+  removeDocument: {
+    method: 'DELETE', path: '/api/calls/{id}/documents/{docId}', audience: 'user', group: 'files', roles: ['municipality'],
+    summary: 'Remove a document; on a published call a correction ({ changeNote })', params: documentParams, body: removeDocumentSchema, status: 204,
+  },
+  declareAttachment: {
+    method: 'POST', path: '/api/calls/{id}/proposals/mine/attachments', audience: 'user', group: 'files', roles: ['company'],
+    summary: "Declare a file for the caller's proposal while the call is open; sealed like the proposal",
+    params: callId, body: uploadDeclarationSchema, response: uploadTicketSchema, status: 201,
+  },
+  listMyAttachments: {
+    method: 'GET', path: '/api/calls/{id}/proposals/mine/attachments', audience: 'user', group: 'files', roles: ['company'],
+    summary: "Verified attachments of the caller's proposal", params: callId, response: list(fileSchema),
+  },
+  removeMyAttachment: {
+    method: 'DELETE', path: '/api/calls/{id}/proposals/mine/attachments/{attachmentId}', audience: 'user', group: 'files', roles: ['company'],
+    summary: "Remove an attachment from the caller's proposal while the call is open", params: attachmentParams, status: 204,
+  },
+  listProposalAttachments: {
+    method: 'GET', path: '/api/calls/{id}/proposals/{orgNumber}/attachments', audience: 'user', group: 'files', roles: ['municipality'],
+    summary: "A proposal's attachments: the call's municipality, after the deadline (sealed before; every attempt audited)",
+    params: z.object({ id: callId.shape.id, orgNumber: proposalAttachmentParams.shape.orgNumber }), response: list(fileSchema),
+  },
+  downloadProposalAttachment: {
+    method: 'GET', path: '/api/calls/{id}/proposals/{orgNumber}/attachments/{attachmentId}', audience: 'user', group: 'files', roles: ['municipality'],
+    summary: '302 to a short-lived URL serving a proposal attachment: the owner, after the deadline', params: proposalAttachmentParams, status: 302,
+  },
+  // ---- end of the open-phase block ----
   getOpenApi: {
     method: 'GET', path: '/api/openapi.json', audience: 'public', group: 'docs', summary: 'This document',
   },
@@ -291,5 +352,5 @@ export function routesOfGroup(group: RouteGroup): RouteId[] {
 /** Groups deployed to AWS (everything but the local-only dev routes). */
 export const DEPLOYED_GROUPS = [
   'calls', 'proposals', 'organisations', 'matching', 'associations', 'subscriptions', 'sharing', 'feeds', 'opendata', 'programme',
-  'docs',
+  'questions', 'files', 'docs',
 ] as const satisfies readonly RouteGroup[];

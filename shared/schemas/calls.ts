@@ -5,6 +5,14 @@ import { isWellFormedCpv } from '../domain/cpv.js';
 import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
 import { isoDateTime, pageQuery, text } from './common.js';
 
+/** Who suppliers contact about a call (shown on the call page). */
+export const contactSchema = z.strictObject({
+  name: text(2, 200),
+  email: z.email().check(z.maxLength(254)),
+  phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9 ()-]{5,30}$/, 'Expected a phone number such as +47 69 00 00 00'))),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
 export const cpvCode = z.string().check(
   z.refine(isWellFormedCpv, { message: 'Expected an 8-digit CPV 2008 code without check digit, e.g. 72212000' }),
 );
@@ -37,10 +45,21 @@ const callFields = {
   budgetNok: z.optional(budgetSchema),
   deadline: isoDateTime,
   procedure: z.enum(PROCEDURES),
+  /** Open phase: questions close here (before the deadline). Omitted: six days before the deadline. */
+  questionDeadline: z.optional(isoDateTime),
+  /** Open phase: who suppliers contact. Omitted: the publishing user's name and e-mail. */
+  contact: z.optional(contactSchema),
 };
 
+/** questionDeadline, when given, lies before the deadline. */
+const questionDeadlineBeforeDeadline = z.refine<{ deadline?: string; questionDeadline?: string }>(
+  (c) =>
+    c.questionDeadline === undefined || c.deadline === undefined || Date.parse(c.questionDeadline) < Date.parse(c.deadline),
+  { message: 'The question deadline must lie before the deadline', path: ['questionDeadline'] },
+);
+
 /** Body of POST /api/calls. municipalityCode is taken from the caller, never from here. */
-export const callInputSchema = z.strictObject({ ...callFields, ...matchPreferencesField });
+export const callInputSchema = z.strictObject({ ...callFields, ...matchPreferencesField }).check(questionDeadlineBeforeDeadline);
 export type CallInput = z.infer<typeof callInputSchema>;
 
 /** Body of PATCH /api/calls/{id}: any subset of the creation fields. */
@@ -54,6 +73,8 @@ export const callPatchSchema = z.strictObject({
   deadline: z.optional(callFields.deadline),
   procedure: z.optional(callFields.procedure),
   ...matchPreferencesField,
+  questionDeadline: z.optional(isoDateTime),
+  contact: z.optional(contactSchema),
 });
 export type CallPatch = z.infer<typeof callPatchSchema>;
 
@@ -76,6 +97,11 @@ export const callSchema = z.object({
   updatedAt: isoDateTime,
   publishedAt: z.optional(isoDateTime),
   cancelledAt: z.optional(isoDateTime),
+  /** Why the municipality cancelled the call (required when cancelling). */
+  cancelReason: z.optional(z.string()),
+  /** The stored question deadline, or the default one (six days before the deadline, not before publication). */
+  questionDeadline: z.optional(isoDateTime),
+  contact: z.optional(z.object({ name: z.string(), email: z.string(), phone: z.optional(z.string()) })),
   /** Set when the call was reused from another municipality's published call. */
   derivedFrom: z.optional(z.object({ callId: z.string(), municipalityCode: z.string(), municipalityName: z.optional(z.string()), title: z.string() })),
 });
@@ -94,3 +120,6 @@ export const listCallsQuerySchema = z.object({
 export type ListCallsQuery = z.infer<typeof listCallsQuerySchema>;
 
 export const callIdParams = z.object({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not a call id')) });
+
+/** Body of POST /api/calls/{id}/cancel: why (told to everyone with a stake and shown in the feeds). */
+export const cancelCallSchema = z.strictObject({ reason: text(10, 2000) });

@@ -21,5 +21,5 @@ export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' 
   updateCall: async ({ params, body, headers, principal }) =>
     withEtag(await updateCall(params.id, body, headers['if-match'], principal)),
   publishCall: async ({ params, principal }) => withEtag(await publishCall(params.id, principal)),
-  cancelCall: async ({ params, principal }) => withEtag(await cancelCall(params.id, principal)),
+  cancelCall: async ({ params, body, principal }) => withEtag(await cancelCall(params.id, body.reason, principal)),
 };

@@ -212,7 +212,7 @@ describe('promotions', () => {
     expect((await promote(draft.body.id)).status).toBe(404);
     expect((await promote('01NOSUCHCALL')).status).toBe(404);
     const cancelled = await openCall();
-    await api('POST', `/api/calls/${cancelled}/cancel`, { token: t.fredrikstad });
+    await api('POST', `/api/calls/${cancelled}/cancel`, { token: t.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
     const refused = await promote(cancelled);
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/cancelled/);
@@ -337,7 +337,7 @@ describe('reach and the member feed', () => {
     expect(theirs.body.items.map((p: any) => p.id)).not.toContain(p1.id);
 
     // A cancelled call leaves the feed (but the promotion stays on the public page).
-    await api('POST', `/api/calls/${second}/cancel`, { token: t.fredrikstad });
+    await api('POST', `/api/calls/${second}/cancel`, { token: t.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
     const after = await api('GET', '/api/me/feed', { token: m!.token });
     expect(after.body.items.map((p: any) => p.id)).toContain(p1.id);
     expect(after.body.items.map((p: any) => p.id)).not.toContain(p2.id);

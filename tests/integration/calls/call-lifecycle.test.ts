@@ -119,9 +119,9 @@ describe('publishing and cancelling', () => {
   it('cancels an open call, and not twice', async () => {
     const { body: draft } = await create();
     await stack.client.call('POST', `/api/calls/${draft.id}/publish`, { token: tokens.fredrikstad });
-    const cancelled = await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.fredrikstad });
+    const cancelled = await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
     expect(cancelled.body.status).toBe('cancelled');
-    expect((await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.fredrikstad })).status).toBe(409);
+    expect((await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } })).status).toBe(409);
     const pub = await stack.client.call('GET', '/api/calls?limit=100');
     expect(pub.body.items.map((c: any) => c.id)).not.toContain(draft.id);
   });
@@ -129,6 +129,6 @@ describe('publishing and cancelling', () => {
   it('lets no other municipality publish or cancel a published call (403)', async () => {
     const { body: draft } = await create();
     await stack.client.call('POST', `/api/calls/${draft.id}/publish`, { token: tokens.fredrikstad });
-    expect((await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.halden })).status).toBe(403);
+    expect((await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.halden, body: { reason: 'Behovet er dekket på annen måte.' } })).status).toBe(403);
   });
 });

@@ -104,7 +104,7 @@ describe.each([
       await stack.client.call('GET', '/api/calls?limit=100');
       await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token });
       expect((await stack.client.call('GET', '/api/calls?limit=100')).body.items.map((c: any) => c.id)).toContain(created.body.id);
-      await stack.client.call('POST', `/api/calls/${created.body.id}/cancel`, { token });
+      await stack.client.call('POST', `/api/calls/${created.body.id}/cancel`, { token, body: { reason: 'Behovet er dekket på annen måte.' } });
       expect((await stack.client.call('GET', '/api/calls?limit=100')).body.items.map((c: any) => c.id)).not.toContain(created.body.id);
     });
 });

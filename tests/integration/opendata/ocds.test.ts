@@ -169,10 +169,10 @@ describe('OCDS release package', () => {
   it('leaves out drafts and calls cancelled as drafts; keeps calls cancelled after publishing', async () => {
     const draft = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ title: 'Hemmelig utkast til OCDS' }) })).body;
     const cancelledDraft = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody() })).body;
-    await stack.client.call('POST', `/api/calls/${cancelledDraft.id}/cancel`, { token: t.fredrikstad });
+    await stack.client.call('POST', `/api/calls/${cancelledDraft.id}/cancel`, { token: t.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
     const pubThenCancel = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody() })).body;
     await stack.client.call('POST', `/api/calls/${pubThenCancel.id}/publish`, { token: t.fredrikstad });
-    await stack.client.call('POST', `/api/calls/${pubThenCancel.id}/cancel`, { token: t.fredrikstad });
+    await stack.client.call('POST', `/api/calls/${pubThenCancel.id}/cancel`, { token: t.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
 
     const { releases, raw } = await allReleases(50);
     const ids = releases.map((r) => r.tender.id);

@@ -51,7 +51,7 @@ describe('a company answers an open call', () => {
     const draft = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody() });
     expect((await stack.client.call('PUT', mine(draft.body.id), { token: t.sarpsborgCompany, body: proposalBody() })).status).toBe(404);
     const id = await openCall(60_000);
-    await stack.client.call('POST', `/api/calls/${id}/cancel`, { token: t.fredrikstad });
+    await stack.client.call('POST', `/api/calls/${id}/cancel`, { token: t.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
     expect((await stack.client.call('PUT', mine(id), { token: t.sarpsborgCompany, body: proposalBody() })).status).toBe(409);
     expect((await stack.client.call('PUT', mine(id), { token: t.halden, body: proposalBody() })).status).toBe(403);
   });

@@ -52,7 +52,7 @@ beforeAll(async () => {
   await stack.client.call('POST', `/api/calls/${id.open}/publish`, { token: t.fredrikstad });
   id.draft = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody() })).body.id;
   id.cancelled = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody() })).body.id;
-  await stack.client.call('POST', `/api/calls/${id.cancelled}/cancel`, { token: t.fredrikstad });
+  await stack.client.call('POST', `/api/calls/${id.cancelled}/cancel`, { token: t.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
 });
 afterAll(() => stack?.close());
 

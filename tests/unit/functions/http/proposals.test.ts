@@ -189,12 +189,14 @@ describe('DELETE /api/calls/{id}/proposals/mine (withdrawProposal)', () => {
 
   it('answers 204 with no body after a delete conditional on the proposal existing', async () => {
     ddb.on(DeleteCommand).resolves({});
+    ddb.on(QueryCommand).resolves({ Items: [] }); // the proposal's attachments (none here) go with it
     const res = await withdraw();
     expect(res.status).toBe(204);
     expect(res.body).toBeUndefined();
     const input = ddb.commandCalls(DeleteCommand)[0]!.args[0].input;
     expect(input.Key).toEqual({ pk: `CALL#${CALL_ID}`, sk: `PROPOSAL#${COMPANY_ORG}` });
     expect(input.ConditionExpression).toBe('attribute_exists(pk)');
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':p': `ATTACH#${COMPANY_ORG}#` });
   });
 
   it('answers 404 when there was no proposal to withdraw', async () => {

@@ -1,0 +1,111 @@
+import { ulid } from 'ulid';
+import type { FileInfo, UploadDeclaration } from '../../shared/schemas/openphase.js';
+import { effectiveStatus } from '../../shared/domain/call-status.js';
+import { badRequest, conflict, notFound } from '../core/errors.js';
+import type { Principal } from '../core/principal.js';
+import { now } from '../core/clock.js';
+import { getCall, type CallRecord } from '../data/calls.js';
+import {
+  deleteFileRecord, getFile, insertDocumentChange, insertFile, listDocumentChanges, listFiles, objectKeyOf, type FileRecord,
+} from '../data/files.js';
+import { assertOwned, assertVisible } from '../calls/view.js';
+import { notifyStakeholdersSafely } from '../notices/notify-stakeholders.js';
+import { assertRoomForCorrection, checkCount, checkDeclaration } from './limits.js';
+import { fileStore } from './storage.js';
+
+export const fileView = (f: FileRecord): FileInfo => ({
+  id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, sha256: f.sha256, uploadedAt: f.uploadedAt ?? f.declaredAt,
+  ...(f.redacts ? { redacts: f.redacts } : {}),
+});
+
+const byUpload = (a: FileRecord, b: FileRecord) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? '') || a.id.localeCompare(b.id);
+
+/** The call must be a draft or open for its documents to change; open means a correction (note, six days). */
+function assertChangeable(call: CallRecord, at: Date, changeNote: string | undefined): 'draft' | 'open' {
+  const status = effectiveStatus(call.status, call.deadline, at);
+  if (status !== 'draft' && status !== 'open') throw conflict(`The documents of a ${status} call can no longer change.`);
+  if (status === 'open') {
+    if (!changeNote) {
+      throw badRequest('The call is published: changing its documents is a correction and needs a changeNote (10–2,000 characters).', [
+        { path: 'changeNote', message: 'Required for a published call' },
+      ]);
+    }
+    assertRoomForCorrection(call, at);
+  }
+  return status;
+}
+
+/** Step 1 of an upload: the owner declares a document; the answer says where to PUT the bytes. */
+export async function declareDocument(callId: string, d: UploadDeclaration, principal: Principal, origin: string) {
+  const call = assertOwned(await getCall(callId), principal);
+  const at = now();
+  const contentType = checkDeclaration(d);
+  if (d.redacts) throw badRequest('redacts is for proposal attachments.', [{ path: 'redacts', message: 'Not for call documents' }]);
+  assertChangeable(call, at, d.changeNote);
+  const current = (await listFiles(callId, 'document')).filter((f) => f.status === 'verified');
+  if (d.replaces && !current.some((f) => f.id === d.replaces)) throw notFound('No document with the id given in replaces.');
+  checkCount(current.length - (d.replaces ? 1 : 0), 'call');
+  const id = ulid();
+  const record: FileRecord = {
+    id, callId, kind: 'document', fileName: d.fileName, contentType, size: d.size, sha256: d.sha256, status: 'pending',
+    declaredAt: at.toISOString(), declaredBy: principal.userId, objectKey: objectKeyOf({ callId, kind: 'document', id }),
+    ...(d.replaces ? { replaces: d.replaces } : {}), ...(d.changeNote ? { changeNote: d.changeNote } : {}),
+  };
+  await insertFile(record);
+  const upload = await fileStore().uploadTarget(record, origin);
+  return { id, upload: { ...upload, method: 'PUT' as const } };
+}
+
+/** Verified documents: anyone for a published call, the owner for a draft. */
+export async function listDocuments(callId: string, principal: Principal | undefined): Promise<{ items: FileInfo[] }> {
+  assertVisible(await getCall(callId), principal);
+  const files = (await listFiles(callId, 'document')).filter((f) => f.status === 'verified').sort(byUpload);
+  return { items: files.map(fileView) };
+}
+
+/** A short-lived URL that serves the bytes with Content-Disposition: attachment. */
+export async function documentDownload(callId: string, docId: string, principal: Principal | undefined, origin: string): Promise<string> {
+  assertVisible(await getCall(callId), principal);
+  const f = await getFile({ callId, kind: 'document', id: docId });
+  if (!f || f.status !== 'verified') throw notFound('No document with that id.');
+  return fileStore().downloadUrl(f.objectKey, f.fileName, f.contentType, origin);
+}
+
+const describe = (f: FileRecord) => ({ fileName: f.fileName, sha256: f.sha256, size: f.size });
+
+/** Removing a document; after publication a correction (note, six days, change log, notices). */
+export async function removeDocument(callId: string, docId: string, changeNote: string | undefined, principal: Principal): Promise<void> {
+  const call = assertOwned(await getCall(callId), principal);
+  const at = now();
+  const status = assertChangeable(call, at, changeNote);
+  const f = await getFile({ callId, kind: 'document', id: docId });
+  if (!f || f.status !== 'verified') throw notFound('No document with that id.');
+  await deleteFileRecord(f);
+  await fileStore().remove(f.objectKey);
+  if (status === 'open') await recordDocumentCorrection(call, changeNote!, { name: `document:${f.fileName}`, before: describe(f), after: null }, at);
+}
+
+/** After verification: a replaced document goes; on a published call the change is a correction. */
+export async function onDocumentVerified(f: FileRecord): Promise<void> {
+  const call = await getCall(f.callId);
+  if (!call) return;
+  const old = f.replaces ? await getFile({ callId: f.callId, kind: 'document', id: f.replaces }) : undefined;
+  if (old) {
+    await deleteFileRecord(old);
+    await fileStore().remove(old.objectKey);
+  }
+  if (call.status === 'open' && f.changeNote) {
+    await recordDocumentCorrection(call, f.changeNote, { name: `document:${f.fileName}`, before: old ? describe(old) : null, after: describe(f) }, now());
+  }
+}
+
+async function recordDocumentCorrection(call: CallRecord, note: string, field: { name: string; before: unknown; after: unknown }, at: Date) {
+  const id = ulid();
+  await insertDocumentChange({ id, callId: call.id, changedAt: at.toISOString(), note, fields: [field] });
+  await notifyStakeholdersSafely({ kind: 'correction', id: `correction:${call.id}:doc:${id}`, call, note, fields: [field] });
+}
+
+/** Document corrections in the change-log shape of GET /api/calls/{id}/changes, oldest first (merged there). */
+export async function documentChanges(callId: string) {
+  return (await listDocumentChanges(callId)).map(({ changedAt, note, fields }) => ({ changedAt, note, fields }));
+}

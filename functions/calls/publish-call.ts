@@ -2,6 +2,8 @@ import { badRequest, conflict } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import { effectiveStatus } from '../../shared/domain/call-status.js';
 import { transition } from './transition.js';
+import { criteriaProblems } from '../../shared/domain/procedure.js';
+import { recordCallChange } from '../award/record.js';
 
 /** draft → open. The deadline must still lie ahead: a call nobody could answer is not published. */
 export function publishCall(id: string, principal: Principal) {
@@ -18,7 +20,13 @@ export function publishCall(id: string, principal: Principal) {
           { path: 'deadline', message: 'Deadline is in the past' },
         ]);
       }
+      // award issue: competitions publish weighted criteria and meet the climate rule (§ 7-9); market dialogue has none.
+      const problems = criteriaProblems(call.procedure, call.awardCriteria, call.climateRequirements);
+      if (problems.length) throw badRequest(`The call cannot be published: ${problems.map((p) => p.message).join('; ')}.`, problems);
     },
     (_call, stamp) => ({ status: 'open', publishedAt: stamp }),
-  );
+  ).then(async (call) => {
+    await recordCallChange(call.id, 'published', principal);
+    return call;
+  });
 }

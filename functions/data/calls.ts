@@ -3,6 +3,7 @@ import type { CallInput } from '../../shared/schemas/calls.js';
 import type { StoredCallStatus } from '../../shared/domain/call-status.js';
 import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
+import type { AwardDecision, ContractRecord, SelectionDecision } from './award.js';
 import { queryUpTo, type Key } from './paging.js';
 import { invalidatePublishedSnapshot, pageFromEntries, publishedEntries, searchText } from './published-snapshot.js';
 
@@ -18,6 +19,12 @@ export interface CallRecord extends CallInput {
   publishedAt?: string;
   cancelledAt?: string;
   derivedFrom?: { callId: string; municipalityCode: string; title: string };
+  // ── award issue: stage decisions (shared/domain/procedure.ts derives the phase from them) ──
+  selection?: SelectionDecision;
+  /** The award decision in force; a withdrawn one moves to withdrawnAwards. */
+  award?: AwardDecision;
+  withdrawnAwards?: AwardDecision[];
+  contract?: ContractRecord;
 }
 
 type Stored = CallRecord & Record<string, unknown>;

@@ -11,6 +11,7 @@ import { opendataHandlers } from './handlers/opendata.js';
 import { feedsHandlers } from './handlers/feeds.js';
 import { programmeHandlers } from './handlers/programme.js';
 import { devHandlers } from './handlers/dev.js';
+import { awardCallHandlers, awardProposalHandlers } from './handlers/award.js';
 
 /**
  * Every route group in one handler, dev sign-in included: what the local server and the integration
@@ -29,4 +30,6 @@ export const localHandler = createApi({
   ...programmeHandlers,
   ...docsHandlers,
   ...devHandlers,
+  ...awardCallHandlers,
+  ...awardProposalHandlers,
 });

@@ -4,6 +4,8 @@ import { CALL_STATUSES } from '../domain/call-status.js';
 import { isWellFormedCpv } from '../domain/cpv.js';
 import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
 import { isoDateTime, pageQuery, text } from './common.js';
+// ── award issue: criteria, climate rule and phase (shared/schemas/award.ts) ──
+import { callAwardInputFields, callAwardViewFields } from './award.js';
 
 export const cpvCode = z.string().check(
   z.refine(isWellFormedCpv, { message: 'Expected an 8-digit CPV 2008 code without check digit, e.g. 72212000' }),
@@ -27,6 +29,8 @@ const callFields = {
   budgetNok: z.optional(budgetSchema),
   deadline: isoDateTime,
   procedure: z.enum(PROCEDURES),
+  // ── award issue ──
+  ...callAwardInputFields,
 };
 
 /** Body of POST /api/calls. municipalityCode is taken from the caller, never from here. */
@@ -43,6 +47,8 @@ export const callPatchSchema = z.strictObject({
   budgetNok: z.optional(budgetSchema),
   deadline: z.optional(callFields.deadline),
   procedure: z.optional(callFields.procedure),
+  // ── award issue ──
+  ...callAwardInputFields,
 });
 export type CallPatch = z.infer<typeof callPatchSchema>;
 
@@ -66,6 +72,8 @@ export const callSchema = z.object({
   cancelledAt: z.optional(isoDateTime),
   /** Set when the call was reused from another municipality's published call. */
   derivedFrom: z.optional(z.object({ callId: z.string(), municipalityCode: z.string(), municipalityName: z.optional(z.string()), title: z.string() })),
+  // ── award issue: phase on every call, criteria, and the contract once signed ──
+  ...callAwardViewFields,
 });
 export type Call = z.infer<typeof callSchema>;
 

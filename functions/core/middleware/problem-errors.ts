@@ -24,11 +24,13 @@ interface HttpishError {
   title?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** A problem type more specific than the status gives (e.g. …:impartiality-required). */
+  type?: string;
 }
 
 export function problemResponse(status: number, detail: string, extra: Omit<HttpishError, 'statusCode'> = {}) {
   const body = {
-    type: TYPES[status] ?? 'about:blank',
+    type: extra.type ?? TYPES[status] ?? 'about:blank',
     title: extra.title ?? TITLES[status] ?? 'Error',
     status,
     detail,

@@ -19,7 +19,7 @@ export async function assertMayReadAnswers(call: CallRecord, principal: Principa
   if (!isOwnMunicipality(call, principal)) {
     audit(`${what}.read.denied`, { ...who, reason: 'not-owner' });
     const owner = municipalityName(call.municipalityCode) ?? call.municipalityCode;
-    throw forbidden(`Only ${owner} kommune can read the ${what} of this call.`);
+    throw forbidden(`Only ${owner} kommune can read the ${what} to this call.`);
   }
   const deadline = stageDeadline(phaseState(call), stage);
   if (!deadline || at.getTime() < Date.parse(deadline)) {

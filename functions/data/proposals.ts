@@ -32,6 +32,9 @@ export type ProposalStage = 'request' | 'tender';
 const stageKey = (stage: ProposalStage, callId: string, orgNumber: string) =>
   stage === 'tender' ? keys.tender(callId, orgNumber) : keys.proposal(callId, orgNumber);
 const OPTIONAL_FIELDS = ['priceNok', 'selfDeclaration', 'references', 'confidential', 'kind'] as const;
+/** `references` is a DynamoDB reserved word: the newer fields go through attribute-name placeholders. */
+const ref = (f: (typeof OPTIONAL_FIELDS)[number]) => (f === 'priceNok' ? f : `#${f}`);
+const NAMES = Object.fromEntries(OPTIONAL_FIELDS.filter((f) => f !== 'priceNok').map((f) => [`#${f}`, f]));
 
 export async function upsertProposal(p: ProposalRecord, stage: ProposalStage = 'request'): Promise<{ created: boolean; record: ProposalRecord }> {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -65,9 +68,10 @@ export async function upsertProposal(p: ProposalRecord, stage: ProposalStage = '
           Key: stageKey(stage, p.callId, p.orgNumber),
           UpdateExpression:
             'SET summary = :summary, description = :description, partners = :partners, updatedAt = :u, companyName = :n, submittedBy = :by' +
-            OPTIONAL_FIELDS.filter((f) => p[f] !== undefined).map((f) => `, ${f} = :${f}`).join('') +
-            (OPTIONAL_FIELDS.some((f) => p[f] === undefined) ? ` REMOVE ${OPTIONAL_FIELDS.filter((f) => p[f] === undefined).join(', ')}` : ''),
+            OPTIONAL_FIELDS.filter((f) => p[f] !== undefined).map((f) => `, ${ref(f)} = :${f}`).join('') +
+            (OPTIONAL_FIELDS.some((f) => p[f] === undefined) ? ` REMOVE ${OPTIONAL_FIELDS.filter((f) => p[f] === undefined).map(ref).join(', ')}` : ''),
           ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: NAMES,
           ExpressionAttributeValues: {
             ':summary': p.summary,
             ':description': p.description,

@@ -165,8 +165,13 @@ export interface CallEvent {
   actor?: { userId: string; orgId: string; role: string; name?: string };
   data?: Record<string, unknown>;
 }
-export const recordEvent = (e: CallEvent) => putOnce(keys.callEvent(e.callId, e.at, e.eventId), 'event', e);
-export const listEvents = async (callId: string) => (await inPartition(callId, keys.callEventPrefix)).map((i) => strip<CallEvent>(i));
+// The item's own `type` is 'event'; the event's type is stored as eventType.
+export const recordEvent = ({ type, ...e }: CallEvent) => putOnce(keys.callEvent(e.callId, e.at, e.eventId), 'event', { ...e, eventType: type });
+export const listEvents = async (callId: string) =>
+  (await inPartition(callId, keys.callEventPrefix)).map((i) => {
+    const { eventType, ...rest } = strip<Omit<CallEvent, 'type'> & { eventType: string }>(i);
+    return { ...rest, type: eventType } as CallEvent;
+  });
 
 // ─── Versions of the call ────────────────────────────────────────────────────────────────────────────────
 export const putCallVersion = (callId: string, version: number, call: object) =>

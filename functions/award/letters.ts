@@ -115,22 +115,22 @@ async function addresses(orgNumbers: string[]): Promise<Map<string, string>> {
   return new Map(orgNumbers.map((o) => [o, orgs.get(o)?.contactEmail ?? `post+${o}@innovasjonstorget.invalid`]));
 }
 
+/** The letter as stored: the draft, its address and the whole RFC 5322 message. */
+export async function composeLetter(callId: string, decisionId: string, kind: LetterKind, d: LetterDraft, to: string, at: string): Promise<LetterRecord> {
+  const settings = notificationSettings();
+  const id = `${decisionId}-${d.orgNumber}`;
+  const eml = await new MailComposer({
+    from: settings.mailFrom, to, subject: d.subject, text: d.text, date: new Date(at),
+    messageId: messageIdFor(id, settings.mailFrom), textEncoding: 'quoted-printable',
+    headers: { 'X-Innovasjonstorget-Letter': `${kind}; call=${callId}; org=${d.orgNumber}` },
+  }).compile().build();
+  return { id, callId, decisionId, kind, orgNumber: d.orgNumber, companyName: d.companyName, to, subject: d.subject, text: d.text, eml: eml.toString('utf8'), createdAt: at };
+}
+
 /** Stores one letter per draft (once per decision and company), then delivers every unsent letter of the decision. */
 export async function sendLetters(call: CallRecord, decisionId: string, kind: LetterKind, drafts: LetterDraft[], at: string): Promise<void> {
   const to = await addresses(drafts.map((d) => d.orgNumber));
-  const settings = notificationSettings();
-  for (const d of drafts) {
-    const id = `${decisionId}-${d.orgNumber}`;
-    const eml = await new MailComposer({
-      from: settings.mailFrom, to: to.get(d.orgNumber)!, subject: d.subject, text: d.text, date: new Date(at),
-      messageId: messageIdFor(id, settings.mailFrom), textEncoding: 'quoted-printable',
-      headers: { 'X-Innovasjonstorget-Letter': `${kind}; call=${call.id}; org=${d.orgNumber}` },
-    }).compile().build();
-    await putLetter({
-      id, callId: call.id, decisionId, kind, orgNumber: d.orgNumber, companyName: d.companyName, to: to.get(d.orgNumber)!,
-      subject: d.subject, text: d.text, eml: eml.toString('utf8'), createdAt: at,
-    });
-  }
+  for (const d of drafts) await putLetter(await composeLetter(call.id, decisionId, kind, d, to.get(d.orgNumber)!, at));
   await deliverPending(call.id);
 }
 

@@ -11,6 +11,7 @@ import { generateCompanies, mulberry32 } from './generate/companies.js';
 import { seedAssociations } from './seed-associations.js';
 import { seedSharing } from './seed-sharing.js';
 import { seedSubscriptions } from './seed-subscriptions.js';
+import { seedAward } from './seed-award.js';
 import type { MunicipalityCode } from '../../shared/domain/municipalities.js';
 import { ASSOCIATIONS, CALL_PLAN, CALL_TEMPLATES, COMPANIES, MUNICIPALITY_ORGS, PROGRAMME, PROPOSAL_TEXTS, USERS } from './demo-data.js';
 
@@ -83,6 +84,7 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
   await seedAssociations(now);
   await seedSharing(now);
   await seedSubscriptions(now);
+  await seedAward(now);
   await markSeeded(now);
   return true;
 }

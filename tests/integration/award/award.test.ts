@@ -320,3 +320,4 @@ describe('a market dialogue', () => {
     expect(res.body.type).toMatch(/impartiality-required$/);
   });
 });
+

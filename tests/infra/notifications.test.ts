@@ -65,10 +65,13 @@ describe('the notifications job', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>);
     const ses = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[])
       .filter((s) => JSON.stringify(s.Action).includes('ses:'));
-    expect(ses).toHaveLength(1);
-    expect([ses[0]!.Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
-    expect(JSON.stringify(ses[0]!.Resource)).toMatch(/:ses:.*:identity\/innovasjonstorget\.no"/);
-    expect(ses[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'varsel@innovasjonstorget.no' } });
+    // The notifications job and (award issue) the calls function, which sends award and selection letters.
+    expect(ses).toHaveLength(2);
+    for (const statement of ses) {
+      expect([statement.Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      expect(JSON.stringify(statement.Resource)).toMatch(/:ses:.*:identity\/innovasjonstorget\.no"/);
+      expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'varsel@innovasjonstorget.no' } });
+    }
   });
 
   it('reads and writes the table (watermark, notice claims) and nothing else of DynamoDB', () => {

@@ -11,7 +11,7 @@ import { opendataHandlers } from './handlers/opendata.js';
 import { feedsHandlers } from './handlers/feeds.js';
 import { programmeHandlers } from './handlers/programme.js';
 import { devHandlers } from './handlers/dev.js';
-import { awardCallHandlers, awardProposalHandlers } from './handlers/award.js';
+import { awardCallHandlers, awardProgrammeHandlers, awardProposalHandlers } from './handlers/award.js';
 
 /**
  * Every route group in one handler, dev sign-in included: what the local server and the integration
@@ -32,4 +32,5 @@ export const localHandler = createApi({
   ...devHandlers,
   ...awardCallHandlers,
   ...awardProposalHandlers,
+  ...awardProgrammeHandlers,
 });

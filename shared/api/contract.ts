@@ -30,7 +30,7 @@ import { page, pageQuery } from '../schemas/common.js';
 import {
   awardInputSchema, contractInputSchema, decisionSchema, evaluationInputSchema, evaluationParams, evaluationSchema,
   evaluationTableSchema, impartialityInputSchema, impartialitySchema, letterPreviewSchema, letterSchema, protocolSchema,
-  proposalsQuerySchema, selectionInputSchema, withdrawInputSchema,
+  programmePhasesSchema, proposalsQuerySchema, selectionInputSchema, withdrawInputSchema,
 } from '../schemas/award.js';
 
 /**
@@ -340,6 +340,11 @@ export const routes = {
     method: 'GET', path: '/api/calls/{id}/archive', audience: 'user', group: 'calls', roles: ['municipality'],
     summary: 'ZIP archive package (protocol, call versions, proposals, letters as .eml, metadata.json with checksums) once contracted, concluded or cancelled',
     params: callId,
+  },
+  programmePhases: {
+    method: 'GET', path: '/api/programme/phases', audience: 'user', group: 'programme', roles: ['programme'],
+    summary: 'Calls per phase across all municipalities, median days from publication to contract, and calls stuck in a phase',
+    response: programmePhasesSchema,
   },
   getOpenApi: {
     method: 'GET', path: '/api/openapi.json', audience: 'public', group: 'docs', summary: 'This document',

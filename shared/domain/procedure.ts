@@ -244,3 +244,33 @@ export function median(values: readonly number[]): number | undefined {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
+
+// ─── Programme view: calls stuck in a phase ─────────────────────────────────────────────────────────────
+
+/** How long a call may sit in a phase before the programme should look at it (days after the phase began). */
+export const STUCK_AFTER_DAYS: Partial<Record<Phase, number>> = { selection: 14, evaluation: 30, standstill: 14 };
+
+/**
+ * When the current phase began, from the stored facts: selection at the request deadline, evaluation at the
+ * (tender) deadline or the last withdrawal, and for standstill the end of the period (a contract is then overdue).
+ */
+export function phaseSince(
+  phase: Phase,
+  s: PhaseState & { lastWithdrawnAt?: string },
+): string | undefined {
+  if (phase === 'selection') return s.deadline;
+  if (phase === 'evaluation') {
+    const start = s.selection?.tenderDeadline ?? s.deadline;
+    return s.lastWithdrawnAt && s.lastWithdrawnAt > start ? s.lastWithdrawnAt : start;
+  }
+  if (phase === 'standstill') return s.award?.standstillEndsAt;
+  return undefined;
+}
+
+/** Days a call has been stuck beyond the allowance of its phase, or undefined when it is not stuck. */
+export function daysStuck(phase: Phase, since: string | undefined, now: Date): number | undefined {
+  const allowance = STUCK_AFTER_DAYS[phase];
+  if (allowance === undefined || !since) return undefined;
+  const days = Math.floor((now.getTime() - Date.parse(since)) / DAY);
+  return days > allowance ? days : undefined;
+}

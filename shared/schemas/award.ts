@@ -144,3 +144,10 @@ export const protocolSchema = z.object({
   generatedAt: isoDateTime,
   events: z.array(z.object({ at: isoDateTime, type: z.string(), actor: z.optional(z.string()), text: z.string(), data: z.optional(z.record(z.string(), z.unknown())) })),
 });
+
+export const programmePhasesSchema = z.object({
+  byPhase: z.array(z.object({ phase: z.enum(PHASES), count: z.number() })),
+  contracted: z.number(),
+  medianDaysToContract: z.nullable(z.number()),
+  stuck: z.array(z.object({ callId: z.string(), title: z.string(), municipalityName: z.string(), phase: z.enum(PHASES), since: isoDateTime, days: z.number() })),
+});

@@ -8,6 +8,7 @@ import {
 } from '../../award/decisions.js';
 import { getProtocol, protocolHtml } from '../../award/protocol.js';
 import { buildArchive } from '../../award/archive.js';
+import { programmePhases } from '../../award/programme-phases.js';
 
 /** award issue, proposals group: impartiality, evaluation, insight copies. */
 export const awardProposalHandlers: RouteHandlers<'declareImpartiality' | 'listImpartiality' | 'putEvaluation' | 'getOneEvaluation' | 'getEvaluation' | 'getInsight'> = {
@@ -48,4 +49,9 @@ export const awardCallHandlers: RouteHandlers<
     const { filename, zip } = await buildArchive(params.id, principal!);
     return { body: zip, headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${filename}"` } };
   },
+};
+
+/** award issue, programme group: phases across the programme. */
+export const awardProgrammeHandlers: RouteHandlers<'programmePhases'> = {
+  programmePhases: async () => ({ body: await programmePhases() }),
 };

@@ -132,3 +132,17 @@ describe('price formula, weighted scores and ranks', () => {
     expect(median([])).toBeUndefined();
   });
 });
+
+describe('stuck calls', () => {
+  it('dates the phase and flags it only past its allowance', async () => {
+    const { phaseSince, daysStuck } = await import('../../../../shared/domain/procedure.js');
+    const s = base({ procedure: 'competitive-negotiation' });
+    expect(phaseSince('selection', s)).toBe(s.deadline);
+    expect(daysStuck('selection', s.deadline, at('2026-03-15T11:00:00Z'))).toBeUndefined();
+    expect(daysStuck('selection', s.deadline, at('2026-03-16T11:00:00Z'))).toBe(15);
+    const award = { decidedAt: '2026-03-05T00:00:00Z', standstillEndsAt: '2026-03-15T00:00:00Z' };
+    expect(phaseSince('standstill', { ...s, award })).toBe(award.standstillEndsAt);
+    expect(phaseSince('evaluation', { ...s, lastWithdrawnAt: '2026-04-01T00:00:00Z' })).toBe('2026-04-01T00:00:00Z');
+    expect(daysStuck('open', s.deadline, at('2027-01-01T00:00:00Z'))).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { currentStage, isFullyScored, priceScores, rankEvaluation, type Criterion } from '../../shared/domain/procedure.js';
+import { currentStage, isTwoStage, isFullyScored, priceScores, rankEvaluation, type Criterion } from '../../shared/domain/procedure.js';
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { badRequest, conflict, notFound, problem } from '../core/errors.js';
@@ -93,6 +93,7 @@ export async function buildEvaluationTable(call: CallRecord): Promise<Evaluation
 
 export async function getEvaluationTable(callId: string, principal: Principal): Promise<EvaluationTable> {
   const call = assertOwned(await getCall(callId), principal);
+  if (isTwoStage(call.procedure) && !call.selection) throw conflict('Requests to take part are not evaluated here: select who may tender first (POST …/selection).');
   await assertMayReadAnswers(call, principal, now(), currentStage(phaseState(call)), 'evaluations');
   return buildEvaluationTable(call);
 }

@@ -33,5 +33,7 @@ export const myProposalSchema = z.object({
   callDeadline: isoDateTime,
   callStatus: z.string(),
   municipalityName: z.string(),
+  /** award issue: where the call stands now (shared/domain/procedure.ts). */
+  callPhase: z.optional(z.string()),
 });
 export type MyProposal = z.infer<typeof myProposalSchema>;

@@ -242,10 +242,13 @@ describe('a two-stage procedure: requests, selection, invited-only sealed tender
     for (const c of [A, B, C]) expect((await api('PUT', tenderPath(), t[c.id], request)).status).toBe(201);
     await passTime(stack.client, 61_000);
     expect((await api('GET', `/api/calls/${id}`)).body.phase).toBe('selection');
+    const mine = await api('GET', '/api/me/proposals?limit=100', t[C.id]);
+    expect(mine.body.items.find((p: any) => p.callId === id).callPhase).toBe('selection');
   });
 
   it('selects with reasons and a tender deadline at least ten days ahead, with letters to every requester', async () => {
     await api('POST', `/api/calls/${id}/impartiality`, t.fredrikstad, { impartial: true });
+    expect((await api('GET', `/api/calls/${id}/evaluation`, t.fredrikstad)).status).toBe(409);
     const now = await serverNow(stack.client);
     const reasons = 'Valgt ut etter relevante referanser og kapasitet til å gjennomføre partnerskapet.';
     expect((await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id, B.id], reasons, tenderDeadline: new Date(now + 5 * DAY).toISOString() })).status).toBe(400);

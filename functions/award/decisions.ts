@@ -13,7 +13,7 @@ import { listProposalsForCall } from '../data/proposals.js';
 import { assertOwned, assertVisible, callView, isOwnMunicipality, phaseOf } from '../calls/view.js';
 import { assertMayReadAnswers } from './access.js';
 import { buildEvaluationTable } from './evaluate.js';
-import { awardLetters, deliverPending, newDecisionId, selectionLetters, sendLetters, withdrawalLetters, type LetterDraft } from './letters.js';
+import { awardLetters, cancellationLetters, deliverPending, newDecisionId, selectionLetters, sendLetters, withdrawalLetters, type LetterDraft } from './letters.js';
 import { event } from './record.js';
 
 /** Replace the call with `change` applied, conditional on the version read; re-read and re-check on a race. */
@@ -186,4 +186,19 @@ export async function getMyAwardLetter(id: string, principal: Principal) {
   const letter = (await listLetters(id)).find((l) => l.decisionId === decision.id && l.orgNumber === principal.orgId);
   if (!letter) throw notFound('Your company has no award letter on this call.');
   return letterView(letter);
+}
+
+// ─── Cancellation (wired by cancel-call.ts on the open-phase branch) ─────────────────────────────────────
+/**
+ * After a call is cancelled: a letter to every company that answered (requests and tenders), with the reason, and
+ * the event in the record. Idempotent (keyed by the cancellation time), so cancel-call.ts can simply call it after
+ * its conditional write, and again on a retry.
+ */
+export async function notifyCancellation(callId: string, reason: string | undefined, principal: Principal): Promise<void> {
+  const call = await getCall(callId);
+  if (!call || call.status !== 'cancelled' || !call.cancelledAt) return;
+  const answers = [...(await listProposalsForCall(callId, 'request')), ...(await listProposalsForCall(callId, 'tender'))];
+  const participants = [...new Map(answers.map((a) => [a.orgNumber, { orgNumber: a.orgNumber, name: a.companyName }])).values()];
+  await event(callId, 'cancelled', call.cancelledAt, principal, { ...(reason ? { reason } : {}), participants: participants.length }, `cancelled-${call.cancelledAt}`);
+  await sendLetters(call, `cancel-${call.cancelledAt.replace(/[^0-9]/g, '')}`, 'cancellation', cancellationLetters(call, participants, reason), call.cancelledAt);
 }

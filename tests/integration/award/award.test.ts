@@ -13,6 +13,7 @@ import { startTestStack, callBody, passTime, serverNow, defaultCriteria } from '
 import { users } from '../../support/demo-users.js';
 import { COMPANIES } from '../../../infra/local/demo-data.js';
 import { resetMailer } from '../../../functions/notifications/mailer.js';
+import { notifyCancellation } from '../../../functions/award/decisions.js';
 
 const DAY = 86_400_000;
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -324,3 +325,23 @@ describe('a market dialogue', () => {
   });
 });
 
+
+describe('cancellation', () => {
+  it('sends every company that answered a letter with the reason, once (hook for cancel-call.ts)', async () => {
+    const { id } = await publish({});
+    for (const c of [A, B]) expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[c.id], tender(10_000))).status).toBe(201);
+    expect((await api('POST', `/api/calls/${id}/cancel`, t.fredrikstad)).status).toBe(200);
+    const principal = { userId: users.fredrikstad, name: 'Ola Hansen', orgId: '3107', role: 'municipality' as const };
+    await notifyCancellation(id, 'Behovet er dekket gjennom en rammeavtale.', principal);
+    await notifyCancellation(id, 'Behovet er dekket gjennom en rammeavtale.', principal);
+    const letters = await lettersFor(id, 'cancellation');
+    expect([...letters.keys()].sort()).toEqual([A.id, B.id].sort());
+    // Exactly one file per company although the hook ran twice.
+    const files = readdirSync(outbox).filter((f) => readFileSync(join(outbox, f), 'utf8').includes(`cancellation; call=${id}`));
+    expect(files).toHaveLength(2);
+    expect(letters.get(A.id)!.text).toContain('Behovet er dekket gjennom en rammeavtale.');
+    expect((await api('GET', `/api/calls/${id}/letters`, t[A.id])).body.items).toHaveLength(1);
+    const protocol = await api('GET', `/api/calls/${id}/protocol`, t.fredrikstad);
+    expect(protocol.body.events.filter((e: any) => e.type === 'cancelled')).toHaveLength(1);
+  });
+});

@@ -40,7 +40,11 @@ function describe(e: CallEvent): string {
 }
 
 export async function buildProtocol(call: CallRecord, at: Date): Promise<Protocol> {
-  const recorded = (await listEvents(call.id)).filter((e) => Date.parse(e.at) <= at.getTime());
+  // Future-dated events (the end of a standstill) count once their time has come, and not for a withdrawn decision.
+  const withdrawn = new Set((call.withdrawnAwards ?? []).map((d) => d.id));
+  const recorded = (await listEvents(call.id)).filter(
+    (e) => Date.parse(e.at) <= at.getTime() && !(e.type === 'standstill-end' && withdrawn.has(String(e.data?.decisionId))),
+  );
   const entries: ProtocolEntry[] = recorded.map((e) => ({
     at: e.at, type: e.type, ...(e.actor ? { actor: `${e.actor.name ?? e.actor.userId} (${e.actor.orgId})` } : {}), text: describe(e), ...(e.data ? { data: e.data } : {}),
   }));

@@ -121,7 +121,11 @@ describe('a single-stage competition from deadline to contract', () => {
     const second = await api('PUT', path, t.fredrikstad, { scores: { kvalitet: 7, klima: 8 } }, { 'if-match': '"1"' });
     expect(second.status).toBe(200);
     expect(second.headers.get('etag')).toBe('"2"');
-    expect((await api('PUT', `/api/calls/${id}/evaluations/${B.id}`, t.fredrikstad, { scores: { kvalitet: 9, klima: 9 } })).status).toBe(201);
+    // Concurrent first evaluations of one tender: exactly one is created, the others must send If-Match.
+    const racing = await Promise.all(Array.from({ length: 8 }, () => api('PUT', `/api/calls/${id}/evaluations/${B.id}`, t.fredrikstad, { scores: { kvalitet: 9, klima: 9 } })));
+    expect(racing.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(racing.every((r) => r.status === 201 || r.status === 428 || r.status === 412)).toBe(true);
+    expect((await api('GET', `/api/calls/${id}/evaluations/${B.id}`, t.fredrikstad)).headers.get('etag')).toBe('"1"');
     // Not every tender evaluated: no award yet.
     expect((await api('POST', `/api/calls/${id}/award`, t.fredrikstad, { winners: [B.id], reasons: 'x'.repeat(60) })).status).toBe(409);
     expect((await api('PUT', `/api/calls/${id}/evaluations/${C.id}`, t.fredrikstad, { scores: { kvalitet: 4, klima: 3.5 } })).status).toBe(201);
@@ -201,6 +205,8 @@ describe('a single-stage competition from deadline to contract', () => {
     expect(protocol.status).toBe(200);
     const types = protocol.body.events.map((e: any) => e.type);
     for (const type of ['created', 'published', 'request-deadline', 'impartiality', 'evaluation', 'award', 'letter', 'award-withdrawn', 'standstill-end', 'contract']) expect(types).toContain(type);
+    // Only the standstill of the decision in force ended; the withdrawn one never did.
+    expect(types.filter((x: string) => x === 'standstill-end')).toHaveLength(1);
     expect(protocol.body.events.filter((e: any) => e.type === 'letter')).toHaveLength(9);
     expect((await api('GET', `/api/calls/${id}/protocol`, t.programme)).status).toBe(200);
     expect((await api('GET', `/api/calls/${id}/protocol`, t.halden)).status).toBe(403);

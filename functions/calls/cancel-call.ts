@@ -3,10 +3,11 @@ import type { Principal } from '../core/principal.js';
 import { getCall } from '../data/calls.js';
 import { notifyStakeholdersSafely } from '../notices/notify-stakeholders.js';
 import { transition } from './transition.js';
+import { notifyCancellation } from '../award/decisions.js';
 
 /**
  * Cancels a call in any phase until its contract is signed (draft, open, or closed while proposals are evaluated;
- * the award phases will add their own stop), with a reason everyone with a stake is told. A published call that is
+ * a signed contract is the stop), with a reason everyone with a stake is told, and a letter to every company that answered. A published call that is
  * cancelled stays in the feeds for 30 days, marked AVLYST.
  */
 export async function cancelCall(id: string, reason: string, principal: Principal) {
@@ -16,12 +17,15 @@ export async function cancelCall(id: string, reason: string, principal: Principa
     ['draft', 'open'],
     (current) => {
       if (current.status === 'cancelled') throw conflict('The call is already cancelled.');
+      if (current.contract) throw conflict('The contract is signed; a contracted call can no longer be cancelled.');
     },
     (_call, stamp) => ({ status: 'cancelled', cancelledAt: stamp, cancelReason: reason }),
   );
   if (call.publishedAt) {
     const record = await getCall(id);
     if (record) await notifyStakeholdersSafely({ kind: 'cancellation', id: `cancel:${id}`, call: record, reason });
+    // Everyone who sent an answer gets a letter too, recorded in the procurement record (award path).
+    await notifyCancellation(id, reason, principal);
   }
   return call;
 }

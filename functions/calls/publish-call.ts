@@ -2,6 +2,8 @@ import { badRequest, conflict } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import { effectiveStatus } from '../../shared/domain/call-status.js';
 import { transition } from './transition.js';
+import { criteriaProblems } from '../../shared/domain/procedure.js';
+import { recordCallChange } from '../award/record.js';
 
 /** draft → open. The deadline must still lie ahead: a call nobody could answer is not published. */
 export function publishCall(id: string, principal: Principal) {
@@ -18,6 +20,9 @@ export function publishCall(id: string, principal: Principal) {
           { path: 'deadline', message: 'Deadline is in the past' },
         ]);
       }
+      // award issue: competitions publish weighted criteria and meet the climate rule (§ 7-9); market dialogue has none.
+      const problems = criteriaProblems(call.procedure, call.awardCriteria, call.climateRequirements);
+      if (problems.length) throw badRequest(`The call cannot be published: ${problems.map((p) => p.message).join('; ')}.`, problems);
     },
     // The contact suppliers see: the call's own, else the publishing user's name and e-mail.
     (call, stamp) => ({
@@ -25,5 +30,8 @@ export function publishCall(id: string, principal: Principal) {
       publishedAt: stamp,
       ...(call.contact || !principal.email ? {} : { contact: { name: principal.name, email: principal.email } }),
     }),
-  );
+  ).then(async (call) => {
+    await recordCallChange(call.id, 'published', principal);
+    return call;
+  });
 }

@@ -12,15 +12,17 @@ export interface FieldError {
 export function problem(
   status: number,
   detail: string,
-  extra: { title?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+  extra: { title?: string; errors?: FieldError[]; headers?: Record<string, string>; type?: string } = {},
 ) {
   const err = createError(status, detail, { expose: status < 500 }) as ReturnType<typeof createError> & {
     detail: string;
     title?: string;
     errors?: FieldError[];
     headers?: Record<string, string>;
+    type?: string;
   };
   err.detail = detail;
+  if (extra.type) err.type = extra.type;
   if (extra.title) err.title = extra.title;
   if (extra.errors) err.errors = extra.errors;
   if (extra.headers) err.headers = extra.headers;

@@ -1,5 +1,6 @@
 import type { CallInput } from '../../shared/schemas/calls.js';
 import type { StoredCallStatus } from '../../shared/domain/call-status.js';
+import type { AwardDecision, ContractRecord, SelectionDecision } from './award.js';
 
 /** A call as stored. `closed` is never stored; it is derived from the deadline at read time. */
 export interface CallRecord extends CallInput {
@@ -14,4 +15,10 @@ export interface CallRecord extends CallInput {
   cancelledAt?: string;
   cancelReason?: string;
   derivedFrom?: { callId: string; municipalityCode: string; title: string };
+  // ── award issue: stage decisions (shared/domain/procedure.ts derives the phase from them) ──
+  selection?: SelectionDecision;
+  /** The award decision in force; a withdrawn one moves to withdrawnAwards. */
+  award?: AwardDecision;
+  withdrawnAwards?: AwardDecision[];
+  contract?: ContractRecord;
 }

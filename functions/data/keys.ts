@@ -80,4 +80,23 @@ export const keys = {
   documentChangePrefix: 'DOCCHANGE#',
   /** One item per (event, recipient) a stakeholder notice was sent for: sending is idempotent per event. */
   stakeholderNotice: (eventId: string, email: string) => ({ pk: `NOTICE#${eventId}`, sk: `TO#${email}` }),
+  // ── award issue: from deadline to contract (docs/data-model.md) ──
+  /** A selected company's tender in a two-stage procedure (its request stays under PROPOSAL#). */
+  tender: (callId: string, orgNumber: string) => ({ pk: `CALL#${callId}`, sk: `TENDER#${orgNumber}` }),
+  tenderPrefix: 'TENDER#',
+  /** One user's impartiality declaration for one call; written once. */
+  impartiality: (callId: string, userId: string) => ({ pk: `CALL#${callId}`, sk: `IMPARTIAL#${userId}` }),
+  impartialityPrefix: 'IMPARTIAL#',
+  /** The owner's evaluation of one tender, versioned (ETag / If-Match). */
+  evaluation: (callId: string, orgNumber: string) => ({ pk: `CALL#${callId}`, sk: `EVAL#${orgNumber}` }),
+  evaluationPrefix: 'EVAL#',
+  /** A letter (selection, award, withdrawal, cancellation) to one company, with its RFC 5322 message. */
+  letter: (callId: string, decisionId: string, orgNumber: string) => ({ pk: `CALL#${callId}`, sk: `LETTER#${decisionId}#${orgNumber}` }),
+  letterPrefix: 'LETTER#',
+  /** The procurement record: one item per event; the id is deterministic so a retried write does not repeat it. */
+  callEvent: (callId: string, at: string, eventId: string) => ({ pk: `CALL#${callId}`, sk: `EVENT#${at}#${eventId}` }),
+  callEventPrefix: 'EVENT#',
+  /** Every stored version of a call (for the archive), written with each change made by this issue's use cases. */
+  callVersion: (callId: string, version: number) => ({ pk: `CALL#${callId}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
+  callVersionPrefix: 'VERSION#',
 } as const;

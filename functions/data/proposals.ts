@@ -5,6 +5,8 @@ import { keys } from './keys.js';
 import { queryAll, queryUpTo, type Key } from './paging.js';
 
 export interface ProposalRecord extends ProposalInput {
+  /** What was sent: innspill, request to take part or tender (absent on proposals stored before the award issue). */
+  kind?: 'innspill' | 'request' | 'tender';
   callId: string;
   orgNumber: string;
   companyName: string;
@@ -25,21 +27,32 @@ function fromItem(item: Record<string, unknown>): ProposalRecord {
  * if the item already exists the same content becomes a conditional update instead. Any number of
  * concurrent identical PUTs therefore leave exactly one item, and each answers created or updated.
  */
-export async function upsertProposal(p: ProposalRecord): Promise<{ created: boolean; record: ProposalRecord }> {
+export type ProposalStage = 'request' | 'tender';
+/** Tenders of a two-stage procedure are their own items, outside the statistics and own-list indexes. */
+const stageKey = (stage: ProposalStage, callId: string, orgNumber: string) =>
+  stage === 'tender' ? keys.tender(callId, orgNumber) : keys.proposal(callId, orgNumber);
+const OPTIONAL_FIELDS = ['priceNok', 'selfDeclaration', 'references', 'confidential', 'kind'] as const;
+/** `references` is a DynamoDB reserved word: the newer fields go through attribute-name placeholders. */
+const ref = (f: (typeof OPTIONAL_FIELDS)[number]) => (f === 'priceNok' ? f : `#${f}`);
+const NAMES = Object.fromEntries(OPTIONAL_FIELDS.filter((f) => f !== 'priceNok').map((f) => [`#${f}`, f]));
+
+export async function upsertProposal(p: ProposalRecord, stage: ProposalStage = 'request'): Promise<{ created: boolean; record: ProposalRecord }> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await db().send(
         new PutCommand({
           TableName: table(),
           Item: {
-            ...keys.proposal(p.callId, p.orgNumber),
-            type: 'proposal',
+            ...stageKey(stage, p.callId, p.orgNumber),
+            type: stage === 'tender' ? 'tender' : 'proposal',
             ...p,
-            // gsi1: every proposal by submission time, for the programme statistics (no Scan).
-            gsi1pk: keys.allProposals,
-            gsi1sk: keys.allProposalsSort(p.submittedAt, p.callId, p.orgNumber),
-            gsi2pk: keys.orgProposals(p.orgNumber),
-            gsi2sk: keys.orgProposalSort(p.submittedAt, p.callId),
+            ...(stage === 'tender' ? {} : {
+              // gsi1: every proposal by submission time, for the programme statistics (no Scan).
+              gsi1pk: keys.allProposals,
+              gsi1sk: keys.allProposalsSort(p.submittedAt, p.callId, p.orgNumber),
+              gsi2pk: keys.orgProposals(p.orgNumber),
+              gsi2sk: keys.orgProposalSort(p.submittedAt, p.callId),
+            }),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -52,11 +65,13 @@ export async function upsertProposal(p: ProposalRecord): Promise<{ created: bool
       const out = await db().send(
         new UpdateCommand({
           TableName: table(),
-          Key: keys.proposal(p.callId, p.orgNumber),
+          Key: stageKey(stage, p.callId, p.orgNumber),
           UpdateExpression:
             'SET summary = :summary, description = :description, partners = :partners, updatedAt = :u, companyName = :n, submittedBy = :by' +
-            (p.priceNok === undefined ? ' REMOVE priceNok' : ', priceNok = :price'),
+            OPTIONAL_FIELDS.filter((f) => p[f] !== undefined).map((f) => `, ${ref(f)} = :${f}`).join('') +
+            (OPTIONAL_FIELDS.some((f) => p[f] === undefined) ? ` REMOVE ${OPTIONAL_FIELDS.filter((f) => p[f] === undefined).map(ref).join(', ')}` : ''),
           ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: NAMES,
           ExpressionAttributeValues: {
             ':summary': p.summary,
             ':description': p.description,
@@ -64,7 +79,7 @@ export async function upsertProposal(p: ProposalRecord): Promise<{ created: bool
             ':u': p.updatedAt,
             ':n': p.companyName,
             ':by': p.submittedBy,
-            ...(p.priceNok === undefined ? {} : { ':price': p.priceNok }),
+            ...Object.fromEntries(OPTIONAL_FIELDS.filter((f) => p[f] !== undefined).map((f) => [`:${f}`, p[f]])),
           },
           ReturnValues: 'ALL_NEW',
         }),
@@ -78,18 +93,18 @@ export async function upsertProposal(p: ProposalRecord): Promise<{ created: bool
   throw new Error('proposal upsert did not settle after 3 attempts');
 }
 
-export async function getProposal(callId: string, orgNumber: string): Promise<ProposalRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.proposal(callId, orgNumber) }));
+export async function getProposal(callId: string, orgNumber: string, stage: ProposalStage = 'request'): Promise<ProposalRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: table(), Key: stageKey(stage, callId, orgNumber) }));
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
 /** True if a proposal was there to delete. */
-export async function deleteProposal(callId: string, orgNumber: string): Promise<boolean> {
+export async function deleteProposal(callId: string, orgNumber: string, stage: ProposalStage = 'request'): Promise<boolean> {
   try {
     await db().send(
       new DeleteCommand({
         TableName: table(),
-        Key: keys.proposal(callId, orgNumber),
+        Key: stageKey(stage, callId, orgNumber),
         ConditionExpression: 'attribute_exists(pk)',
       }),
     );
@@ -101,11 +116,11 @@ export async function deleteProposal(callId: string, orgNumber: string): Promise
 }
 
 /** All proposals to one call (a call has at most one per company, so this stays small). */
-export async function listProposalsForCall(callId: string): Promise<ProposalRecord[]> {
+export async function listProposalsForCall(callId: string, stage: ProposalStage = 'request'): Promise<ProposalRecord[]> {
   const items = await queryAll({
     TableName: table(),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': keys.proposalPrefix },
+    ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': stage === 'tender' ? keys.tenderPrefix : keys.proposalPrefix },
   });
   return items.map(fromItem);
 }

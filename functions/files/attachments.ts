@@ -8,7 +8,10 @@ import { deleteFileRecord, getFile, insertFile, listFiles, objectKeyOf, type Fil
 import { getProposal } from '../data/proposals.js';
 import { assertVisible } from '../calls/view.js';
 import { requireOpenCall } from '../proposals/open-call.js';
-import { assertMayReadAnswers } from '../proposals/may-read.js';
+import { assertMayReadAnswers } from '../award/access.js';
+import { audit } from '../core/logger.js';
+import { currentStage } from '../../shared/domain/procedure.js';
+import { phaseState } from '../calls/view.js';
 import { checkCount, checkDeclaration } from './limits.js';
 import { fileStore } from './storage.js';
 import { fileView } from './documents.js';
@@ -60,7 +63,7 @@ export async function removeMyAttachment(callId: string, attachmentId: string, p
 export async function attachmentDownload(callId: string, orgNumber: string, attachmentId: string, principal: Principal, origin: string) {
   const call = assertVisible(await getCall(callId), principal);
   if (principal.role !== 'municipality') throw forbidden('Only the municipality that owns this call can read its proposals.');
-  assertMayReadAnswers(call, principal, now(), 'attachments', { orgNumber, attachmentId });
+  await readGranted(call, principal, { orgNumber, attachmentId });
   const f = await getFile({ callId, kind: 'attachment', orgNumber, id: attachmentId });
   if (!f || f.status !== 'verified') throw notFound('No attachment with that id.');
   return fileStore().downloadUrl(f.objectKey, f.fileName, f.contentType, origin);
@@ -77,7 +80,14 @@ export async function deleteAttachmentsOf(callId: string, orgNumber: string): Pr
 /** The attachments of one company's proposal, for the owner after the deadline. */
 export async function listProposalAttachments(callId: string, orgNumber: string, principal: Principal): Promise<{ items: FileInfo[] }> {
   const call = assertVisible(await getCall(callId), principal);
-  assertMayReadAnswers(call, principal, now(), 'attachments', { orgNumber });
+  await readGranted(call, principal, { orgNumber });
   const files = (await listFiles(callId, 'attachment', orgNumber)).filter((f) => f.status === 'verified');
   return { items: files.map(fileView) };
+}
+
+/** Attachments are sealed like their proposal (award/access.ts: owner, after the stage's deadline, impartial). */
+async function readGranted(call: Awaited<ReturnType<typeof getCall>> & object, principal: Principal, extra: Record<string, unknown>) {
+  const at = now();
+  await assertMayReadAnswers(call, principal, at, currentStage(phaseState(call)), 'attachments', extra);
+  audit('attachments.read.granted', { callId: call.id, userId: principal.userId, orgId: principal.orgId, role: principal.role, at: at.toISOString(), ...extra });
 }

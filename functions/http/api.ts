@@ -18,6 +18,10 @@ import type { ApiEvent, ApiResponse, ApiResult, RouteHandlers, RouteInput } from
 function toResponse(result: ApiResult): ApiResponse {
   const status = result.status ?? 200;
   if (result.body === undefined) return { statusCode: status, headers: { ...result.headers } };
+  // Binary (the archive ZIP): base64 with isBase64Encoded, as API Gateway expects.
+  if (result.body instanceof Uint8Array) {
+    return { statusCode: status, headers: { ...result.headers }, body: Buffer.from(result.body).toString('base64'), isBase64Encoded: true };
+  }
   // Feeds and calendars: the handler sets the content type and hands over the text as it is.
   if (typeof result.body === 'string' && result.headers?.['content-type']) {
     return { statusCode: status, headers: { ...result.headers }, body: result.body };

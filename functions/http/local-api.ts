@@ -13,6 +13,7 @@ import { feedsHandlers } from './handlers/feeds.js';
 import { programmeHandlers } from './handlers/programme.js';
 import { devHandlers } from './handlers/dev.js';
 import { filesHandlers, questionsHandlers } from './handlers/openphase.js';
+import { awardCallHandlers, awardProgrammeHandlers, awardProposalHandlers } from './handlers/award.js';
 
 /**
  * Every route group in one handler, dev sign-in included: what the local server and the integration
@@ -34,4 +35,7 @@ export const createLocalHandler = (verifyBearer: BearerVerifier) => createApi({
   ...programmeHandlers,
   ...docsHandlers,
   ...devHandlers,
+  ...awardCallHandlers,
+  ...awardProposalHandlers,
+  ...awardProgrammeHandlers,
 }, { verifyBearer });

@@ -67,6 +67,8 @@ export async function notifyStakeholders(event: StakeholderEvent): Promise<{ sen
   const settings = notificationSettings();
   let sent = 0;
   for (const [email, reason] of recipients) {
+    // Companies that answered get the formal cancellation letter (award/letters.ts) instead of a notice.
+    if (event.kind === 'cancellation' && reason === 'proposal') continue;
     const at = now();
     if (!(await claimStakeholderNotice(event.id, email, at.toISOString()))) continue;
     try {

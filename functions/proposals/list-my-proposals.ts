@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../data/cursor.js';
 import type { Key } from '../data/paging.js';
 import { queryCompanyProposals } from '../data/proposals.js';
 import { proposalView } from './view.js';
+import { phaseOf } from '../calls/view.js';
 
 export async function listMyProposals(
   query: { limit?: number; cursor?: string },
@@ -26,6 +27,7 @@ export async function listMyProposals(
       callTitle: call.title,
       callDeadline: call.deadline,
       callStatus: effectiveStatus(call.status, call.deadline, at),
+      callPhase: phaseOf(call, at),
       municipalityName: municipalityName(call.municipalityCode) ?? call.municipalityCode,
     }];
   });

@@ -35,6 +35,9 @@ export async function reuseCall(id: string, principal: Principal): Promise<Call>
     cpvCodes: [...original.cpvCodes],
     ...(original.budgetNok ? { budgetNok: { ...original.budgetNok } } : {}),
     procedure: original.procedure,
+    // award issue: the published criteria travel with the call (they are checked again at publication).
+    ...(original.awardCriteria ? { awardCriteria: original.awardCriteria.map((c) => ({ ...c })) } : {}),
+    ...(original.climateRequirements ? { climateRequirements: { ...original.climateRequirements } } : {}),
     deadline: defaultDeadline(at),
     status: 'draft',
     version: 1,

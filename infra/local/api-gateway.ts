@@ -120,5 +120,6 @@ function send(res: ServerResponse, response: ApiResponse): void {
     Object.entries(response.headers ?? {}).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]),
   );
   res.writeHead(response.statusCode ?? 200, headers);
-  res.end(response.body ?? undefined);
+  // Binary bodies (the archive ZIP) arrive base64-encoded, as Lambda hands them to API Gateway.
+  res.end(response.isBase64Encoded && response.body ? Buffer.from(response.body, 'base64') : response.body ?? undefined);
 }

@@ -4,14 +4,21 @@ import { getCall, insertCall, type CallRecord } from '../../functions/data/calls
 import { insertOrganisation, insertUser } from '../../functions/data/organisations.js';
 import { upsertProposal } from '../../functions/data/proposals.js';
 import { normaliseCall } from '../../functions/calls/rules.js';
+import { firstAnswerKind } from '../../shared/domain/procedure.js';
 import { generateCompanies, mulberry32 } from './generate/companies.js';
 import { seedAssociations } from './seed-associations.js';
 import { seedSharing } from './seed-sharing.js';
 import { seedSubscriptions } from './seed-subscriptions.js';
+import { seedAward } from './seed-award.js';
 import type { MunicipalityCode } from '../../shared/domain/municipalities.js';
 import { ASSOCIATIONS, CALL_PLAN, CALL_TEMPLATES, COMPANIES, MUNICIPALITY_ORGS, PROGRAMME, PROPOSAL_TEXTS, USERS } from './demo-data.js';
 
 const DAY = 86_400_000;
+export const DEMO_CRITERIA = [
+  { id: 'pris', name: 'Pris', kind: 'price' as const, weight: 30, description: 'Totalpris for piloten i kroner ekskl. mva.' },
+  { id: 'kvalitet', name: 'Kvalitet og gjennomføring', kind: 'quality' as const, weight: 40 },
+  { id: 'klima', name: 'Klima og miljø', kind: 'climate' as const, weight: 30, description: 'Reduserte utslipp og ressursbruk i hele levetiden.' },
+];
 export const GENERATED_COMPANIES = 400;
 
 
@@ -43,6 +50,8 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
     const publishedAt = new Date(Date.parse(createdAt) + 2 * DAY).toISOString();
     const call: CallRecord = {
       ...normaliseCall({ ...template, deadline: deadline.toISOString() }),
+      // award issue: every competition publishes weighted criteria that meet the climate rule.
+      ...(template.procedure === 'market-dialogue' ? {} : { awardCriteria: DEMO_CRITERIA }),
       id,
       municipalityCode: plan.municipality,
       status: plan.status === 'closed' ? 'open' : plan.status,
@@ -59,9 +68,13 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
       const company = COMPANIES[(i + p) % COMPANIES.length]!;
       const text = PROPOSAL_TEXTS[(i + p) % PROPOSAL_TEXTS.length]!;
       const submittedAt = new Date(Date.parse(publishedAt) + (p + 1) * DAY).toISOString();
+      // award issue: the answer the procedure asks for (innspill without price, request with self-declaration, tender with price).
+      const kind = firstAnswerKind(template.procedure);
       await upsertProposal({
-        callId: id, orgNumber: company.id, companyName: company.name, ...text,
-        priceNok: 250_000 * (p + 1) + 50_000 * (i % 4), partners: p % 2 ? ['Høgskolen i Østfold'] : [],
+        callId: id, orgNumber: company.id, companyName: company.name, ...text, kind,
+        ...(kind === 'tender' ? { priceNok: 250_000 * (p + 1) + 50_000 * (i % 4) } : {}),
+        ...(kind === 'request' ? { selfDeclaration: { noExclusionGrounds: true, taxAndVatPaid: true, hmsCompliant: true }, references: [{ customer: 'Moss kommune', description: 'Tilsvarende pilot i 2025', year: 2025 }] } : {}),
+        partners: p % 2 ? ['Høgskolen i Østfold'] : [],
         submittedAt, updatedAt: submittedAt, submittedBy: `user-${company.id}`,
       });
     }
@@ -69,6 +82,7 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
   await seedAssociations(now);
   await seedSharing(now);
   await seedSubscriptions(now);
+  await seedAward(now);
   await markSeeded(now);
   return true;
 }

@@ -2,6 +2,8 @@
  * The HTTP API: one Lambda per deployed route group, one API Gateway route per contract route.
  * The route table in shared/api/contract.ts is the only list of routes; this file adds none of its own.
  */
+import { DEFAULT_MAIL_IDENTITY } from './mail-identity.js';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type CfnElement, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -109,14 +111,32 @@ export class Api extends Construct {
       COGNITO_CLIENT_ID: auth.client.userPoolClientId,
     };
 
+    // award issue: the calls group sends letters (selection, award, withdrawal) through SES, from the same
+    // identity and address as the notifications job (context mailFromIdentity / mailFrom / publicBaseUrl).
+    const mailIdentity = (this.node.tryGetContext('mailFromIdentity') as string | undefined) ?? DEFAULT_MAIL_IDENTITY;
+    const mailFromAddress = mailIdentity.includes('@') ? mailIdentity : `varsel@${mailIdentity}`;
+    const publicBaseUrl = this.node.tryGetContext('publicBaseUrl') as string | undefined;
+    const letterEnvironment = {
+      MAIL_TRANSPORT: 'ses',
+      MAIL_FROM: (this.node.tryGetContext('mailFrom') as string | undefined) ?? `Innovasjonstorget <${mailFromAddress}>`,
+      ...(publicBaseUrl ? { PUBLIC_BASE_URL: publicBaseUrl } : {}),
+    };
+
     const functions = {} as Record<DeployedGroup, ApiFunction>;
     for (const group of DEPLOYED_GROUPS) {
       const fn = new ApiFunction(this, pascal(group), {
         entry: `functions/http/entries/${group}.ts`,
         description: `Innovasjonstorget API: ${group}`,
         tracing: props.tracing,
-        environment: { ...environment, POWERTOOLS_SERVICE_NAME: `innovasjonstorget-${group}` },
+        environment: { ...environment, ...(group === 'calls' ? letterEnvironment : {}), POWERTOOLS_SERVICE_NAME: `innovasjonstorget-${group}` },
       });
+      if (group === 'calls') {
+        fn.function.addToRolePolicy(new PolicyStatement({
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: mailIdentity })],
+          conditions: { StringEquals: { 'ses:FromAddress': mailFromAddress } },
+        }));
+      }
       if (TABLE_ACCESS[group] === 'readWrite') {
         table.grantReadWriteData(fn.function);
         Validations.of(fn).acknowledge({

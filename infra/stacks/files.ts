@@ -15,7 +15,7 @@ import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function.js';
 import type { Api } from './api.js';
-import { DEFAULT_MAIL_IDENTITY } from './notifications.js';
+import { DEFAULT_MAIL_IDENTITY } from './mail-identity.js';
 import type { Web } from './web.js';
 
 export interface FilesProps {

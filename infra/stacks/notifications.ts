@@ -21,7 +21,8 @@ import type { Web } from './web.js';
 
 export const IMMEDIATE_SCHEDULE = 'rate(10 minutes)';
 export const WEEKLY_SCHEDULE = 'cron(0 7 ? * MON *)';
-export const DEFAULT_MAIL_IDENTITY = 'innovasjonstorget.no';
+export { DEFAULT_MAIL_IDENTITY } from './mail-identity.js';
+import { DEFAULT_MAIL_IDENTITY } from './mail-identity.js';
 
 export interface NotificationsProps {
   readonly table: Table;

@@ -31,6 +31,11 @@ import { programmeStatsSchema } from '../schemas/programme.js';
 import { callSchema as callResponse } from '../schemas/calls.js';
 import { callMatchSchema, matchQuerySchema, partnerMatchSchema, slateRequestSchema, slateSchema } from '../schemas/matching.js';
 import { page, pageQuery } from '../schemas/common.js';
+import {
+  awardInputSchema, contractInputSchema, decisionSchema, evaluationInputSchema, evaluationParams, evaluationSchema,
+  evaluationTableSchema, impartialityInputSchema, impartialitySchema, letterPreviewSchema, letterSchema, protocolSchema,
+  programmePhasesSchema, proposalsQuerySchema, selectionInputSchema, withdrawInputSchema,
+} from '../schemas/award.js';
 
 /**
  * public: anyone, no token read. optional: anyone; a valid token, when sent, is read (an invalid one is a 401).
@@ -120,7 +125,8 @@ export const routes = {
   },
   getMyProposal: {
     method: 'GET', path: '/api/calls/{id}/proposals/mine', audience: 'user', group: 'proposals', roles: ['company'],
-    summary: "The caller's company proposal to this call", params: callId, response: proposalSchema,
+    summary: "The caller's company proposal to this call (stage=request|tender; by default the tender once selected)",
+    params: callId, query: proposalsQuerySchema, response: proposalSchema,
   },
   withdrawMyProposal: {
     method: 'DELETE', path: '/api/calls/{id}/proposals/mine', audience: 'user', group: 'proposals', roles: ['company'],
@@ -128,8 +134,8 @@ export const routes = {
   },
   listProposals: {
     method: 'GET', path: '/api/calls/{id}/proposals', audience: 'user', group: 'proposals',
-    summary: "All proposals, for the call's municipality once the deadline has passed (sealed before)",
-    params: callId, response: list(proposalSchema),
+    summary: "All answers of a stage (stage=request|tender, default the current one), for the call's municipality once the stage's deadline has passed (sealed before) and only after the reader has declared impartiality",
+    params: callId, query: proposalsQuerySchema, response: list(proposalSchema),
   },
   listMyProposals: {
     method: 'GET', path: '/api/me/proposals', audience: 'user', group: 'proposals', roles: ['company'],
@@ -318,6 +324,89 @@ export const routes = {
     summary: '302 to a short-lived URL serving a proposal attachment: the owner, after the deadline', params: proposalAttachmentParams, status: 302,
   },
   // ---- end of the open-phase block ----
+  // ── award issue: from deadline to contract ──
+  declareImpartiality: {
+    method: 'POST', path: '/api/calls/{id}/impartiality', audience: 'user', group: 'proposals', roles: ['municipality'],
+    summary: "The caller declares impartiality (or not, with a reason) for this call, once, after the deadline; required before reading any answer",
+    params: callId, body: impartialityInputSchema, response: impartialitySchema, status: 201,
+  },
+  listImpartiality: {
+    method: 'GET', path: '/api/calls/{id}/impartiality', audience: 'user', group: 'proposals', roles: ['municipality'],
+    summary: "Impartiality declarations on this call, the caller's own, and the companies that answered (owner)",
+    params: callId,
+    response: z.object({ items: z.array(impartialitySchema), participants: z.array(z.object({ orgNumber: z.string(), name: z.string() })), mine: z.nullable(impartialitySchema) }),
+  },
+  putEvaluation: {
+    method: 'PUT', path: '/api/calls/{id}/evaluations/{orgNumber}', audience: 'user', group: 'proposals', roles: ['municipality'],
+    summary: 'Score one tender on the non-price criteria (201 first, then If-Match required: 428/412); price is scored by formula',
+    params: evaluationParams, body: evaluationInputSchema, response: evaluationSchema,
+  },
+  getOneEvaluation: {
+    method: 'GET', path: '/api/calls/{id}/evaluations/{orgNumber}', audience: 'user', group: 'proposals', roles: ['municipality'],
+    summary: 'One tender\'s evaluation with its ETag (owner, impartial)', params: evaluationParams, response: evaluationSchema,
+  },
+  getEvaluation: {
+    method: 'GET', path: '/api/calls/{id}/evaluation', audience: 'user', group: 'proposals', roles: ['municipality'],
+    summary: 'The evaluation table: criteria, scores (price by formula), weighted scores, totals and ranks, best first (owner, impartial)',
+    params: callId, response: evaluationTableSchema,
+  },
+  getInsight: {
+    method: 'GET', path: '/api/calls/{id}/insight/{orgNumber}', audience: 'user', group: 'proposals', roles: ['municipality'],
+    summary: 'Insight copy of a tender for an innsynskrav: parts marked as business secrets replaced by «[unntatt offentlighet]» (owner, after the award decision)',
+    params: evaluationParams, response: proposalSchema,
+  },
+  selectCompanies: {
+    method: 'POST', path: '/api/calls/{id}/selection', audience: 'user', group: 'calls', roles: ['municipality'],
+    summary: 'Two-stage procedures: select who may tender, with reasons and a tender deadline ≥ 10 days ahead; letters to every requester',
+    params: callId, body: selectionInputSchema, response: callSchema, status: 201,
+  },
+  previewAward: {
+    method: 'POST', path: '/api/calls/{id}/award/preview', audience: 'user', group: 'calls', roles: ['municipality'],
+    summary: 'The award letters as they would be sent, without deciding anything', params: callId, body: awardInputSchema, response: letterPreviewSchema,
+  },
+  awardCall: {
+    method: 'POST', path: '/api/calls/{id}/award', audience: 'user', group: 'calls', roles: ['municipality'],
+    summary: 'Award decision (every tender evaluated): winners, reasons, standstill (default 10 days); one letter per tenderer',
+    params: callId, body: awardInputSchema, response: z.object({ call: callSchema, decision: decisionSchema }), status: 201,
+  },
+  listDecisions: {
+    method: 'GET', path: '/api/calls/{id}/award', audience: 'user', group: 'calls', roles: ['municipality'],
+    summary: 'Selection and award decisions on the call, withdrawn ones included, with letter delivery (owner)',
+    params: callId, response: list(decisionSchema),
+  },
+  getAwardLetter: {
+    method: 'GET', path: '/api/calls/{id}/award/letter', audience: 'user', group: 'calls', roles: ['company'],
+    summary: "The caller's company's letter for the current award decision", params: callId, response: letterSchema,
+  },
+  withdrawAward: {
+    method: 'POST', path: '/api/calls/{id}/award/withdraw', audience: 'user', group: 'calls', roles: ['municipality'],
+    summary: 'Withdraw the award decision during the standstill, with a reason; letters to every tenderer; back to evaluation',
+    params: callId, body: withdrawInputSchema, response: callSchema,
+  },
+  recordContract: {
+    method: 'POST', path: '/api/calls/{id}/contract', audience: 'user', group: 'calls', roles: ['municipality'],
+    summary: 'Record the signed contract after the standstill: phase contracted; winners, reasons and value become public',
+    params: callId, body: contractInputSchema, response: callSchema, status: 201,
+  },
+  listCallLetters: {
+    method: 'GET', path: '/api/calls/{id}/letters', audience: 'user', group: 'calls', roles: ['municipality', 'company'],
+    summary: "Letters on this call: a company's own, or all of them for the owner", params: callId, response: list(letterSchema),
+  },
+  getProtocol: {
+    method: 'GET', path: '/api/calls/{id}/protocol', audience: 'user', group: 'calls', roles: ['municipality', 'programme'],
+    summary: 'The anskaffelsesprotokoll from the recorded events (Accept: text/html gives a printable page in bokmål)',
+    params: callId, response: protocolSchema,
+  },
+  getArchive: {
+    method: 'GET', path: '/api/calls/{id}/archive', audience: 'user', group: 'calls', roles: ['municipality'],
+    summary: 'ZIP archive package (protocol, call versions, proposals, letters as .eml, metadata.json with checksums) once contracted, concluded or cancelled',
+    params: callId,
+  },
+  programmePhases: {
+    method: 'GET', path: '/api/programme/phases', audience: 'user', group: 'programme', roles: ['programme'],
+    summary: 'Calls per phase across all municipalities, median days from publication to contract, and calls stuck in a phase',
+    response: programmePhasesSchema,
+  },
   getOpenApi: {
     method: 'GET', path: '/api/openapi.json', audience: 'public', group: 'docs', summary: 'This document',
   },

@@ -4,6 +4,8 @@ import { CALL_STATUSES } from '../domain/call-status.js';
 import { isWellFormedCpv } from '../domain/cpv.js';
 import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
 import { isoDateTime, pageQuery, text } from './common.js';
+// ── award issue: criteria, climate rule and phase (shared/schemas/award.ts) ──
+import { callAwardInputFields, callAwardViewFields } from './award.js';
 
 /** Who suppliers contact about a call (shown on the call page). */
 export const contactSchema = z.strictObject({
@@ -49,6 +51,8 @@ const callFields = {
   questionDeadline: z.optional(isoDateTime),
   /** Open phase: who suppliers contact. Omitted: the publishing user's name and e-mail. */
   contact: z.optional(contactSchema),
+  // ── award issue ──
+  ...callAwardInputFields,
 };
 
 /** questionDeadline, when given, lies before the deadline. */
@@ -75,6 +79,8 @@ export const callPatchSchema = z.strictObject({
   ...matchPreferencesField,
   questionDeadline: z.optional(isoDateTime),
   contact: z.optional(contactSchema),
+  // ── award issue ──
+  ...callAwardInputFields,
 });
 export type CallPatch = z.infer<typeof callPatchSchema>;
 
@@ -104,6 +110,8 @@ export const callSchema = z.object({
   contact: z.optional(z.object({ name: z.string(), email: z.string(), phone: z.optional(z.string()) })),
   /** Set when the call was reused from another municipality's published call. */
   derivedFrom: z.optional(z.object({ callId: z.string(), municipalityCode: z.string(), municipalityName: z.optional(z.string()), title: z.string() })),
+  // ── award issue: phase on every call, criteria, and the contract once signed ──
+  ...callAwardViewFields,
 });
 export type Call = z.infer<typeof callSchema>;
 

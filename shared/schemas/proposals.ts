@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isoDateTime, text } from './common.js';
+import { proposalAwardInputFields, proposalAwardViewFields } from './award.js';
 
 /** Body of PUT /api/calls/{id}/proposals/mine. The company is the caller's organisation. */
 export const proposalInputSchema = z.strictObject({
@@ -7,6 +8,7 @@ export const proposalInputSchema = z.strictObject({
   description: text(10, 20_000),
   priceNok: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000_000))),
   partners: z.optional(z.array(text(1, 200)).check(z.maxLength(20))),
+  ...proposalAwardInputFields,
 });
 export type ProposalInput = z.infer<typeof proposalInputSchema>;
 
@@ -20,6 +22,7 @@ export const proposalSchema = z.object({
   partners: z.array(z.string()),
   submittedAt: isoDateTime,
   updatedAt: isoDateTime,
+  ...proposalAwardViewFields,
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 
@@ -30,5 +33,7 @@ export const myProposalSchema = z.object({
   callDeadline: isoDateTime,
   callStatus: z.string(),
   municipalityName: z.string(),
+  /** award issue: where the call stands now (shared/domain/procedure.ts). */
+  callPhase: z.optional(z.string()),
 });
 export type MyProposal = z.infer<typeof myProposalSchema>;

@@ -89,7 +89,8 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 		await muni.locator('#cpv-preview').getByText('Renovasjon og avfallshåndtering').waitFor();
 		await muni.getByLabel('Fra (kr)').fill('500000');
 		await muni.getByLabel('Til (kr)').fill('2000000');
-		await muni.getByLabel('Anskaffelsesprosedyre').selectOption('innovation-partnership');
+		// A one-stage competition: companies send tenders with a price (criteria keep the form's default weights).
+		await muni.getByLabel('Anskaffelsesprosedyre').selectOption('startup-challenge');
 		deadline = Date.now() + DEADLINE_AHEAD_MS;
 		await muni.getByLabel('Frist').fill(localInputValue(new Date(deadline)));
 		// The API keeps whole seconds; the browser may drop sub-second precision.
@@ -129,7 +130,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 
 		await company.getByLabel('Sammendrag av tilbudet').fill('Trådløse fyllingssensorer og ruteoptimalisering.');
 		await company.getByLabel('Beskrivelse av løsningen').fill('Vi monterer sensorer i 400 beholdere og leverer et dashbord med ruteforslag.');
-		await company.getByLabel(/Pris \(kr\)/).fill('1450000');
+		await company.getByLabel(/Pris \(kr/).fill('1450000');
 		await company.getByLabel(/Samarbeidspartnere/).fill('Høgskolen i Østfold\nFredrikstad Energi');
 		await company.getByRole('button', { name: 'Send inn tilbud' }).click();
 		await company.getByText('Tilbudet er sendt inn').waitFor();
@@ -155,8 +156,9 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 	});
 
 	it('after the deadline the municipality reads the proposal without reloading', async () => {
-		// The page re-asks for the proposals the moment the deadline passes.
-		await muni.getByRole('heading', { level: 3, name: new RegExp(COMPANY.org) }).waitFor({ timeout: deadline - Date.now() + 15_000 });
+		// The page re-asks for the proposals the moment the deadline passes; first the reader declares impartiality.
+		await muni.getByRole('button', { name: 'Jeg erklærer meg habil' }).click({ timeout: deadline - Date.now() + 15_000 });
+		await muni.getByRole('heading', { level: 3, name: new RegExp(COMPANY.org) }).waitFor();
 		await muni.getByText('Trådløse fyllingssensorer og ruteoptimalisering.').waitFor();
 		await muni.getByText('Høgskolen i Østfold, Fredrikstad Energi').waitFor();
 		await muni.getByText('Lukket', { exact: true }).first().waitFor();

@@ -65,7 +65,8 @@ describe('the notifications job', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>);
     const ses = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[])
       .filter((s) => JSON.stringify(s.Action).includes('ses:'));
-    // The job, plus calls, questions, files and the upload verifier (stakeholder notices, infra/stacks/files.ts).
+    // The job, plus calls (stakeholder notices; award and selection letters), questions, files and the upload
+    // verifier (infra/stacks/files.ts).
     expect(ses).toHaveLength(5);
     for (const statement of ses) {
       expect([statement.Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);

@@ -68,10 +68,20 @@ export function callBody(overrides: Record<string, unknown> = {}) {
     cpvCodes: ['90500000'],
     budgetNok: { min: 100000, max: 500000 },
     deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    procedure: 'market-dialogue',
+    procedure: 'startup-challenge',
+    awardCriteria: defaultCriteria,
     ...overrides,
+    // A market dialogue has no criteria: asking for one without naming criteria leaves them out.
+    ...(overrides.procedure === 'market-dialogue' && !('awardCriteria' in overrides) ? { awardCriteria: undefined } : {}),
   };
 }
+
+/** Published weighted criteria meeting the climate rule (≥ 30 % climate and environment). */
+export const defaultCriteria = [
+  { id: 'pris', name: 'Pris', kind: 'price', weight: 40 },
+  { id: 'kvalitet', name: 'Kvalitet og gjennomføring', kind: 'quality', weight: 30 },
+  { id: 'klima', name: 'Klima og miljø', kind: 'climate', weight: 30 },
+];
 
 export const proposalBody = (overrides: Record<string, unknown> = {}) => ({
   summary: 'Vi leverer sensorer og en app for tømmeruter.',

@@ -1,4 +1,5 @@
 import { createApi } from '../api.js';
 import { programmeHandlers } from '../handlers/programme.js';
+import { awardProgrammeHandlers } from '../handlers/award.js';
 
-export const handler = createApi<keyof typeof programmeHandlers>(programmeHandlers);
+export const handler = createApi<keyof typeof programmeHandlers | keyof typeof awardProgrammeHandlers>({ ...programmeHandlers, ...awardProgrammeHandlers });

@@ -12,11 +12,11 @@ export const proposalHandlers: RouteHandlers<
     const { created, proposal } = await submitProposal(params.id, body, principal);
     return { status: created ? 201 : 200, body: proposal };
   },
-  getMyProposal: async ({ params, principal }) => ({ body: await getMyProposal(params.id, principal) }),
+  getMyProposal: async ({ params, query, principal }) => ({ body: await getMyProposal(params.id, principal, query.stage) }),
   withdrawMyProposal: async ({ params, principal }) => {
     await withdrawProposal(params.id, principal);
     return { status: 204 };
   },
-  listProposals: async ({ params, principal }) => ({ body: await readProposals(params.id, principal) }),
+  listProposals: async ({ params, query, principal }) => ({ body: await readProposals(params.id, principal, query.stage) }),
   listMyProposals: async ({ query, principal }) => ({ body: await listMyProposals(query, principal) }),
 };

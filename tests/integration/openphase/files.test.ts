@@ -183,6 +183,9 @@ describe('proposal attachments', () => {
     expect((await download(stack.client, `${path}/${declared.body.id}`, t.otherCompany)).res.status).toBe(403);
 
     await passTime(stack.client, 10 * DAY + 60_000);
+    // After the deadline, still only for a user who has declared impartiality (award path).
+    expect((await stack.client.call('GET', path, { token: t.fredrikstad })).body.type).toMatch(/impartiality-required$/);
+    expect((await stack.client.call('POST', `/api/calls/${id}/impartiality`, { token: t.fredrikstad, body: { impartial: true } })).status).toBe(201);
     expect((await stack.client.call('GET', path, { token: t.fredrikstad })).body.items).toHaveLength(1);
     const { res, file } = await download(stack.client, `${path}/${declared.body.id}`, t.fredrikstad);
     expect(res.status).toBe(302);

@@ -81,6 +81,11 @@ describe('proposals are sealed until the deadline', () => {
     expect((await stack.client.call('GET', path)).status).toBe(401);
 
     await passTime(stack.client, 2700);
+    // Reading needs an impartiality declaration first (403 …impartiality-required until then).
+    const undeclared = await stack.client.call('GET', path, { token: t.fredrikstad });
+    expect(undeclared.status).toBe(403);
+    expect(undeclared.body.type).toMatch(/impartiality-required$/);
+    expect((await stack.client.call('POST', `/api/calls/${id}/impartiality`, { token: t.fredrikstad, body: { impartial: true } })).status).toBe(201);
     const late = await stack.client.call('GET', path, { token: t.fredrikstad });
     expect(late.status).toBe(200);
     expect(late.body.items.map((p: any) => p.orgNumber).sort()).toEqual([companies.sarpsborg.id, companies.other.id].sort());

@@ -102,7 +102,7 @@ describe('recording an outcome', () => {
     expect(pub.status).toBe(200);
     expect(pub.body).toMatchObject({ published: true, projectStatus: 'pilot', wouldRecommend: true });
     const lesson = (await stack.client.call('GET', '/api/lessons?limit=100')).body.items.find((l: any) => l.callId === id.closed);
-    expect(lesson).toMatchObject({ callTitle: 'Smarte søppelkasser i sentrum', municipalityName: 'Fredrikstad', domains: ['water-waste'], cpvCodes: ['90500000'], procedure: 'market-dialogue' });
+    expect(lesson).toMatchObject({ callTitle: 'Smarte søppelkasser i sentrum', municipalityName: 'Fredrikstad', domains: ['water-waste'], cpvCodes: ['90500000'], procedure: 'startup-challenge' });
 
     expect((await put(id.closed!, outcome({ published: false }), t.fredrikstad)).status).toBe(200);
     expect((await get(id.closed!)).status).toBe(404);

@@ -63,6 +63,8 @@ describe('PUT /api/calls/{id}/proposals/mine (submitProposal)', () => {
   });
 
   it('answers 200 when the Put finds a proposal already there and the Update succeeds', async () => {
+    // A market dialogue: an innspill has no price, so the update removes it.
+    ddb.on(GetCommand, { Key: callKey }).resolves({ Item: storedCall({ status: 'open', deadline: DEADLINE, procedure: 'market-dialogue', awardCriteria: undefined }) });
     ddb.on(PutCommand).rejects(conditionFailed());
     ddb.on(UpdateCommand).resolves({
       Attributes: {
@@ -145,8 +147,20 @@ describe('GET /api/calls/{id}/proposals (listProposals)', () => {
     expect((await list()).status).toBe(403);
   });
 
-  it('lets the owning municipality read them from the deadline on', async () => {
+  it('answers 403 impartiality-required until the reader has declared impartiality', async () => {
     openCall();
+    ddb.on(GetCommand, { Key: { pk: `CALL#${CALL_ID}`, sk: `IMPARTIAL#${sarpsborgUser.sub}` } }).resolves({});
+    freezeClock(DEADLINE);
+    const res = await list();
+    expect(res.status).toBe(403);
+    expect(res.body.type).toMatch(/impartiality-required$/);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+
+  it('lets the owning municipality read them from the deadline on, once impartial', async () => {
+    openCall();
+    ddb.on(GetCommand, { Key: { pk: `CALL#${CALL_ID}`, sk: `IMPARTIAL#${sarpsborgUser.sub}` } })
+      .resolves({ Item: { callId: CALL_ID, userId: sarpsborgUser.sub, impartial: true, declaredAt: NOW } });
     ddb.on(QueryCommand).resolves({ Items: [proposalItem] });
     freezeClock(DEADLINE);
     const res = await list();

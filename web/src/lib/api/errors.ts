@@ -10,6 +10,8 @@ export class ApiError extends Error {
 	readonly status: number;
 	readonly title: string;
 	readonly detail: string;
+	/** The problem type (e.g. …:impartiality-required). */
+	readonly type: string;
 	readonly errors: { path: string; message: string }[];
 
 	constructor(status: number, problem: Partial<Problem> | undefined) {
@@ -18,6 +20,7 @@ export class ApiError extends Error {
 		this.name = 'ApiError';
 		this.status = status;
 		this.title = problem?.title ?? `HTTP ${status}`;
+		this.type = problem?.type ?? 'about:blank';
 		this.detail = detail;
 		this.errors = (problem?.errors ?? []).map((e) => ({ path: normalisePath(e.path), message: e.message }));
 	}

@@ -152,6 +152,9 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
 
     expect((await apiCall('POST', '/api/dev/clock', undefined, { advance: 'P21D' })).status).toBe(200);
     await muni.reload();
+    // After the deadline the owner first declares impartiality (award path), then reads the answers.
+    await muni.getByRole('button', { name: 'Jeg erklærer meg habil' }).click();
+    await muni.reload();
     await muni.getByRole('heading', { name: 'Vedlegg til tilbudene' }).waitFor();
     const got = await downloaded(muni, () => muni.getByRole('button', { name: 'cv.pdf' }).click());
     expect(sha(got)).toBe(sha(bytes));

@@ -7,8 +7,8 @@ import { forbidden, notFound } from '../core/errors.js';
 
 /** The public shape of a call: status derived from the clock, municipality named. */
 export function callView(c: CallRecord, now: Date): Call {
-  const { createdBy, id, ...rest } = c;
-  void createdBy;
+  const { createdBy, id, lastChange, ...rest } = c;
+  void createdBy, lastChange;
   return {
     id,
     ...rest,

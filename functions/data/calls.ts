@@ -18,6 +18,11 @@ export interface CallRecord extends CallInput {
   publishedAt?: string;
   cancelledAt?: string;
   derivedFrom?: { callId: string; municipalityCode: string; title: string };
+  /** Corrections since publication (functions/calls/update-call.ts). */
+  changeCount?: number;
+  lastChangedAt?: string;
+  /** The latest correction, written with the call itself so the change log can never miss it. */
+  lastChange?: import('./call-changes.js').CallChangeRecord;
 }
 
 type Stored = CallRecord & Record<string, unknown>;

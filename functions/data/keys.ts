@@ -10,6 +10,10 @@ export const keys = {
   municipalityCalls: (code: string) => `MUNI#${code}`,
   municipalityCallSort: (createdAt: string, id: string) => `CALL#${createdAt}#${id}`,
 
+  /** A recorded correction of a published call; zero-padded version, so the log sorts oldest first. */
+  callChange: (callId: string, version: number) => ({ pk: `CALL#${callId}`, sk: `CHANGE#${String(version).padStart(8, '0')}` }),
+  callChangePrefix: 'CHANGE#',
+
   proposal: (callId: string, orgNumber: string) => ({ pk: `CALL#${callId}`, sk: `PROPOSAL#${orgNumber}` }),
   proposalPrefix: 'PROPOSAL#',
   /** gsi2: a company's proposals, newest first. */

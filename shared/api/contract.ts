@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { Role } from '../domain/vocabulary.js';
-import { callInputSchema, callPatchSchema, callSchema, listCallsQuerySchema } from '../schemas/calls.js';
+import { callChangeSchema, callInputSchema, callPatchSchema, callSchema, listCallsQuerySchema } from '../schemas/calls.js';
 import { myProposalSchema, proposalInputSchema, proposalSchema } from '../schemas/proposals.js';
 import {
   companyProfileInputSchema,
@@ -98,7 +98,12 @@ export const routes = {
   },
   updateCall: {
     method: 'PATCH', path: '/api/calls/{id}', audience: 'user', group: 'calls', roles: ['municipality'],
-    summary: 'Change a call (If-Match required)', params: callId, body: callPatchSchema, response: callSchema,
+    summary: 'Change a call (If-Match required; a published call needs changeNote, its deadline only moves later, and each change is recorded)', params: callId, body: callPatchSchema, response: callSchema,
+  },
+  listCallChanges: {
+    method: 'GET', path: '/api/calls/{id}/changes', audience: 'optional', group: 'calls',
+    summary: 'The change log of a published call, oldest first (who changed it only for its municipality; empty for drafts)',
+    params: callId, response: list(callChangeSchema),
   },
   publishCall: {
     method: 'POST', path: '/api/calls/{id}/publish', audience: 'user', group: 'calls', roles: ['municipality'],

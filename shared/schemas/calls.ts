@@ -43,6 +43,8 @@ export const callPatchSchema = z.strictObject({
   budgetNok: z.optional(budgetSchema),
   deadline: z.optional(callFields.deadline),
   procedure: z.optional(callFields.procedure),
+  /** Required once the call is published: what changed and why, shown to companies in the change log. */
+  changeNote: z.optional(text(10, 2000)),
 });
 export type CallPatch = z.infer<typeof callPatchSchema>;
 
@@ -64,6 +66,9 @@ export const callSchema = z.object({
   updatedAt: isoDateTime,
   publishedAt: z.optional(isoDateTime),
   cancelledAt: z.optional(isoDateTime),
+  /** Corrections since publication (GET /api/calls/{id}/changes). */
+  changeCount: z.optional(z.number()),
+  lastChangedAt: z.optional(isoDateTime),
   /** Set when the call was reused from another municipality's published call. */
   derivedFrom: z.optional(z.object({ callId: z.string(), municipalityCode: z.string(), municipalityName: z.optional(z.string()), title: z.string() })),
 });
@@ -82,3 +87,13 @@ export const listCallsQuerySchema = z.object({
 export type ListCallsQuery = z.infer<typeof listCallsQuerySchema>;
 
 export const callIdParams = z.object({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not a call id')) });
+
+/** One recorded correction of a published call (GET /api/calls/{id}/changes); changedBy only for the owner. */
+export const callChangeSchema = z.object({
+  version: z.number(),
+  changedAt: isoDateTime,
+  changedBy: z.optional(z.string()),
+  note: z.string(),
+  fields: z.array(z.object({ name: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type CallChange = z.infer<typeof callChangeSchema>;

@@ -24,11 +24,15 @@ interface HttpishError {
   title?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** A problem slug such as 'deadline-shortened'; wins over the status's default type. */
+  type?: string;
 }
+
+export const problemTypeUri = (slug: string) => `urn:innovasjonstorget:problem:${slug}`;
 
 export function problemResponse(status: number, detail: string, extra: Omit<HttpishError, 'statusCode'> = {}) {
   const body = {
-    type: TYPES[status] ?? 'about:blank',
+    type: extra.type ? problemTypeUri(extra.type) : TYPES[status] ?? 'about:blank',
     title: extra.title ?? TITLES[status] ?? 'Error',
     status,
     detail,

@@ -38,6 +38,8 @@ export const keys = {
   /** A company that opened a call's page, with when it last did (reach of promotions). */
   callViewer: (callId: string, orgNumber: string) => ({ pk: `CALL#${callId}`, sk: `VIEWER#${orgNumber}` }),
   callViewerPrefix: 'VIEWER#',
+  /** The last counted view of one viewer (`org:<id>` or `visitor:<id>`) of a call: one per viewer per 24 h. */
+  countedView: (callId: string, viewer: string) => ({ pk: `CALL#${callId}`, sk: `SEEN#${viewer}` }),
 
   membership: (associationId: string, orgNumber: string) => ({ pk: `ASSOC#${associationId}`, sk: `MEMBER#${orgNumber}` }),
   membershipPrefix: 'MEMBER#',

@@ -17,6 +17,8 @@ export interface OutcomeRecord extends Omit<OutcomeInput, 'partners'> {
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
+  /** Optimistic locking like calls: 1 on create, +1 per replace (outcomes written before versions read as 0). */
+  version?: number;
   callTitle: string;
   callSummary: string;
   domains: Domain[];
@@ -84,17 +86,21 @@ export async function getOutcomes(callIds: string[]): Promise<Map<string, Outcom
 }
 
 /**
- * Writes the whole outcome (create or replace) in one conditional Put: it may only replace an outcome
- * of the same municipality. False when that condition failed.
+ * Writes the whole outcome in one conditional Put: a create only if none exists (`expectedVersion`
+ * undefined), a replace only of the version that was read and of the same municipality. False when the
+ * condition failed (someone else wrote first).
  */
-export async function putOutcome(o: OutcomeRecord): Promise<boolean> {
+export async function putOutcome(o: OutcomeRecord, expectedVersion?: number): Promise<boolean> {
   try {
     await db().send(
       new PutCommand({
         TableName: table(),
         Item: outcomeItem(o),
-        ConditionExpression: 'attribute_not_exists(pk) OR municipalityCode = :m',
-        ExpressionAttributeValues: { ':m': o.municipalityCode },
+        ...(expectedVersion === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : expectedVersion === 0
+            ? { ConditionExpression: 'municipalityCode = :m AND attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':m': o.municipalityCode } }
+            : { ConditionExpression: 'municipalityCode = :m AND #v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':m': o.municipalityCode, ':v': expectedVersion } }),
       }),
     );
     return true;

@@ -23,6 +23,8 @@ export interface RouteInput<Id extends RouteId> {
   body: Out<Routes[Id] extends { body: infer B } ? B : undefined>;
   principal: Principal | undefined;
   headers: Record<string, string | undefined>;
+  /** The TCP peer API Gateway saw (CloudFront's edge behind the distribution); only for in-memory rate limits. */
+  sourceIp?: string;
 }
 
 export interface ApiResult {

@@ -2,6 +2,7 @@ import type { ProgrammeStats } from '../../shared/schemas/programme.js';
 import { now } from '../core/clock.js';
 import { getCompanySme, listAllCalls, listPromotionsAndMembers, listProposalStamps } from '../data/programme.js';
 import { computeStats } from './compute-stats.js';
+import { getOutcomes } from '../data/sharing.js';
 
 /** The figures are read across the whole table; one computation serves every request for this long. */
 export const STATS_TTL_MS = 30_000;
@@ -23,8 +24,11 @@ export async function getProgrammeStats(): Promise<ProgrammeStats> {
 
 async function compute(): Promise<ProgrammeStats> {
   const [calls, proposals, promo] = await Promise.all([listAllCalls(), listProposalStamps(), listPromotionsAndMembers()]);
-  const sme = await getCompanySme(proposals.map((p) => p.orgNumber));
-  return computeStats({ calls, proposals, sme, ...promo }, now());
+  // Proposal figures only for calls whose municipality has chosen its partners (an outcome exists).
+  const outcomes = await getOutcomes(calls.filter((c) => c.publishedAt).map((c) => c.id));
+  const chosen = new Set(outcomes.keys());
+  const sme = await getCompanySme(proposals.filter((p) => chosen.has(p.callId)).map((p) => p.orgNumber));
+  return computeStats({ calls, proposals, sme, chosen, ...promo }, now());
 }
 
 /** Tests (and a future write path) drop the cached figures. */

@@ -178,7 +178,7 @@ export const routes = {
   },
   promoteCall: {
     method: 'POST', path: '/api/associations/{id}/promotions', audience: 'user', group: 'associations', roles: ['association'],
-    summary: 'Promote an open call to the members, with a short note (its own staff)',
+    summary: 'Promote an open call to the members, with a short note (its own staff); once per call: promoting again changes the note (200)',
     params: associationParams, body: promotionInputSchema, response: promotionSchema, status: 201,
   },
   listReach: {

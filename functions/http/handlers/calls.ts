@@ -7,6 +7,7 @@ import { publishCall } from '../../calls/publish-call.js';
 import { cancelCall } from '../../calls/cancel-call.js';
 import { listChanges } from '../../calls/list-changes.js';
 import { etag } from '../../calls/rules.js';
+import { readVisitor, visitorOf } from '../../core/visitor.js';
 import type { Call } from '../../../shared/schemas/calls.js';
 
 const withEtag = (call: Call, status = 200) => ({ status, body: call, headers: { etag: etag(call.version) } });
@@ -14,7 +15,12 @@ const withEtag = (call: Call, status = 200) => ({ status, body: call, headers: {
 // principal! is safe: 'user' routes never reach a handler without one (authenticate middleware).
 export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' | 'updateCall' | 'listCallChanges' | 'publishCall' | 'cancelCall'> = {
   listCalls: async ({ query, principal }) => ({ body: await listCalls(query, principal) }),
-  getCall: async ({ params, principal }) => withEtag(await getCall(params.id, principal)),
+  getCall: async ({ params, principal, headers }) => {
+    const res = withEtag(await getCall(params.id, principal));
+    // An anonymous reader gets the visitor cookie here, so the view the page posts next can be counted once.
+    const fresh = principal || readVisitor(headers.cookie) ? undefined : visitorOf(headers);
+    return fresh?.setCookie ? { ...res, headers: { ...res.headers, 'set-cookie': fresh.setCookie } } : res;
+  },
   createCall: async ({ body, principal }) => {
     const call = await createCall(body, principal!);
     return { ...withEtag(call, 201), headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };

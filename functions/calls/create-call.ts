@@ -6,6 +6,7 @@ import { now } from '../core/clock.js';
 import { insertCall, type CallRecord } from '../data/calls.js';
 import { callView } from './view.js';
 import { normaliseCall } from './rules.js';
+import { withDraftSlot } from './draft-cap.js';
 import { deadlineProblem, latestDeadline } from '../../shared/domain/call-changes.js';
 
 /** A new call is always a draft of the caller's own municipality, whatever the body says. */
@@ -30,6 +31,6 @@ export async function createCall(input: CallInput, principal: Principal): Promis
     updatedAt: stamp,
     createdBy: principal.userId,
   };
-  await insertCall(record);
+  await withDraftSlot(principal.orgId, () => insertCall(record));
   return callView(record, at);
 }

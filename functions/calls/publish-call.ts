@@ -2,11 +2,12 @@ import { badRequest, conflict } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import { effectiveStatus } from '../../shared/domain/call-status.js';
 import { transition } from './transition.js';
+import { freeDraftSlot } from './draft-cap.js';
 import { deadlineProblem } from '../../shared/domain/call-changes.js';
 
 /** draft → open. The deadline must still lie ahead: a call nobody could answer is not published. */
-export function publishCall(id: string, principal: Principal) {
-  return transition(
+export async function publishCall(id: string, principal: Principal) {
+  const call = await transition(
     id,
     principal,
     ['draft'],
@@ -28,4 +29,6 @@ export function publishCall(id: string, principal: Principal) {
     },
     (_call, stamp) => ({ status: 'open', publishedAt: stamp }),
   );
+  await freeDraftSlot(call.municipalityCode);
+  return call;
 }

@@ -66,5 +66,17 @@ export const keys = {
   reuse: (originalId: string, reusedAt: string, newId: string) => ({ pk: `CALL#${originalId}`, sk: `REUSE#${reusedAt}#${newId}` }),
   reusePrefix: 'REUSE#',
 
+  /** Conditional counters behind caps (functions/data/counters.ts): subscriptions per organisation, open drafts per municipality. */
+  counter: (owner: string, kind: string) => ({ pk: `ORG#${owner}`, sk: `COUNT#${kind}` }),
+  /** A reuse of `originalId` by one municipality, remembered for an hour so a retry returns the same draft. */
+  reuseGuard: (originalId: string, municipalityCode: string) => ({ pk: `CALL#${originalId}`, sk: `REUSEBY#${municipalityCode}` }),
+  /** A stored answer to a create sent with an Idempotency-Key (scoped to the caller's organisation and route). */
+  idempotency: (scope: string, key: string) => ({ pk: `IDEMP#${scope}`, sk: `KEY#${key}` }),
+
+  /** An e-mail address of an organisation, pending or confirmed (lower-cased). */
+  emailAddress: (orgId: string, address: string) => ({ pk: `ORG#${orgId}`, sk: `EMAIL#${address}` }),
+  /** gsi1: addresses whose confirmation message the job still has to send. */
+  pendingEmails: 'EMAILS#PENDING',
+
   seedMarker: { pk: 'META', sk: 'SEED' },
 } as const;

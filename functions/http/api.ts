@@ -9,6 +9,7 @@ import jsonBody from '../core/middleware/json-body.js';
 import problemErrors from '../core/middleware/problem-errors.js';
 import validateInput from '../core/middleware/validate-input.js';
 import { problem } from '../core/errors.js';
+import { loadSecrets } from '../core/secrets.js';
 import { routeMatcher } from './route-match.js';
 import type { ApiEvent, ApiResponse, ApiResult, RouteHandlers, RouteInput } from './types.js';
 
@@ -98,6 +99,8 @@ export function createApi<Ids extends RouteId>(
   });
 
   return middy<ApiEvent, ApiResponse>()
+    // Signing keys from Secrets Manager, once per container, before the first request needs them.
+    .before(async () => void (await loadSecrets()))
     .use(httpHeaderNormalizer())
     .use(httpSecurityHeaders())
     .use(problemErrors())

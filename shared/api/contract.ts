@@ -19,7 +19,9 @@ import {
   associationParams, associationSchema, associationSummarySchema, callViewSchema, membershipDecisionSchema,
   membershipListQuerySchema, membershipParams, membershipSchema, promotionInputSchema, promotionSchema, reachSchema,
 } from '../schemas/associations.js';
-import { subscriptionInputSchema, subscriptionParams, subscriptionSchema, unsubscribeQuerySchema } from '../schemas/subscriptions.js';
+import {
+  emailConfirmationQuerySchema, subscriptionInputSchema, subscriptionParams, subscriptionSchema, unsubscribeQuerySchema,
+} from '../schemas/subscriptions.js';
 import {
   lessonSchema, lessonsQuerySchema, outcomeInputSchema, outcomeSchema, reuseSchema, similarNeedSchema, similarSchema,
 } from '../schemas/sharing.js';
@@ -212,6 +214,16 @@ export const routes = {
     method: 'POST', path: '/api/unsubscribe', audience: 'public', group: 'subscriptions',
     summary: 'One-click unsubscribe (RFC 8058) with the signed token from an e-mail', query: unsubscribeQuerySchema,
     response: z.object({ unsubscribed: z.boolean(), name: z.string() }),
+  },
+  confirmEmailPage: {
+    method: 'GET', path: '/api/email-confirmations', audience: 'public', group: 'subscriptions',
+    summary: 'The page the confirmation link opens: one button that confirms (a GET never changes anything, so link scanners cannot confirm)',
+    query: emailConfirmationQuerySchema,
+  },
+  confirmEmail: {
+    method: 'POST', path: '/api/email-confirmations', audience: 'public', group: 'subscriptions',
+    summary: "Confirm an e-mail address for an organisation's notices with the signed token from the confirmation message",
+    query: emailConfirmationQuerySchema, response: z.object({ confirmed: z.boolean(), email: z.string() }),
   },
   getOutcome: {
     method: 'GET', path: '/api/calls/{id}/outcome', audience: 'optional', group: 'sharing',

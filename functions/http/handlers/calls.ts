@@ -7,6 +7,7 @@ import { publishCall } from '../../calls/publish-call.js';
 import { cancelCall } from '../../calls/cancel-call.js';
 import { listChanges } from '../../calls/list-changes.js';
 import { etag } from '../../calls/rules.js';
+import { idempotent } from '../../core/idempotency.js';
 import { readVisitor, visitorOf } from '../../core/visitor.js';
 import type { Call } from '../../../shared/schemas/calls.js';
 
@@ -21,10 +22,11 @@ export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' 
     const fresh = principal || readVisitor(headers.cookie) ? undefined : visitorOf(headers);
     return fresh?.setCookie ? { ...res, headers: { ...res.headers, 'set-cookie': fresh.setCookie } } : res;
   },
-  createCall: async ({ body, principal }) => {
-    const call = await createCall(body, principal!);
-    return { ...withEtag(call, 201), headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
-  },
+  createCall: async ({ body, principal, headers }) =>
+    idempotent('createCall', principal!, headers, body, async () => {
+      const call = await createCall(body, principal!);
+      return { status: 201, body: call, headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
+    }),
   updateCall: async ({ params, body, headers, principal }) =>
     withEtag((await updateCall(params.id, body, headers['if-match'], principal!)).call),
   listCallChanges: async ({ params, principal }) => ({ body: { items: await listChanges(params.id, principal) } }),

@@ -17,8 +17,8 @@ export const sharingHandlers: RouteHandlers<'getOutcome' | 'putOutcome' | 'listL
   },
   listLessons: async ({ query }) => ({ body: await listLessons(query) }),
   reuseCall: async ({ params, principal }) => {
-    const call = await reuseCall(params.id, principal!);
-    return { status: 201, body: call, headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
+    const { call, created } = await reuseCall(params.id, principal!);
+    return { status: created ? 201 : 200, body: call, headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
   },
   listReuses: async ({ params }) => ({ body: await listReuses(params.id) }),
   listSimilar: async ({ params, principal }) => ({ body: await listSimilar(params.id, principal!) }),

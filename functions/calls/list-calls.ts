@@ -10,7 +10,7 @@ import { callView } from './view.js';
 
 type Phase = 'open' | 'closed';
 interface PublicCursor { s: 'calls'; phase: Phase; key?: Key; at: string }
-interface MineCursor { s: 'calls:mine'; key: Key; at: string }
+interface MineCursor { s: `calls:mine:${string}`; key: Key; at: string }
 
 const words = (q?: string) =>
   q ? [...new Set(q.toLocaleLowerCase('nb').split(/\s+/).filter(Boolean))].slice(0, 8) : undefined;
@@ -56,7 +56,7 @@ async function listOwnCalls(query: ListCallsQuery, principal: Principal | undefi
   if (!principal) throw unauthorized('Sign in as a municipality user to list your own calls (mine=true).');
   if (principal.role !== 'municipality') throw forbidden('Only municipality users have their own calls (mine=true).');
   const limit = query.limit ?? 20;
-  const state = query.cursor ? decodeCursor<MineCursor>(query.cursor, 'calls:mine') : undefined;
+  const state = query.cursor ? decodeCursor<MineCursor>(query.cursor, `calls:mine:${principal.orgId}`) : undefined;
   const at = state?.at ?? now().toISOString();
   const filters: CallFilters = {
     domain: query.domain,
@@ -67,7 +67,7 @@ async function listOwnCalls(query: ListCallsQuery, principal: Principal | undefi
   const clock = new Date(at);
   return {
     items: page.items.map((c) => callView(c, clock)),
-    nextCursor: page.lastKey ? encodeCursor({ s: 'calls:mine', key: page.lastKey, at } satisfies MineCursor) : null,
+    nextCursor: page.lastKey ? encodeCursor({ s: `calls:mine:${principal.orgId}`, key: page.lastKey, at } satisfies MineCursor) : null,
   };
 }
 

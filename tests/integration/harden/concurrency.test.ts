@@ -10,7 +10,7 @@ import { confirmAddress } from '../../../functions/data/email-addresses.js';
 import { viewLimiter } from '../../../functions/associations/record-call-view.js';
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
-const t: Record<string, string> = {};
+const t: { [who: string]: string } = {};
 const N = 20;
 const A0 = ASSOCIATIONS[0]!;
 const DAY = 86_400_000;
@@ -37,7 +37,7 @@ async function openCall(deadlineIn = 10 * DAY, token = t.fredrikstad) {
   const published = await api('POST', `/api/calls/${body.id}/publish`, { token });
   return published.body as { id: string; version: number; deadline: string };
 }
-const ownDrafts = async (token: string) => {
+const ownDrafts = async (token: string | undefined) => {
   const all: any[] = [];
   let cursor: string | null = null;
   do {

@@ -78,5 +78,8 @@ export const keys = {
   /** gsi1: addresses whose confirmation message the job still has to send. */
   pendingEmails: 'EMAILS#PENDING',
 
+  /** A claimed organisation name (shared/domain/text.ts comparableName): one organisation per name. */
+  organisationName: (comparable: string) => ({ pk: `ORGNAME#${comparable}`, sk: 'ORGNAME' }),
+
   seedMarker: { pk: 'META', sk: 'SEED' },
 } as const;

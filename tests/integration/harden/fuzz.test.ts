@@ -81,8 +81,17 @@ const nasty = fc.oneof(
   return request;
 }
 
+/** Percent-encodes anything, lone surrogates included (encodeURIComponent throws on those): the server must cope. */
+function enc(s: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+  }
+}
+
 function pathOf(id: RouteId, params: Record<string, string>): string {
-  return routes[id].path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k] ?? 'x'));
+  return routes[id].path.replace(/\{(\w+)\}/g, (_, k: string) => enc(params[k] ?? 'x'));
 }
 
 describe('the API under fuzzing', () => {

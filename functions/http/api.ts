@@ -31,7 +31,8 @@ function cacheHeaders(response: ApiResponse, method: string, audience: string, s
   if (!Object.keys(headers).some((k) => k.toLowerCase() === 'cache-control')) {
     const cacheable = method === 'GET' && !signedIn && audience !== 'user' && audience !== 'dev' &&
       (response.statusCode ?? 200) === 200 && headers['set-cookie'] === undefined;
-    headers['cache-control'] = cacheable ? 'public, max-age=60' : 'private, no-store';
+    // Public reads: shared caches may keep them briefly; browsers revalidate, so a user sees their own change at once.
+    headers['cache-control'] = cacheable ? 'public, max-age=0, s-maxage=30' : 'private, no-store';
   }
   if (audience === 'user' || audience === 'optional') headers.vary = 'Authorization';
   return { ...response, headers };

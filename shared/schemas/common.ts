@@ -15,7 +15,8 @@ export const text = (min: number, max: number) =>
       const t = normaliseText(s).trim();
       return min === 0 && isBlank(t) ? '' : t;
     }),
-    z.refine((s) => min === 0 || !isBlank(s), { message: 'Must contain visible text, not only spaces or invisible characters' }),
+    // Shorter than min is reported by minLength (the form's own message); this catches long invisible-only text.
+    z.refine((s) => min === 0 || s.length < min || !isBlank(s), { message: 'Must contain visible text, not only spaces or invisible characters' }),
     z.minLength(min),
     z.maxLength(max),
   );

@@ -75,7 +75,7 @@ describe('caching', () => {
     const { body: draft } = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody() });
     const own = await stack.client.call('GET', `/api/calls/${draft.id}`, { token: t.fredrikstad });
     expect(own.headers.get('cache-control')).toBe('private, no-store');
-    const pub = await stack.client.call('GET', '/api/municipalities');
+    const pub = await stack.client.call('GET', '/api/associations');
     expect(pub.headers.get('cache-control')).toMatch(/^public, max-age=0, s-maxage=\d+$/);
     const err = await stack.client.call('GET', '/api/me');
     expect(err.headers.get('cache-control')).toBe('no-store');

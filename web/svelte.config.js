@@ -1,4 +1,5 @@
 import adapter from '@sveltejs/adapter-static';
+import { svelteKitCspDirectives } from '../shared/csp.js';
 
 /**
  * SPA build: every page renders in the browser (ssr = false in the root layout), and both the local
@@ -8,6 +9,8 @@ import adapter from '@sveltejs/adapter-static';
 const config = {
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
+    // The site's one CSP (shared/csp.js); hash mode adds the hashes of SvelteKit's inline script.
+    csp: { mode: 'hash', directives: svelteKitCspDirectives() },
     alias: {
       // The web reads the contract, schemas and domain rules from shared/ and nothing else outside web/.
       $shared: '../shared',

@@ -2,16 +2,19 @@ import type { Reach } from '../../shared/schemas/associations.js';
 import { forbidden } from '../core/errors.js';
 import { now } from '../core/clock.js';
 import { proposalsAreSealed } from '../../shared/domain/call-status.js';
+import { proposalFiguresMayBeShown } from '../../shared/domain/procedure.js';
+import { phaseOf } from '../calls/view.js';
 import type { Principal } from '../core/principal.js';
 import { getCalls } from '../data/calls.js';
 import { listProposalsForCall } from '../data/proposals.js';
+import { getOutcomes } from '../data/sharing.js';
 import { listAssociationMemberships, listAssociationPromotions, listCallViewers } from '../data/associations.js';
 import { assertStaff, requireAssociation } from './access.js';
 
 /**
  * What each promotion produced, newest first: views through its link, accepted member companies that
  * opened the call at or after the promotion, and proposals those members submitted at or after it.
- * Only counts leave this function, and the proposal count only once the deadline has passed. The association's own staff and the
+ * Only counts leave this function, and the proposal count only once the call's partners are chosen. The association's own staff and the
  * programme owner may ask.
  */
 export async function listReach(associationId: string, principal: Principal): Promise<Reach[]> {
@@ -25,8 +28,9 @@ export async function listReach(associationId: string, principal: Principal): Pr
   ]);
   const isMember = new Set(members.map((m) => m.orgNumber));
   const callIds = [...new Set(promotions.map((p) => p.callId))];
-  const [calls, activity] = await Promise.all([
+  const [calls, outcomes, activity] = await Promise.all([
     getCalls(callIds),
+    getOutcomes(callIds),
     Promise.all(callIds.map(async (id) => {
       const [viewers, proposals] = await Promise.all([listCallViewers(id), listProposalsForCall(id)]);
       return [id, {
@@ -37,10 +41,11 @@ export async function listReach(associationId: string, principal: Principal): Pr
   ]);
   const byCall = new Map(activity);
   const at = now();
-  // Even a count of member proposals says who is bidding: it stays sealed with the proposals.
+  // Even a count of member proposals says who is bidding: it stays hidden until the municipality has chosen
+  // its partners (an outcome exists), not merely until the deadline.
   const sealed = (callId: string) => {
     const call = calls.get(callId);
-    return !call || proposalsAreSealed(call.deadline, at);
+    return !call || proposalsAreSealed(call.deadline, at) || !proposalFiguresMayBeShown(phaseOf(call, at), outcomes.has(callId));
   };
 
   return promotions.map((p) => {
@@ -54,7 +59,10 @@ export async function listReach(associationId: string, principal: Principal): Pr
       views: p.views ?? 0,
       memberViewers: a.viewedAt.filter((t) => t >= p.promotedAt).length,
       ...(sealed(p.callId)
-        ? { memberProposals: null, proposalsSealedUntil: calls.get(p.callId)!.deadline }
+        ? {
+          memberProposals: null,
+          ...(calls.get(p.callId) && proposalsAreSealed(calls.get(p.callId)!.deadline, at) ? { proposalsSealedUntil: calls.get(p.callId)!.deadline } : {}),
+        }
         : { memberProposals: a.submittedAt.filter((t) => t >= p.promotedAt).length }),
     };
   });

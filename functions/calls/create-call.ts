@@ -6,13 +6,19 @@ import { now } from '../core/clock.js';
 import { insertCall, type CallRecord } from '../data/calls.js';
 import { callView } from './view.js';
 import { normaliseCall } from './rules.js';
+import { withDraftSlot } from './draft-cap.js';
+import { deadlineProblem, latestDeadline } from '../../shared/domain/call-changes.js';
 
 /** A new call is always a draft of the caller's own municipality, whatever the body says. */
 export async function createCall(input: CallInput, principal: Principal): Promise<Call> {
   const at = now();
   const fields = normaliseCall(input);
-  if (Date.parse(fields.deadline) <= at.getTime()) {
-    throw badRequest('The deadline must be in the future.', [{ path: 'deadline', message: 'Deadline is in the past' }]);
+  const why = deadlineProblem(fields.deadline, at);
+  if (why === 'past') throw badRequest('The deadline must be in the future.', [{ path: 'deadline', message: 'Deadline is in the past' }]);
+  if (why === 'too-far') {
+    throw badRequest(`The deadline may be at most two years ahead (${latestDeadline(at).toISOString()}).`, [
+      { path: 'deadline', message: 'Deadline more than two years ahead' },
+    ]);
   }
   const stamp = at.toISOString();
   const record: CallRecord = {
@@ -25,6 +31,6 @@ export async function createCall(input: CallInput, principal: Principal): Promis
     updatedAt: stamp,
     createdBy: principal.userId,
   };
-  await insertCall(record);
+  await withDraftSlot(principal.orgId, () => insertCall(record));
   return callView(record, at);
 }

@@ -11,7 +11,7 @@ import { searchWords } from '../../shared/domain/call-search.js';
 
 type Phase = 'open' | 'closed';
 interface PublicCursor { s: 'calls'; phase: Phase; key?: Key; at: string }
-interface MineCursor { s: 'calls:mine'; key: Key; at: string }
+interface MineCursor { s: `calls:mine:${string}`; key: Key; at: string }
 
 /**
  * Public listing: open calls (nearest deadline first), then closed ones (latest deadline first).
@@ -54,7 +54,7 @@ async function listOwnCalls(query: ListCallsQuery, principal: Principal | undefi
   if (!principal) throw unauthorized('Sign in as a municipality user to list your own calls (mine=true).');
   if (principal.role !== 'municipality') throw forbidden('Only municipality users have their own calls (mine=true).');
   const limit = query.limit ?? 20;
-  const state = query.cursor ? decodeCursor<MineCursor>(query.cursor, 'calls:mine') : undefined;
+  const state = query.cursor ? decodeCursor<MineCursor>(query.cursor, `calls:mine:${principal.orgId}`) : undefined;
   const at = state?.at ?? now().toISOString();
   const filters: CallFilters = {
     domain: query.domain,
@@ -65,7 +65,7 @@ async function listOwnCalls(query: ListCallsQuery, principal: Principal | undefi
   const clock = new Date(at);
   return {
     items: page.items.map((c) => callView(c, clock)),
-    nextCursor: page.lastKey ? encodeCursor({ s: 'calls:mine', key: page.lastKey, at } satisfies MineCursor) : null,
+    nextCursor: page.lastKey ? encodeCursor({ s: `calls:mine:${principal.orgId}`, key: page.lastKey, at } satisfies MineCursor) : null,
   };
 }
 

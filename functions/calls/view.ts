@@ -9,8 +9,8 @@ import { questionDeadlineOf } from '../../shared/domain/open-phase.js';
 
 /** The public shape of a call: status and phase derived from the clock, municipality named. */
 export function callView(c: CallRecord, now: Date): Call {
-  const { createdBy, id, selection, award, withdrawnAwards, contract, ...rest } = c;
-  void createdBy, withdrawnAwards;
+  const { createdBy, id, selection, award, withdrawnAwards, contract, lastChange, ...rest } = c;
+  void createdBy, withdrawnAwards, lastChange;
   return {
     id,
     ...rest,

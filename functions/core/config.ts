@@ -6,7 +6,6 @@ export interface Config {
   /** Unset in AWS (the SDK uses the regional endpoint); set locally and for DynamoDB Local. */
   dynamodbEndpoint?: string;
   region: string;
-  cursorSecret: string;
   /** Set in AWS: lets 'optional'-audience routes verify a bearer token that API Gateway did not. */
   cognito?: { userPoolId: string; clientId: string };
   /** Most published calls held in memory for the public list; 0 turns the snapshot off. */
@@ -18,13 +17,10 @@ let cached: Config | undefined;
 export function config(): Config {
   if (cached) return cached;
   const env = process.env;
-  const cursorSecret = env.CURSOR_SECRET;
-  if (!cursorSecret) throw new Error('CURSOR_SECRET is not set');
   cached = {
     tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME,
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'eu-north-1',
-    cursorSecret,
     cognito:
       env.COGNITO_USER_POOL_ID && env.COGNITO_CLIENT_ID
         ? { userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID }

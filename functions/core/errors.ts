@@ -22,6 +22,7 @@ export function problem(
     type?: string;
   };
   err.detail = detail;
+  // A slug (e.g. 'deadline-shortened') more specific than the status; problem-errors turns it into a URI.
   if (extra.type) err.type = extra.type;
   if (extra.title) err.title = extra.title;
   if (extra.errors) err.errors = extra.errors;
@@ -34,4 +35,4 @@ export const unauthorized = (detail = 'Sign in to use this endpoint: send Author
   problem(401, detail, { headers: { 'WWW-Authenticate': 'Bearer' } });
 export const forbidden = (detail: string) => problem(403, detail);
 export const notFound = (detail = 'No such resource.') => problem(404, detail);
-export const conflict = (detail: string) => problem(409, detail);
+export const conflict = (detail: string, type?: string) => problem(409, detail, type ? { type } : {});

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { config } from './config.js';
+import { secretFor } from './secrets.js';
 
 /**
  * Opaque tokens we hand out and must recognise again: base64url JSON plus an HMAC-SHA256 over a purpose
@@ -23,7 +23,7 @@ export function openToken(purpose: string, token: string): unknown {
 }
 
 function sign(purpose: string, payload: string): string {
-  return createHmac('sha256', config().cursorSecret).update(`${purpose}:${payload}`).digest('base64url');
+  return createHmac('sha256', secretFor(purpose)).update(`${purpose}:${payload}`).digest('base64url');
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -229,6 +229,36 @@ export async function insertPromotion(p: PromotionRecord): Promise<boolean> {
   }
 }
 
+/** Changes a promotion's note (the second promotion of the same call by the same association). */
+export async function updatePromotionNote(id: string, note: string, at: string, by: string): Promise<PromotionRecord | undefined> {
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.promotion(id),
+        UpdateExpression: 'SET note = :n, noteUpdatedAt = :at, noteUpdatedBy = :by',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':n': note, ':at': at, ':by': by },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes ? strip<PromotionRecord>(out.Attributes) : undefined;
+  } catch (e) {
+    if (isConditionFailure(e)) return undefined;
+    throw e;
+  }
+}
+
+/** Promotions of one call (gsi2 `CALL#id#PROMOS`). */
+export async function listCallPromotions(callId: string): Promise<PromotionRecord[]> {
+  return queryAllStripped<PromotionRecord>({
+    TableName: table(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :p',
+    ExpressionAttributeValues: { ':p': keys.callPromotions(callId) },
+  });
+}
+
 export async function getPromotion(id: string): Promise<PromotionRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: table(), Key: keys.promotion(id) }));
   return out.Item ? strip<PromotionRecord>(out.Item) : undefined;
@@ -260,6 +290,32 @@ export async function addPromotionView(promotionId: string, callId: string, memb
         ConditionExpression: 'attribute_exists(pk) AND callId = :call',
         ExpressionAttributeNames: { '#v': 'views', '#m': 'memberViewers' },
         ExpressionAttributeValues: { ':one': 1, ':m': memberViewer ? 1 : 0, ':call': callId },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/**
+ * Claims the one counted view of `viewer` (an organisation or a visitor id) for a call in a window: one
+ * conditional Put on `CALL#id / SEEN#viewer`, which succeeds only if the viewer was never counted for the
+ * call or was last counted `windowMs` or longer ago. True when this view is the one to count.
+ */
+export async function claimCountedView(callId: string, viewer: string, at: Date, windowMs: number): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          ...keys.countedView(callId, viewer), type: 'countedView', countedAt: at.toISOString(),
+          // Cleanup in AWS (table TTL); the window itself is enforced by the condition, not by TTL.
+          expiresAt: Math.floor((at.getTime() + windowMs) / 1000) + 86_400,
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR countedAt <= :since',
+        ExpressionAttributeValues: { ':since': new Date(at.getTime() - windowMs).toISOString() },
       }),
     );
     return true;

@@ -62,10 +62,15 @@ export async function getCalls(ids: string[]): Promise<Map<string, CallRecord>> 
   return found;
 }
 
+let generation = 0;
+/** Counts this process's call writes: caches built from calls (similar needs) start over when it moves. */
+export const callWriteGeneration = () => generation;
+
 export async function insertCall(call: CallRecord): Promise<void> {
   await db().send(
     new PutCommand({ TableName: table(), Item: toItem(call), ConditionExpression: 'attribute_not_exists(pk)' }),
   );
+  generation++;
   invalidatePublishedSnapshot();
 }
 
@@ -100,6 +105,7 @@ export async function replaceCall(
         ExpressionAttributeValues: values,
       }),
     );
+    generation++;
     invalidatePublishedSnapshot();
     return true;
   } catch (e) {

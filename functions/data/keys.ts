@@ -10,6 +10,10 @@ export const keys = {
   municipalityCalls: (code: string) => `MUNI#${code}`,
   municipalityCallSort: (createdAt: string, id: string) => `CALL#${createdAt}#${id}`,
 
+  /** A recorded correction of a published call; zero-padded version, so the log sorts oldest first. */
+  callChange: (callId: string, version: number) => ({ pk: `CALL#${callId}`, sk: `CHANGE#${String(version).padStart(8, '0')}` }),
+  callChangePrefix: 'CHANGE#',
+
   proposal: (callId: string, orgNumber: string) => ({ pk: `CALL#${callId}`, sk: `PROPOSAL#${orgNumber}` }),
   proposalPrefix: 'PROPOSAL#',
   /** gsi2: a company's proposals, newest first. */
@@ -34,6 +38,8 @@ export const keys = {
   /** A company that opened a call's page, with when it last did (reach of promotions). */
   callViewer: (callId: string, orgNumber: string) => ({ pk: `CALL#${callId}`, sk: `VIEWER#${orgNumber}` }),
   callViewerPrefix: 'VIEWER#',
+  /** The last counted view of one viewer (`org:<id>` or `visitor:<id>`) of a call: one per viewer per 24 h. */
+  countedView: (callId: string, viewer: string) => ({ pk: `CALL#${callId}`, sk: `SEEN#${viewer}` }),
 
   membership: (associationId: string, orgNumber: string) => ({ pk: `ASSOC#${associationId}`, sk: `MEMBER#${orgNumber}` }),
   membershipPrefix: 'MEMBER#',
@@ -59,6 +65,21 @@ export const keys = {
   lessons: 'LESSONS',
   reuse: (originalId: string, reusedAt: string, newId: string) => ({ pk: `CALL#${originalId}`, sk: `REUSE#${reusedAt}#${newId}` }),
   reusePrefix: 'REUSE#',
+
+  /** Conditional counters behind caps (functions/data/counters.ts): subscriptions per organisation, open drafts per municipality. */
+  counter: (owner: string, kind: string) => ({ pk: `ORG#${owner}`, sk: `COUNT#${kind}` }),
+  /** A reuse of `originalId` by one municipality, remembered for an hour so a retry returns the same draft. */
+  reuseGuard: (originalId: string, municipalityCode: string) => ({ pk: `CALL#${originalId}`, sk: `REUSEBY#${municipalityCode}` }),
+  /** A stored answer to a create sent with an Idempotency-Key (scoped to the caller's organisation and route). */
+  idempotency: (scope: string, key: string) => ({ pk: `IDEMP#${scope}`, sk: `KEY#${key}` }),
+
+  /** An e-mail address of an organisation, pending or confirmed (lower-cased). */
+  emailAddress: (orgId: string, address: string) => ({ pk: `ORG#${orgId}`, sk: `EMAIL#${address}` }),
+  /** gsi1: addresses whose confirmation message the job still has to send. */
+  pendingEmails: 'EMAILS#PENDING',
+
+  /** A claimed organisation name (shared/domain/text.ts comparableName): one organisation per name. */
+  organisationName: (comparable: string) => ({ pk: `ORGNAME#${comparable}`, sk: 'ORGNAME' }),
 
   seedMarker: { pk: 'META', sk: 'SEED' },
 

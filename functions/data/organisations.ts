@@ -1,3 +1,6 @@
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, isConditionFailure, table } from './client.js';
+import { queryAll } from './paging.js';
 import type { OrganisationKind, Role } from '../../shared/domain/vocabulary.js';
 import type { CompanyProfileInput } from '../../shared/schemas/organisations.js';
 import { entity } from './entity.js';
@@ -97,3 +100,44 @@ export async function getOrganisations(ids: string[]): Promise<Map<string, Organ
  */
 export const companiesChangedSince = (since: string) =>
   organisations.queryEvery({ index: 'gsi2', partition: keys.companyChanges, sort: { after: since } });
+
+/** Every organisation's id, kind and name (gsi1 `ORGS#<kind>`, projected): the name-uniqueness check. */
+export async function listOrganisationNames(): Promise<{ id: string; kind: string; name: string }[]> {
+  const kinds = ['municipality', 'company', 'association', 'programme'];
+  const lists = await Promise.all(kinds.map(async (kind) => {
+    const items = await queryAll({
+      TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': keys.organisationsOfKind(kind) },
+      ProjectionExpression: 'pk, sk, gsi1pk, gsi1sk, id, #n', ExpressionAttributeNames: { '#n': 'name' },
+    }, 1000);
+    return items.map((i) => ({ id: String(i.id), kind, name: String(i.name ?? '') }));
+  }));
+  return lists.flat();
+}
+
+/**
+ * Claims a name (compared form) for an organisation: one conditional Put, so two companies renaming to the
+ * same name at once cannot both win. True when the name is free or already this organisation's.
+ */
+export async function claimOrganisationName(comparable: string, orgId: string, at: string): Promise<boolean> {
+  try {
+    await db().send(new PutCommand({
+      TableName: table(), Item: { ...keys.organisationName(comparable), type: 'organisationName', orgId, claimedAt: at },
+      ConditionExpression: 'attribute_not_exists(pk) OR orgId = :o', ExpressionAttributeValues: { ':o': orgId },
+    }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export async function releaseOrganisationName(comparable: string, orgId: string): Promise<void> {
+  try {
+    await db().send(new DeleteCommand({
+      TableName: table(), Key: keys.organisationName(comparable), ConditionExpression: 'orgId = :o', ExpressionAttributeValues: { ':o': orgId },
+    }));
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}

@@ -86,6 +86,8 @@ export interface PromotionStamp {
   callId: string;
   associationId: string;
   promotedAt: string;
+  /** Counted views through the promotion link (public reach, not derived from proposals). */
+  views?: number;
 }
 
 /** Associations' ids, from gsi1 `ORGS#association`. */
@@ -135,7 +137,12 @@ export async function listPromotionsAndMembers(): Promise<{ promotions: Promotio
       ]);
       for (const p of promos) {
         if (typeof p.callId === 'string' && typeof p.promotedAt === 'string') {
-          promotions.push({ callId: p.callId, associationId: typeof p.associationId === 'string' ? p.associationId : associationId, promotedAt: p.promotedAt });
+          promotions.push({
+            callId: p.callId,
+            associationId: typeof p.associationId === 'string' ? p.associationId : associationId,
+            promotedAt: p.promotedAt,
+            views: typeof p.views === 'number' ? p.views : 0,
+          });
         }
       }
       for (const m of members) {

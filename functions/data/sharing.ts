@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Domain, Procedure } from '../../shared/domain/vocabulary.js';
 import type { OutcomeInput } from '../../shared/schemas/sharing.js';
 import { db, isConditionFailure, table } from './client.js';
@@ -17,6 +17,8 @@ export interface OutcomeRecord extends Omit<OutcomeInput, 'partners'> {
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
+  /** Optimistic locking like calls: 1 on create, +1 per replace (outcomes written before versions read as 0). */
+  version?: number;
   callTitle: string;
   callSummary: string;
   domains: Domain[];
@@ -84,17 +86,21 @@ export async function getOutcomes(callIds: string[]): Promise<Map<string, Outcom
 }
 
 /**
- * Writes the whole outcome (create or replace) in one conditional Put: it may only replace an outcome
- * of the same municipality. False when that condition failed.
+ * Writes the whole outcome in one conditional Put: a create only if none exists (`expectedVersion`
+ * undefined), a replace only of the version that was read and of the same municipality. False when the
+ * condition failed (someone else wrote first).
  */
-export async function putOutcome(o: OutcomeRecord): Promise<boolean> {
+export async function putOutcome(o: OutcomeRecord, expectedVersion?: number): Promise<boolean> {
   try {
     await db().send(
       new PutCommand({
         TableName: table(),
         Item: outcomeItem(o),
-        ConditionExpression: 'attribute_not_exists(pk) OR municipalityCode = :m',
-        ExpressionAttributeValues: { ':m': o.municipalityCode },
+        ...(expectedVersion === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : expectedVersion === 0
+            ? { ConditionExpression: 'municipalityCode = :m AND attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':m': o.municipalityCode } }
+            : { ConditionExpression: 'municipalityCode = :m AND #v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':m': o.municipalityCode, ':v': expectedVersion } }),
       }),
     );
     return true;
@@ -188,4 +194,37 @@ export async function listReuses(originalId: string): Promise<ReuseRecord[]> {
     void pk, sk, type;
     return rest as unknown as ReuseRecord;
   });
+}
+
+/**
+ * Claims the reuse of `originalId` by one municipality for `windowMs`: one conditional Put of a guard item
+ * naming the draft that will be made. Returns undefined when this request won, else the draft the earlier
+ * request made (or is making) within the window.
+ */
+export async function claimReuse(originalId: string, municipalityCode: string, callId: string, at: Date, windowMs: number): Promise<string | undefined> {
+  try {
+    await db().send(new PutCommand({
+      TableName: table(),
+      Item: { ...keys.reuseGuard(originalId, municipalityCode), type: 'reuseGuard', callId, reusedAt: at.toISOString() },
+      ConditionExpression: 'attribute_not_exists(pk) OR reusedAt <= :since',
+      ExpressionAttributeValues: { ':since': new Date(at.getTime() - windowMs).toISOString() },
+    }));
+    return undefined;
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.reuseGuard(originalId, municipalityCode), ConsistentRead: true }));
+  return String(out.Item?.callId);
+}
+
+/** Gives up a reuse claim (the draft could not be written). */
+export async function releaseReuse(originalId: string, municipalityCode: string, callId: string): Promise<void> {
+  try {
+    await db().send(new DeleteCommand({
+      TableName: table(), Key: keys.reuseGuard(originalId, municipalityCode),
+      ConditionExpression: 'callId = :c', ExpressionAttributeValues: { ':c': callId },
+    }));
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
 }

@@ -3,6 +3,7 @@ import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
 import { queryAll } from './paging.js';
 import { listAssociationMemberships } from './associations.js';
+import { releaseSlot } from './counters.js';
 
 export type Frequency = 'weekly' | 'immediate';
 
@@ -69,7 +70,10 @@ export async function deleteSubscription(orgId: string, id: string): Promise<Sub
         ReturnValues: 'ALL_OLD',
       }),
     );
-    return out.Attributes ? fromItem(out.Attributes) : undefined;
+    if (!out.Attributes) return undefined;
+    // The cap's counter (functions/data/counters.ts) gives the slot back.
+    await releaseSlot(orgId, 'subscriptions');
+    return fromItem(out.Attributes);
   } catch (e) {
     if (isConditionFailure(e)) return undefined;
     throw e;

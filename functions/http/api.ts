@@ -12,8 +12,34 @@ import validateInput from '../core/middleware/validate-input.js';
 import { problem } from '../core/errors.js';
 import { logger } from '../core/logger.js';
 import correlationId from '../core/middleware/correlation-id.js';
+import { loadSecrets } from '../core/secrets.js';
 import { routeMatcher } from './route-match.js';
 import type { ApiEvent, ApiResponse, ApiResult, RouteHandlers, RouteInput } from './types.js';
+
+/** Lambda (payload 2.0) wants cookies in their own field; one Set-Cookie header would also do for one cookie. */
+function withCookies(response: ApiResponse): ApiResponse {
+  const setCookie = response.headers?.['set-cookie'];
+  if (setCookie === undefined) return response;
+  const { ['set-cookie']: _drop, ...headers } = response.headers!;
+  void _drop;
+  return { ...response, headers, cookies: [String(setCookie)] };
+}
+
+/**
+ * Caching: anything that depends on who asks, or that sets a cookie, is `private, no-store` and varies
+ * by Authorization; anonymous public reads may be cached briefly. A handler may set its own.
+ */
+function cacheHeaders(response: ApiResponse, method: string, audience: string, signedIn: boolean): ApiResponse {
+  const headers = { ...response.headers };
+  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'cache-control')) {
+    const cacheable = method === 'GET' && !signedIn && audience !== 'user' && audience !== 'dev' &&
+      (response.statusCode ?? 200) === 200 && headers['set-cookie'] === undefined;
+    // Public reads: shared caches may keep them briefly; browsers revalidate, so a user sees their own change at once.
+    headers['cache-control'] = cacheable ? 'public, max-age=0, s-maxage=30' : 'private, no-store';
+  }
+  if (audience === 'user' || audience === 'optional') headers.vary = 'Authorization';
+  return { ...response, headers };
+}
 
 function toResponse(result: ApiResult): ApiResponse {
   const status = result.status ?? 200;
@@ -52,9 +78,13 @@ export function createApi<Ids extends RouteId>(
     const impl = handlers[id] as (input: RouteInput<Ids>) => Promise<ApiResult>;
     const handler = middy<ApiEvent, ApiResponse>(async (event: ApiEvent) => {
       const input = event.input!;
-      return toResponse(
-        await impl({ ...input, principal: event.principal, headers: event.headers ?? {} } as RouteInput<Ids>),
+      const headers = { ...event.headers };
+      // Payload 2.0 moves Cookie headers into event.cookies.
+      if (event.cookies?.length) headers.cookie = [headers.cookie, ...event.cookies].filter(Boolean).join('; ');
+      const response = toResponse(
+        await impl({ ...input, principal: event.principal, headers, sourceIp: event.requestContext?.http?.sourceIp } as RouteInput<Ids>),
       );
+      return withCookies(cacheHeaders(response, spec.method, spec.audience, !!event.principal));
     })
       .use(authenticate({ audience: spec.audience, verifyBearer: opts.verifyBearer }))
       .use(authorizeRoles({ roles: 'roles' in spec ? spec.roles : undefined }))
@@ -86,6 +116,8 @@ export function createApi<Ids extends RouteId>(
     // Every log line of the invocation (audit events included) carries the Lambda context and the request's
     // correlation id; keys added during one request are cleared before the next.
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    // Signing keys from Secrets Manager, once per container, before the first request needs them.
+    .before(async () => void (await loadSecrets()))
     .use(httpHeaderNormalizer())
     .use(correlationId())
     .use(httpSecurityHeaders())

@@ -24,6 +24,8 @@ export interface RouteInput<Id extends RouteId> {
   /** Signed in, by type, on 'user' routes (the authorizer and authenticate() guarantee it); maybe on 'optional' ones. */
   principal: Routes[Id] extends { audience: 'user' } ? Principal : Principal | undefined;
   headers: Record<string, string | undefined>;
+  /** The TCP peer API Gateway saw (CloudFront's edge behind the distribution); only for in-memory rate limits. */
+  sourceIp?: string;
 }
 
 export interface ApiResult {

@@ -1,4 +1,5 @@
 import { logger } from '../core/logger.js';
+import { loadSecrets } from '../core/secrets.js';
 import { runNotifications, type NotificationKind, type NotificationReport } from '../subscriptions/run-notifications.js';
 
 const KINDS: readonly NotificationKind[] = ['immediate', 'weekly'];
@@ -13,5 +14,6 @@ export const handler = async (event: { kind: NotificationKind }): Promise<Notifi
     logger.error('notifications.bad-event', { event });
     throw new Error(`Expected {"kind":"immediate"|"weekly"}, got ${JSON.stringify(event)}`);
   }
+  await loadSecrets();
   return runNotifications(kind);
 };

@@ -2,6 +2,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getFile, parseObjectKey } from '../data/files.js';
 import { completeUpload } from '../files/complete-upload.js';
 import { logger } from '../core/logger.js';
+import { loadSecrets } from '../core/secrets.js';
 
 const s3 = new S3Client({});
 
@@ -16,6 +17,8 @@ interface ObjectCreated {
  * Malware scanning (GuardDuty Malware Protection for S3) would tag the object before this runs; see docs/files.md.
  */
 export async function handler(event: ObjectCreated): Promise<void> {
+  // A verified document on a published call is a correction, and its notices carry signed links.
+  await loadSecrets();
   const bucket = event.detail?.bucket?.name;
   const key = event.detail?.object?.key;
   const ref = key ? parseObjectKey(decodeURIComponent(key)) : undefined;

@@ -1,4 +1,5 @@
 import { now } from '../core/clock.js';
+import { icsLine, icsText } from '../../shared/domain/format-text.js';
 import { buyerName, feedQueryString, feedTitle } from './feed-text.js';
 import { openCallsMatching, recentlyCancelledMatching, type FeedQuery } from './open-calls.js';
 import { callUrl, publicBaseUrl } from './settings.js';
@@ -16,7 +17,7 @@ export async function deadlinesCalendar(query: FeedQuery): Promise<string> {
   // function (the RSS route too) about a fifth slower (npm run bench).
   const { default: ical, ICalEventStatus } = await import('ical-generator');
   const cal = ical({
-    name: feedTitle('frister', query),
+    name: icsLine(feedTitle('frister', query)),
     description: 'Søknadsfrister for åpne innovasjonsutlysninger fra kommunene i Østfold.',
     prodId: { company: 'Innovasjonstorget', product: 'frister', language: 'NB' },
     url: `${base}/api/feeds/deadlines.ics${feedQueryString(query)}`,
@@ -29,8 +30,8 @@ export async function deadlinesCalendar(query: FeedQuery): Promise<string> {
       sequence: Math.max(0, c.version - 1),
       start: new Date(c.deadline),
       stamp: new Date(c.updatedAt),
-      summary: c.status === 'cancelled' ? `AVLYST: ${c.title}` : `Frist: ${c.title}`,
-      description: c.status === 'cancelled' ? `Avlyst: ${c.cancelReason ?? ''}\n\n${buyerName(c)}\n${url}` : `${c.summary}\n\n${buyerName(c)}\n${url}`,
+      summary: icsText(c.status === 'cancelled' ? `AVLYST: ${c.title}` : `Frist: ${c.title}`),
+      description: icsText(c.status === 'cancelled' ? `Avlyst: ${c.cancelReason ?? ''}\n\n${buyerName(c)}\n${url}` : `${c.summary}\n\n${buyerName(c)}\n${url}`),
       ...(c.status === 'cancelled' ? { status: ICalEventStatus.CANCELLED } : {}),
       location: buyerName(c),
       url,

@@ -3,6 +3,8 @@
  * made the feeds function the one heaviest to cold-start. Correctness is checked by parsing the output
  * with a standard parser (rss-parser) in tests/integration/opendata.
  */
+import { xmlText } from '../../shared/domain/format-text.js';
+
 export interface RssChannel {
   title: string;
   link: string;
@@ -23,10 +25,8 @@ export interface RssItem {
   categories: { name: string; domain?: string }[];
 }
 
-const escape = (s: string) =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
-    // XML 1.0 forbids most control characters, even escaped.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+// XML 1.0 forbids some characters even escaped (controls, lone surrogates, U+FFFE/U+FFFF): dropped there.
+const escape = xmlText;
 
 const el = (name: string, text: string, attrs = '') => `<${name}${attrs}>${escape(text)}</${name}>`;
 

@@ -7,8 +7,13 @@ import type { ProposalStamp, PromotionStamp } from '../data/programme.js';
 import { memberKey } from '../data/programme.js';
 
 const DAY = 86_400_000;
-/** A call needs help when it is open, has no proposal and closes within this many days. */
+/**
+ * A call needs help when it is open, closes within this many days and has little public reach: fewer than
+ * NEEDS_HELP_VIEWS counted views through promotions (none when nobody promoted it). Never from proposals:
+ * whether a sealed call has answers is nobody's business until its partners are chosen.
+ */
 export const NEEDS_HELP_DAYS = 14;
+export const NEEDS_HELP_VIEWS = 10;
 
 /** Bokmål status names, as the web app shows them. */
 export const STATUS_LABELS: Record<CallStatus, string> = { draft: 'Utkast', open: 'Åpen', closed: 'Lukket', cancelled: 'Avlyst' };
@@ -21,6 +26,11 @@ export interface StatsInput {
   promotions: PromotionStamp[];
   /** memberKey(associationId, orgNumber) of accepted memberships. */
   acceptedMembers: Set<string>;
+  /**
+   * Calls whose municipality has chosen its partners (an outcome exists, published or not). Only their
+   * proposals enter any figure: a count, mean or share over a call still choosing says who is bidding.
+   */
+  chosen: Set<string>;
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -44,8 +54,9 @@ function counter<K extends string>(keysInOrder: readonly K[], label: (k: K) => s
  * The programme dashboard figures, from all calls and all proposal stamps at `now`.
  * - calls: every call, drafts included; each breakdown lists every key (zero counts too), and byStatus,
  *   byMunicipality and byProcedure each sum to total (byDomain more: a call may have several domains).
- * - per-call figures and days to first proposal: over published calls that are open or closed
- *   (not cancelled), proposals counted per call, zero included.
+ * - proposal figures (total, per call, days to first, companies, SME share, from promotions): only over
+ *   calls whose partners are chosen (`chosen`); per call over such published calls, zero included.
+ * - needsHelp: from public facts only (deadline, promotions and their counted views), never proposals.
  * - fromPromotions: proposals by a company that is an accepted member of an association that promoted the
  *   call before the proposal was submitted; each proposal counts once however many promotions it follows.
  */
@@ -55,11 +66,19 @@ export function computeStats(input: StatsInput, now: Date): ProgrammeStats {
   const byDomain = counter(DOMAINS, (k) => DOMAIN_LABELS[k].nb);
   const byProcedure = counter(PROCEDURES, (k) => PROCEDURE_LABELS[k].nb);
 
+  const proposals = input.proposals.filter((p) => input.chosen.has(p.callId));
   const proposalsByCall = new Map<string, ProposalStamp[]>();
-  for (const p of input.proposals) {
+  for (const p of proposals) {
     const list = proposalsByCall.get(p.callId) ?? [];
     list.push(p);
     proposalsByCall.set(p.callId, list);
+  }
+
+  const promotionsByCall = new Map<string, PromotionStamp[]>();
+  for (const pr of input.promotions) {
+    const list = promotionsByCall.get(pr.callId) ?? [];
+    list.push(pr);
+    promotionsByCall.set(pr.callId, list);
   }
 
   const perCall: number[] = [];
@@ -73,13 +92,14 @@ export function computeStats(input: StatsInput, now: Date): ProgrammeStats {
     byProcedure.add(c.procedure);
 
     const received = proposalsByCall.get(c.id) ?? [];
-    if ((s === 'open' || s === 'closed') && c.publishedAt) {
+    if ((s === 'open' || s === 'closed') && c.publishedAt && input.chosen.has(c.id)) {
       perCall.push(received.length);
       const first = received.reduce((min, p) => Math.min(min, Date.parse(p.submittedAt)), Infinity);
       if (Number.isFinite(first)) daysToFirst.push(Math.max(0, (first - Date.parse(c.publishedAt)) / DAY));
     }
     const msLeft = Date.parse(c.deadline) - now.getTime();
-    if (s === 'open' && received.length === 0 && msLeft <= NEEDS_HELP_DAYS * DAY) {
+    const reach = (promotionsByCall.get(c.id) ?? []).reduce((sum, pr) => sum + (pr.views ?? 0), 0);
+    if (s === 'open' && reach < NEEDS_HELP_VIEWS && msLeft <= NEEDS_HELP_DAYS * DAY) {
       needsHelp.push({
         callId: c.id,
         title: c.title,
@@ -92,16 +112,10 @@ export function computeStats(input: StatsInput, now: Date): ProgrammeStats {
   }
   needsHelp.sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline));
 
-  const companies = [...new Set(input.proposals.map((p) => p.orgNumber))];
+  const companies = [...new Set(proposals.map((p) => p.orgNumber))];
   const smes = companies.filter((org) => input.sme.get(org) !== false).length;
 
-  const promotionsByCall = new Map<string, PromotionStamp[]>();
-  for (const pr of input.promotions) {
-    const list = promotionsByCall.get(pr.callId) ?? [];
-    list.push(pr);
-    promotionsByCall.set(pr.callId, list);
-  }
-  const fromPromotions = input.proposals.filter((p) =>
+  const fromPromotions = proposals.filter((p) =>
     (promotionsByCall.get(p.callId) ?? []).some(
       (pr) => input.acceptedMembers.has(memberKey(pr.associationId, p.orgNumber)) && Date.parse(p.submittedAt) > Date.parse(pr.promotedAt),
     ),
@@ -118,7 +132,7 @@ export function computeStats(input: StatsInput, now: Date): ProgrammeStats {
       byProcedure: byProcedure.list(),
     },
     proposals: {
-      total: input.proposals.length,
+      total: proposals.length,
       perCall: {
         mean: perCall.length ? round(perCall.reduce((a, b) => a + b, 0) / perCall.length, 2) : 0,
         median: median(perCall) ?? 0,

@@ -2,6 +2,9 @@ import type { ProgrammeStats } from '../../shared/schemas/programme.js';
 import { now } from '../core/clock.js';
 import { getCompanySme, listAllCalls, listPromotionsAndMembers, listProposalStamps } from '../data/programme.js';
 import { computeStats } from './compute-stats.js';
+import { proposalFiguresMayBeShown } from '../../shared/domain/procedure.js';
+import { phaseOf } from '../calls/view.js';
+import { getOutcomes } from '../data/sharing.js';
 
 /** The figures are read across the whole table; one computation serves every request for this long. */
 export const STATS_TTL_MS = 30_000;
@@ -23,8 +26,12 @@ export async function getProgrammeStats(): Promise<ProgrammeStats> {
 
 async function compute(): Promise<ProgrammeStats> {
   const [calls, proposals, promo] = await Promise.all([listAllCalls(), listProposalStamps(), listPromotionsAndMembers()]);
-  const sme = await getCompanySme(proposals.map((p) => p.orgNumber));
-  return computeStats({ calls, proposals, sme, ...promo }, now());
+  // Proposal figures only for calls whose municipality has chosen its partners (shared/domain/procedure.ts).
+  const outcomes = await getOutcomes(calls.filter((c) => c.publishedAt).map((c) => c.id));
+  const at = now();
+  const chosen = new Set(calls.filter((c) => proposalFiguresMayBeShown(phaseOf(c, at), outcomes.has(c.id))).map((c) => c.id));
+  const sme = await getCompanySme(proposals.filter((p) => chosen.has(p.callId)).map((p) => p.orgNumber));
+  return computeStats({ calls, proposals, sme, chosen, ...promo }, at);
 }
 
 /** Tests (and a future write path) drop the cached figures. */

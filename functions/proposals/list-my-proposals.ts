@@ -15,7 +15,7 @@ export async function listMyProposals(
   query: { limit?: number; cursor?: string },
   principal: Principal,
 ): Promise<Page<MyProposal>> {
-  const start = query.cursor ? decodeCursor<{ s: string; key: Key }>(query.cursor, 'proposals:mine').key : undefined;
+  const start = query.cursor ? decodeCursor<{ s: string; key: Key }>(query.cursor, `proposals:mine:${principal.orgId}`).key : undefined;
   const page = await queryCompanyProposals(principal.orgId, query.limit ?? 20, start);
   const calls = await getCalls(page.items.map((p) => p.callId));
   const at = now();
@@ -31,5 +31,5 @@ export async function listMyProposals(
       municipalityName: municipalityName(call.municipalityCode) ?? call.municipalityCode,
     }];
   });
-  return { items, nextCursor: page.lastKey ? encodeCursor({ s: 'proposals:mine', key: page.lastKey }) : null };
+  return { items, nextCursor: page.lastKey ? encodeCursor({ s: `proposals:mine:${principal.orgId}`, key: page.lastKey }) : null };
 }

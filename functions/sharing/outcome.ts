@@ -1,6 +1,7 @@
 import type { Outcome, OutcomeInput } from '../../shared/schemas/sharing.js';
 import { effectiveStatus } from '../../shared/domain/call-status.js';
-import { badRequest, conflict, forbidden, notFound } from '../core/errors.js';
+import { badRequest, conflict, forbidden, notFound, problem } from '../core/errors.js';
+import { etag, parseIfMatch } from '../calls/rules.js';
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { getCall } from '../data/calls.js';
@@ -14,7 +15,7 @@ import { outcomeView } from './views.js';
  * deadline passed): before that there is no outcome, and a cancelled call has none. Partners must be
  * companies on the platform, so the registry can name them.
  */
-export async function putOutcome(callId: string, input: OutcomeInput, principal: Principal): Promise<Outcome> {
+export async function putOutcome(callId: string, input: OutcomeInput, ifMatch: string | undefined, principal: Principal): Promise<{ outcome: Outcome; created: boolean }> {
   const call = assertVisible(await getCall(callId), principal);
   if (!isOwnMunicipality(call, principal)) throw forbidden('Only the municipality that owns this call can record its outcome.');
   const at = now();
@@ -31,7 +32,20 @@ export async function putOutcome(callId: string, input: OutcomeInput, principal:
       bad.map(({ orgNumber, i }) => ({ path: `partners.${i}`, message: `No company with organisation number ${orgNumber}` })));
   }
 
+  // The first PUT creates without a precondition; later ones must prove which version they replace.
   const existing = await readOutcome(callId);
+  const currentVersion = existing ? existing.version ?? 0 : undefined;
+  const expected = parseIfMatch(ifMatch);
+  if (expected === 'invalid') throw badRequest('If-Match must be an ETag such as "3".', [{ path: 'If-Match', message: 'Not an ETag' }]);
+  if (currentVersion !== undefined && expected === undefined) {
+    throw problem(428, `An outcome exists: send If-Match with the version you edited (current ETag ${etag(currentVersion)}).`);
+  }
+  if (currentVersion === undefined && expected !== undefined) {
+    throw problem(412, 'There is no outcome yet to match; send the first PUT without If-Match.');
+  }
+  if (currentVersion !== undefined && expected !== currentVersion) {
+    throw problem(412, `The outcome has changed since version ${expected}; it is now version ${currentVersion}. Reload and try again.`);
+  }
   const stamp = at.toISOString();
   const record: OutcomeRecord = {
     callId,
@@ -46,15 +60,19 @@ export async function putOutcome(callId: string, input: OutcomeInput, principal:
     createdAt: existing?.createdAt ?? stamp,
     updatedAt: stamp,
     updatedBy: principal.userId,
+    version: (currentVersion ?? 0) + 1,
     callTitle: call.title,
     callSummary: call.summary,
     domains: call.domains,
     cpvCodes: call.cpvCodes,
     procedure: call.procedure,
   };
-  // The condition (same municipality) cannot fail for an owner; it guards the item against any other writer.
-  if (!(await writeOutcome(record))) throw forbidden('Only the municipality that owns this call can record its outcome.');
-  return outcomeView(record);
+  if (!(await writeOutcome(record, currentVersion))) {
+    throw problem(412, currentVersion === undefined
+      ? 'The outcome was recorded by someone else at the same moment. Reload it and edit with If-Match.'
+      : 'The outcome was changed by someone else at the same moment. Reload and try again.');
+  }
+  return { outcome: outcomeView(record), created: currentVersion === undefined };
 }
 
 /** Public once published; the call's municipality always sees its own (draft) outcome; otherwise 404. */

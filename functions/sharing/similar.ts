@@ -3,7 +3,7 @@ import { MUNICIPALITY_CODES } from '../../shared/domain/municipalities.js';
 import { forbidden } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
-import { getCall, queryMunicipalityCalls, type CallRecord } from '../data/calls.js';
+import { callWriteGeneration, getCall, queryMunicipalityCalls, type CallRecord } from '../data/calls.js';
 import { getOutcomes } from '../data/sharing.js';
 import type { Key } from '../data/paging.js';
 import { assertVisible, isOwnMunicipality } from '../calls/view.js';
@@ -11,6 +11,62 @@ import { CallCorpus, isSameNeed, SIMILAR_MIN_SCORE, type Reason } from './simila
 import { nameOf } from './views.js';
 
 const TOP = 5;
+
+/** Domains and CPV groups (3 digits) of a call: a pair outside every shared one can never be the same need. */
+const areaKeys = (c: CallRecord) => [...c.domains.map((d) => `d:${d}`), ...c.cpvCodes.map((code) => `c:${code.slice(0, 3)}`)];
+
+/**
+ * Reads stay cheap: every call of Østfold is read at most once per SNAPSHOT_TTL_MS per container, and each
+ * answer is kept for ANSWER_TTL_MS and served stale while a fresh one is computed in the background (a
+ * similarity list a few seconds old is fine; re-reading every call on each request was not).
+ */
+export const SNAPSHOT_TTL_MS = 10_000;
+export const ANSWER_TTL_MS = 30_000;
+let snapshot: { at: number; calls: CallRecord[] } | undefined;
+let loadingSnapshot: Promise<{ at: number; calls: CallRecord[] }> | undefined;
+
+let seenGeneration = -1;
+/** A call written by this process drops what was cached, so its own municipality sees the change at once. */
+function dropIfWritten(): void {
+  if (seenGeneration === callWriteGeneration()) return;
+  seenGeneration = callWriteGeneration();
+  snapshot = undefined;
+  answers.clear();
+}
+
+async function callsSnapshot() {
+  dropIfWritten();
+  if (snapshot && Date.now() - snapshot.at < SNAPSHOT_TTL_MS) return snapshot;
+  loadingSnapshot ??= callsOf(MUNICIPALITY_CODES)
+    .then((calls) => (snapshot = { at: Date.now(), calls }))
+    .finally(() => (loadingSnapshot = undefined));
+  return loadingSnapshot;
+}
+
+const answers = new Map<string, { at: number; value: Promise<unknown>; refreshing?: boolean }>();
+async function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  dropIfWritten();
+  const hit = answers.get(key);
+  if (hit && Date.now() - hit.at < ANSWER_TTL_MS) return hit.value as Promise<T>;
+  if (hit && !hit.refreshing) {
+    hit.refreshing = true;
+    const fresh = compute();
+    fresh.then(() => answers.set(key, { at: Date.now(), value: fresh }), () => (hit.refreshing = false));
+    return hit.value as Promise<T>;
+  }
+  if (hit) return hit.value as Promise<T>;
+  const value = compute();
+  answers.set(key, { at: Date.now(), value });
+  if (answers.size > 5000) answers.delete(answers.keys().next().value!);
+  value.catch(() => answers.delete(key));
+  return value;
+}
+
+/** Tests and the local server drop the cached calls and answers. */
+export function resetSimilarCache(): void {
+  snapshot = undefined;
+  answers.clear();
+}
 /** Closed similar calls whose outcomes are looked up for lessons. */
 const LESSON_CANDIDATES = 25;
 
@@ -49,8 +105,14 @@ interface SimilarCall {
 export async function listSimilar(callId: string, principal: Principal) {
   const call = assertVisible(await getCall(callId), principal);
   if (!isOwnMunicipality(call, principal)) throw forbidden('Only the municipality that owns this call sees similar calls for it.');
+  return cached(`similar#${call.id}#${call.version}`, () => computeSimilar(call));
+}
+
+async function computeSimilar(call: CallRecord) {
   const at = now();
-  const others = (await callsOf(MUNICIPALITY_CODES.filter((c) => c !== call.municipalityCode)))
+  const snapshot = await callsSnapshot();
+  const others = snapshot.calls
+    .filter((c) => c.municipalityCode !== call.municipalityCode)
     .map((c) => ({ call: c, status: effectiveStatus(c.status, c.deadline, at) }))
     .filter((c) => c.status === 'open' || c.status === 'closed');
   const corpus = new CallCorpus([call, ...others.map((o) => o.call)]);
@@ -91,38 +153,55 @@ export async function listSimilar(callId: string, principal: Principal) {
  * telling both sides early is the point of the feature.
  */
 export async function listSimilarNeeds(principal: Principal) {
+  return cached(`needs#${principal.orgId}`, () => computeSimilarNeeds(principal.orgId));
+}
+
+async function computeSimilarNeeds(orgId: string) {
   const at = now();
-  const active = (await callsOf(MUNICIPALITY_CODES))
+  const active = (await callsSnapshot()).calls
     .map((c) => ({ call: c, status: effectiveStatus(c.status, c.deadline, at) }))
     .filter((c) => c.status === 'open' || c.status === 'draft')
     .sort((a, b) => a.call.id.localeCompare(b.call.id));
   const corpus = new CallCorpus(active.map((a) => a.call));
-  const mine = active.filter((a) => a.call.municipalityCode === principal.orgId);
-  const theirs = active.filter((a) => a.call.municipalityCode !== principal.orgId);
+  const mine = active.filter((a) => a.call.municipalityCode === orgId);
+  const theirs = active.filter((a) => a.call.municipalityCode !== orgId);
+  // «The same need» requires a shared domain or CPV group (isSameNeed): index the others by those, so each of
+  // my calls is compared only with calls in its area, not with every call in Østfold.
+  const byArea = new Map<string, typeof theirs>();
+  for (const t of theirs) {
+    for (const key of areaKeys(t.call)) byArea.set(key, [...(byArea.get(key) ?? []), t]);
+  }
 
-  const pairs = mine.flatMap((m) =>
-    theirs.flatMap((t) => {
-      const sim = corpus.compare(m.call, t.call, { symmetric: true });
-      if (!isSameNeed(sim)) return [];
-      const name = nameOf(t.call.municipalityCode);
-      return [{
-        mine: { callId: m.call.id, title: m.call.title, status: m.status },
-        theirs: {
-          ...(t.status === 'draft' ? {} : { callId: t.call.id }),
-          title: t.call.title,
-          status: t.status,
-          municipalityCode: t.call.municipalityCode,
-          municipalityName: name,
-        },
-        score: sim.score,
-        reasons: sim.reasons,
-        suggestion: {
-          nb: `${name} arbeider med et lignende behov. Vurder en felles utlysning.`,
-          en: `${name} is working on a similar need. Consider a joint call.`,
-        },
-      }];
-    }),
-  );
+  // Rank every candidate pair by the cheap score, then build reasons only for the 50 shown.
+  const ranked: { m: (typeof mine)[number]; t: (typeof theirs)[number]; score: number }[] = [];
+  for (const m of mine) {
+    for (const t of new Set(areaKeys(m.call).flatMap((k) => byArea.get(k) ?? []))) {
+      const score = corpus.sameNeedScore(m.call, t.call);
+      if (score !== undefined) ranked.push({ m, t, score });
+    }
+  }
+  ranked.sort((a, b) => b.score - a.score || a.m.call.id.localeCompare(b.m.call.id) || a.t.call.title.localeCompare(b.t.call.title));
+  const pairs = ranked.slice(0, 50).flatMap(({ m, t }) => {
+    const sim = corpus.compare(m.call, t.call, { symmetric: true });
+    if (!isSameNeed(sim)) return [];
+    const name = nameOf(t.call.municipalityCode);
+    return [{
+      mine: { callId: m.call.id, title: m.call.title, status: m.status },
+      theirs: {
+        ...(t.status === 'draft' ? {} : { callId: t.call.id }),
+        title: t.call.title,
+        status: t.status,
+        municipalityCode: t.call.municipalityCode,
+        municipalityName: name,
+      },
+      score: sim.score,
+      reasons: sim.reasons,
+      suggestion: {
+        nb: `${name} arbeider med et lignende behov. Vurder en felles utlysning.`,
+        en: `${name} is working on a similar need. Consider a joint call.`,
+      },
+    }];
+  });
   pairs.sort((a, b) => b.score - a.score || a.mine.callId.localeCompare(b.mine.callId) || a.theirs.title.localeCompare(b.theirs.title));
   return { items: pairs.slice(0, 50) };
 }

@@ -1,4 +1,4 @@
-import { bm25Pair, TextIndex, termFrequencies } from '../../shared/matching/bm25.js';
+import { B, bm25Pair, idf, K1, TextIndex, termFrequencies } from '../../shared/matching/bm25.js';
 import { bestCpvOverlap, type CpvOverlap } from '../../shared/matching/cpv-overlap.js';
 import { surfaceForms, tokenize } from '../../shared/matching/tokenize.js';
 import { callQueryText, TEXT_HALF } from '../../shared/matching/score.js';
@@ -76,6 +76,47 @@ export class CallCorpus {
     const tf = this.tf.get(b.id) ?? termFrequencies(tokenize(callQueryText(b)));
     const len = this.length.get(b.id) ?? [...tf.values()].reduce((s, n) => s + n, 0);
     return bm25Pair(q, tf, len, this.index);
+  }
+
+  /**
+   * The text test of «the same need» alone (isSameNeed's second half), without building reasons: cheap enough
+   * to run on every candidate pair before the full comparison.
+   */
+  textIsSameNeed(a: SimilarityCall, b: SimilarityCall): boolean {
+    const bm25 = (this.textScore(a.id, b.id) + this.textScore(b.id, a.id)) / 2;
+    return textStrength(bm25) >= NEED_MIN_TEXT;
+  }
+
+  /**
+   * The symmetric score of `compare` when the pair is «the same need» (isSameNeed), else undefined; no reasons
+   * are built, so ranking thousands of pairs is cheap and `compare` runs only for the pairs shown.
+   */
+  sameNeedScore(a: SimilarityCall, b: SimilarityCall): number | undefined {
+    const bm25 = (this.textScore(a.id, b.id) + this.textScore(b.id, a.id)) / 2;
+    if (textStrength(bm25) < NEED_MIN_TEXT) return undefined;
+    const sharedDomain = a.domains.some((d) => b.domains.includes(d));
+    const cpv = bestCpvOverlap(a.cpvCodes, b.cpvCodes);
+    if (!sharedDomain && (cpv?.strength ?? 0) < 0.5) return undefined;
+    return round((sharedDomain ? SIMILARITY_WEIGHTS.domain : 0) + (cpv ? SIMILARITY_WEIGHTS.cpv * cpv.strength : 0) + SIMILARITY_WEIGHTS.text * textStrength(bm25));
+  }
+
+  private readonly unique = new Map<string, { term: string; idf: number }[]>();
+  /** The same BM25 score as `text`, without explanation (no sorting, idf computed once per term). */
+  private textScore(aId: string, bId: string): number {
+    let q = this.unique.get(aId);
+    if (!q) {
+      q = [...new Set(this.terms.get(aId) ?? [])].map((term) => ({ term, idf: idf(this.index, term) }));
+      this.unique.set(aId, q);
+    }
+    const tf = this.tf.get(bId);
+    if (!tf) return 0;
+    const norm = K1 * (1 - B + (B * (this.length.get(bId) ?? 0)) / (this.index.avgLength || 1));
+    let score = 0;
+    for (const { term, idf: w } of q) {
+      const f = tf.get(term);
+      if (f) score += w * ((f * (K1 + 1)) / (f + norm));
+    }
+    return score;
   }
 
   /** How alike `b` is to `a`; reasons in `a`'s words. `symmetric` averages the text signal both ways. */

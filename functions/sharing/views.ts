@@ -17,6 +17,7 @@ export function outcomeView(o: OutcomeRecord): Outcome {
     wouldRecommend: o.wouldRecommend,
     published: o.published,
     updatedAt: o.updatedAt,
+    version: o.version ?? 0,
   };
 }
 

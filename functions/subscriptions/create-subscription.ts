@@ -5,6 +5,9 @@ import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { insertSubscription, listOrgSubscriptions, type SubscriptionRecord } from '../data/subscriptions.js';
 import { subscriptionView } from './view.js';
+import { isConfirmed } from './email-confirmation.js';
+import { requestConfirmation } from '../data/email-addresses.js';
+import { releaseSlot, reserveSlot } from '../data/counters.js';
 
 /** Enough for any real use; stops one organisation from turning the job into a mass mailer. */
 export const MAX_SUBSCRIPTIONS_PER_ORG = 25;
@@ -19,9 +22,11 @@ export async function createSubscription(input: SubscriptionInput, principal: Pr
       { path: 'forMembers', message: 'Only for associations' },
     ]);
   }
-  const existing = await listOrgSubscriptions(principal.orgId);
-  if (existing.length >= MAX_SUBSCRIPTIONS_PER_ORG) {
-    throw conflict(`An organisation can have at most ${MAX_SUBSCRIPTIONS_PER_ORG} saved searches; remove one first.`);
+  // The cap holds under concurrency: a conditional counter, not a count before the write.
+  const reserved = await reserveSlot(principal.orgId, 'subscriptions', MAX_SUBSCRIPTIONS_PER_ORG,
+    async () => (await listOrgSubscriptions(principal.orgId)).length);
+  if (!reserved) {
+    throw conflict(`An organisation can have at most ${MAX_SUBSCRIPTIONS_PER_ORG} saved searches; remove one first.`, 'subscription-limit');
   }
   const filters: SubscriptionRecord['filters'] = {};
   if (input.filters.cpvPrefix) filters.cpvPrefix = input.filters.cpvPrefix;
@@ -38,6 +43,14 @@ export async function createSubscription(input: SubscriptionInput, principal: Pr
     forMembers: input.forMembers ?? false,
     createdAt: now().toISOString(),
   };
-  await insertSubscription(record);
-  return subscriptionView(record);
+  try {
+    if (!(await insertSubscription(record))) throw new Error(`subscription id ${record.id} already taken`);
+  } catch (e) {
+    await releaseSlot(principal.orgId, 'subscriptions');
+    throw e;
+  }
+  // Nothing is sent to an address the organisation has not confirmed; the job sends one confirmation message.
+  const confirmed = await isConfirmed(principal.orgId, record.email);
+  if (!confirmed) await requestConfirmation(principal.orgId, record.email, record.createdAt);
+  return subscriptionView(record, confirmed);
 }

@@ -12,6 +12,7 @@ import { matchesFilters } from './matches-filters.js';
 import { buildMessage, messageIdFor, type MessageCall } from './render-message.js';
 import { notificationSettings, type NotificationSettings } from './settings.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
+import { isConfirmed, sendConfirmations } from './email-confirmation.js';
 
 export type NotificationKind = 'immediate' | 'weekly';
 
@@ -30,6 +31,21 @@ export interface NotificationReport {
   sent: number;
   /** Notices or digests whose send failed; their claim was released for a later run. */
   failed: number;
+  /** Address confirmation messages sent in this run. */
+  confirmationsSent?: number;
+  /** Notices or digests not sent because the subscription's address is not confirmed. */
+  unconfirmed?: number;
+}
+
+/** Whether a subscription's address is confirmed for its organisation, looked up once per run. */
+function confirmedCheck(): (sub: SubscriptionRecord) => Promise<boolean> {
+  const cache = new Map<string, Promise<boolean>>();
+  return (sub) => {
+    const k = `${sub.orgId}#${sub.email.toLowerCase()}`;
+    let found = cache.get(k);
+    if (!found) cache.set(k, (found = isConfirmed(sub.orgId, sub.email)));
+    return found;
+  };
 }
 
 const DAY = 86_400_000;
@@ -62,13 +78,15 @@ export async function runNotifications(kind: NotificationKind, deps: Partial<Not
 
 async function runImmediate(d: NotificationDeps): Promise<NotificationReport> {
   const at = d.now();
+  const confirmationsSent = await sendConfirmations(d.mailer, d.settings, at);
   const atIso = at.toISOString();
   const watermark = await getNotificationWatermark();
   const since = new Date(watermark ? Date.parse(watermark) - WATERMARK_OVERLAP_MS : at.getTime() - FIRST_RUN_LOOKBACK_MS).toISOString();
   const calls = (await listOpenCalls(atIso))
     .filter((c) => c.publishedAt !== undefined && c.publishedAt > since && c.publishedAt <= atIso)
     .sort((a, b) => (a.publishedAt! < b.publishedAt! ? -1 : 1));
-  const report: NotificationReport = { kind: 'immediate', calls: calls.length, subscriptions: 0, sent: 0, failed: 0 };
+  const report: NotificationReport = { kind: 'immediate', calls: calls.length, subscriptions: 0, sent: 0, failed: 0, confirmationsSent, unconfirmed: 0 };
+  const confirmed = confirmedCheck();
   const failedAt: string[] = [];
 
   if (calls.length > 0) {
@@ -79,6 +97,11 @@ async function runImmediate(d: NotificationDeps): Promise<NotificationReport> {
       for (const call of calls) {
         // A new subscription is told about calls published from now on, not about what it could already see.
         if (call.publishedAt! < sub.createdAt || !matchesFilters(sub.filters, call)) continue;
+        // An unconfirmed address gets nothing; the notice is not claimed, so it goes out if confirmed in time.
+        if (!(await confirmed(sub))) {
+          report.unconfirmed!++;
+          continue;
+        }
         if (!(await claimNotice(sub.id, call.id, atIso))) continue;
         const result = await send(d, sub, 'notice', [call], fanOut);
         report.sent += result.sent;
@@ -100,18 +123,24 @@ async function runImmediate(d: NotificationDeps): Promise<NotificationReport> {
 
 async function runWeekly(d: NotificationDeps): Promise<NotificationReport> {
   const at = d.now();
+  const confirmationsSent = await sendConfirmations(d.mailer, d.settings, at);
+  const confirmed = confirmedCheck();
   const atIso = at.toISOString();
   const weekAgo = new Date(at.getTime() - 7 * DAY).toISOString();
   const calls = (await listOpenCalls(atIso))
     .filter((c) => c.publishedAt !== undefined && c.publishedAt > weekAgo && c.publishedAt <= atIso)
     .sort((a, b) => (a.publishedAt! > b.publishedAt! ? -1 : 1));
   const subscriptions = calls.length ? await listSubscriptionsByFrequency('weekly') : [];
-  const report: NotificationReport = { kind: 'weekly', calls: calls.length, subscriptions: subscriptions.length, sent: 0, failed: 0 };
+  const report: NotificationReport = { kind: 'weekly', calls: calls.length, subscriptions: subscriptions.length, sent: 0, failed: 0, confirmationsSent, unconfirmed: 0 };
   const digestId = `DIGEST#${isoWeek(at)}`;
   const fanOut = memberFanOut();
   for (const sub of subscriptions) {
     const matching = calls.filter((c) => matchesFilters(sub.filters, c)).slice(0, DIGEST_MAX_CALLS);
     if (matching.length === 0) continue;
+    if (!(await confirmed(sub))) {
+      report.unconfirmed!++;
+      continue;
+    }
     if (!(await claimNotice(sub.id, digestId, atIso))) continue;
     const result = await send(d, sub, 'digest', matching, fanOut);
     report.sent += result.sent;

@@ -12,7 +12,7 @@ export function feedQuery(filters: SubscriptionRecord['filters']): string {
   return query ? `?${query}` : '';
 }
 
-export function subscriptionView(s: SubscriptionRecord): Subscription {
+export function subscriptionView(s: SubscriptionRecord, emailConfirmed?: boolean): Subscription {
   const query = feedQuery(s.filters);
   return {
     id: s.id,
@@ -21,6 +21,7 @@ export function subscriptionView(s: SubscriptionRecord): Subscription {
     filters: { ...s.filters },
     frequency: s.frequency,
     email: s.email,
+    ...(emailConfirmed !== undefined ? { emailConfirmed } : {}),
     forMembers: s.forMembers,
     createdAt: s.createdAt,
     feeds: { rss: `/api/feeds/calls${query}`, ics: `/api/feeds/deadlines.ics${query}` },

@@ -8,6 +8,7 @@ import type { ApiEvent, ApiResponse } from '../../functions/http/types.js';
 import type { Claims } from '../../functions/core/principal.js';
 
 const MAX_BODY = 256 * 1024;
+const DRAIN_MAX = 16 * 1024 * 1024;
 const matcher = routeMatcher(routeIds);
 
 export type Handler = (event: ApiEvent, context: Context) => Promise<ApiResponse>;
@@ -66,6 +67,7 @@ export function apiGateway(handler: Handler, verify: (token: string) => Promise<
       rawPath: url.pathname,
       rawQueryString: url.search.slice(1),
       headers,
+      ...(cookies ? { cookies } : {}),
       queryStringParameters: Object.keys(query).length ? query : undefined,
       pathParameters: match?.params,
       requestContext: {
@@ -108,10 +110,15 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     // Stop buffering past the limit: a hostile upload costs us no memory.
-    if (size > MAX_BODY) return 'too-large';
-    chunks.push(chunk as Buffer);
+    // Past the limit, keep reading (and discarding) so the client gets a clean 413 instead of a reset;
+    // beyond DRAIN_MAX the connection is dropped.
+    if (size > DRAIN_MAX) {
+      req.destroy();
+      return 'too-large';
+    }
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > MAX_BODY ? 'too-large' : Buffer.concat(chunks);
 }
 
 function send(res: ServerResponse, response: ApiResponse): void {
@@ -119,7 +126,9 @@ function send(res: ServerResponse, response: ApiResponse): void {
   const headers = Object.fromEntries(
     Object.entries(response.headers ?? {}).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]),
   );
-  res.writeHead(response.statusCode ?? 200, headers);
+  const out: Record<string, string | string[]> = headers;
+  if (response.cookies?.length) out['set-cookie'] = response.cookies;
+  res.writeHead(response.statusCode ?? 200, out);
   // Binary bodies (the archive ZIP) arrive base64-encoded, as Lambda hands them to API Gateway.
   res.end(response.isBase64Encoded && response.body ? Buffer.from(response.body, 'base64') : response.body ?? undefined);
 }

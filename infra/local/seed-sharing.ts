@@ -85,6 +85,7 @@ export async function seedSharing(now: Date): Promise<void> {
       createdAt: stamp,
       updatedAt: stamp,
       updatedBy: `user-${call.municipalityCode}`,
+      version: 1,
       callTitle: call.title,
       callSummary: call.summary,
       domains: call.domains,

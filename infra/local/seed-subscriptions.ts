@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { insertSubscription, type SubscriptionRecord } from '../../functions/data/subscriptions.js';
 import { ASSOCIATIONS, COMPANIES } from './demo-data.js';
+import { confirmAddress } from '../../functions/data/email-addresses.js';
 
 type Demo = Omit<SubscriptionRecord, 'id' | 'createdAt'>;
 
@@ -33,6 +34,8 @@ export async function seedSubscriptions(now: Date): Promise<number> {
   let created = 0;
   for (const [i, demo] of DEMO.entries()) {
     const id = ulid(Date.UTC(2026, 0, 2) + i * 60_000, () => ((i * 7919) % 1000) / 1000);
+    // Demo addresses (.example) count as confirmed, so the demo shows notices; real ones are confirmed by a click.
+    await confirmAddress(demo.orgId, demo.email, now.toISOString());
     if (await insertSubscription({ ...demo, id, createdAt: now.toISOString() })) created++;
   }
   return created;

@@ -38,6 +38,7 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
     TABLE_NAME: settings.tableName,
     DYNAMODB_ENDPOINT: endpoint,
     CURSOR_SECRET: secrets.cursorSecret,
+    LINK_SECRET: secrets.linkSecret,
     DEV_TOKEN_SECRET: secrets.devTokenSecret,
     AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
     // EMF metric lines are for CloudWatch; locally they would only drown the log.

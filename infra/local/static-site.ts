@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { contentSecurityPolicy } from '../../shared/csp.js';
+import { inlineScriptHashes } from '../constructs/csp-hashes.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -13,8 +15,6 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://*.amazoncognito.com; frame-ancestors 'none'; base-uri 'self'; form-action 'self' https://*.amazoncognito.com",
 };
 
 /**
@@ -23,6 +23,8 @@ const SECURITY_HEADERS = {
  */
 export function staticSite(webDir: string) {
   const runtimeConfig = JSON.stringify({ apiBase: '', auth: { mode: 'local' } });
+  // The one CSP (shared/csp.js), with the hashes of the build's inline scripts: what CloudFront sends too.
+  const headers = { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy({ scriptHashes: inlineScriptHashes(webDir) }) };
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -30,14 +32,14 @@ export function staticSite(webDir: string) {
       return;
     }
     if (url.pathname === '/config.json') {
-      res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store', ...SECURITY_HEADERS }).end(runtimeConfig);
+      res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store', ...headers }).end(runtimeConfig);
       return;
     }
     let file = resolveFile(webDir, url.pathname);
     if (!file && !extname(url.pathname)) file = resolveFile(webDir, '/200.html') ?? resolveFile(webDir, '/index.html');
     if (!file) {
       const missing = !existsSync(webDir);
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers })
         .end(missing ? 'The web app is not built. Run `npm run build:web` (npm start does it for you).' : 'Not found');
       return;
     }
@@ -45,7 +47,7 @@ export function staticSite(webDir: string) {
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ...SECURITY_HEADERS,
+      ...headers,
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);

@@ -11,7 +11,6 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function.js';
 import type { Api } from './api.js';
@@ -66,7 +65,6 @@ export class Files extends Construct {
     // custom-resource Lambda with an AWS-managed policy to do the same).
     (this.bucket.node.defaultChild as CfnBucket).addPropertyOverride('NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled', true);
 
-    const cursorSecret = api.node.findChild('CursorSecret') as Secret;
     const mailEnv = { MAIL_TRANSPORT: 'ses', MAIL_FROM: mailFrom };
     this.verifier = new ApiFunction(this, 'Verifier', {
       entry: 'functions/jobs/verify-upload.ts',
@@ -74,7 +72,9 @@ export class Files extends Construct {
       tracing: props.tracing,
       environment: {
         TABLE_NAME: table.tableName,
-        CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
+        // Keys are read from Secrets Manager once per container (functions/core/secrets.ts), never put in env.
+        CURSOR_SECRET_ARN: api.cursorSecret.secretArn,
+        LINK_SECRET_ARN: api.linkSecret.secretArn,
         FILES_BUCKET: this.bucket.bucketName,
         PUBLIC_BASE_URL: siteOrigin,
         POWERTOOLS_SERVICE_NAME: 'innovasjonstorget-verify-upload',
@@ -84,6 +84,8 @@ export class Files extends Construct {
     (this.verifier.function.node.defaultChild as CfnFunction).timeout = Duration.minutes(1).toSeconds();
     (this.verifier.function.node.defaultChild as CfnFunction).memorySize = 512;
     table.grantReadWriteData(this.verifier.function);
+    api.cursorSecret.grantRead(this.verifier.function);
+    api.linkSecret.grantRead(this.verifier.function);
     this.bucket.grantRead(this.verifier.function);
     this.bucket.grantDelete(this.verifier.function);
     new Rule(this, 'ObjectCreated', {

@@ -20,6 +20,11 @@ export interface InnovasjonstorgetStackProps extends StackProps {
   /** Absolute path of web/build. */
   readonly webBuildDir: string;
   readonly tracing?: boolean;
+  /** The API's origin-only domain name (execute-api is disabled; CloudFront connects here). */
+  readonly apiOriginDomain: string;
+  readonly apiOriginCertificateArn?: string;
+  /** The CloudFront web ACL (EdgeStack, us-east-1). */
+  readonly webAclArn: string;
 }
 
 export class InnovasjonstorgetStack extends Stack {
@@ -38,8 +43,11 @@ export class InnovasjonstorgetStack extends Stack {
       callbackUrls: props.authCallbackUrls,
       logoutUrls: props.authLogoutUrls,
     });
-    this.api = new Api(this, 'Api', { table: this.data.table, auth: this.auth, tracing: props.tracing });
-    this.web = new Web(this, 'Web', { api: this.api, auth: this.auth, buildDir: props.webBuildDir });
+    this.api = new Api(this, 'Api', {
+      table: this.data.table, auth: this.auth, tracing: props.tracing,
+      originDomainName: props.apiOriginDomain, originCertificateArn: props.apiOriginCertificateArn,
+    });
+    this.web = new Web(this, 'Web', { api: this.api, auth: this.auth, buildDir: props.webBuildDir, webAclArn: props.webAclArn });
     // Feeds, calendars and e-mails link to the site. The functions can name the distribution: it depends
     // on the HTTP API resource, never on the functions, so this adds no cycle.
     const publicBaseUrl =
@@ -50,7 +58,10 @@ export class InnovasjonstorgetStack extends Stack {
     this.files = new Files(this, 'Files', { table: this.data.table, api: this.api, web: this.web, tracing: props.tracing });
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.web.distribution.distributionDomainName}` });
-    new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'ApiOriginDnsTarget', {
+      value: this.api.regionalDomainName,
+      description: `Point ${props.apiOriginDomain} (CNAME) here; the execute-api endpoint is disabled`,
+    });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
   }

@@ -46,7 +46,6 @@ export class Notifications extends Construct {
     const fromAddress = identity.includes('@') ? identity : `varsel@${identity}`;
     const mailFrom = context('mailFrom', `Innovasjonstorget <${fromAddress}>`);
     const publicBaseUrl = context('publicBaseUrl', `https://${props.web.distribution.distributionDomainName}`);
-    const cursorSecret = props.api.node.findChild('CursorSecret') as Secret;
 
     this.function = new ApiFunction(this, 'Job', {
       entry: 'functions/jobs/notifications.ts',
@@ -54,7 +53,9 @@ export class Notifications extends Construct {
       tracing: props.tracing,
       environment: {
         TABLE_NAME: props.table.tableName,
-        CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
+        // Keys by ARN, read once per container (functions/core/secrets.ts); the job signs e-mail links.
+        CURSOR_SECRET_ARN: props.api.cursorSecret.secretArn,
+        LINK_SECRET_ARN: props.api.linkSecret.secretArn,
         MAIL_TRANSPORT: 'ses',
         MAIL_FROM: mailFrom,
         PUBLIC_BASE_URL: publicBaseUrl,
@@ -64,7 +65,12 @@ export class Notifications extends Construct {
     // ApiFunction's 10 s suits a request, not a batch of e-mails; SES sends a few a second per call.
     (this.function.function.node.defaultChild as CfnFunction).timeout = Duration.minutes(5).toSeconds();
 
-    props.table.grantReadWriteData(this.function.function);
+    // Reads calls and subscriptions, claims notices (Put), releases a failed claim (Delete), moves the watermark
+    // and e-mail confirmations (Update). No Scan.
+    props.table.grant(this.function.function, 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query',
+      'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem');
+    props.api.cursorSecret.grantRead(this.function.function);
+    props.api.linkSecret.grantRead(this.function.function);
     Validations.of(this.function).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(props.table.node.defaultChild as CfnElement)}.Arn>/index/*]`,
       reason: 'The job queries the table GSIs (open calls, subscriptions by frequency); index/* covers only this table.',

@@ -3,7 +3,7 @@
  * strict security headers, and the built SvelteKit app plus a runtime config.json.
  */
 import { existsSync } from 'node:fs';
-import { CfnElement, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   AllowedMethods,
@@ -29,6 +29,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { SPA_FALLBACK_SOURCE } from '../constructs/spa-fallback.js';
+import { inlineScriptHashes } from '../constructs/csp-hashes.js';
+import { contentSecurityPolicy } from '../../shared/csp.js';
 import type { Api } from './api.js';
 import type { Auth } from './auth.js';
 
@@ -40,6 +42,8 @@ export interface WebProps {
   readonly auth: Auth;
   /** Absolute path of the built site (web/build). Skipped with a warning when it does not exist. */
   readonly buildDir: string;
+  /** AWS WAF web ACL (scope CLOUDFRONT) in front of everything. */
+  readonly webAclArn: string;
 }
 
 export class Web extends Construct {
@@ -78,7 +82,7 @@ export class Web extends Construct {
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(auth.hostedUiUrl), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: siteCsp(auth.hostedUiUrl, props.buildDir), override: true },
       },
       customHeadersBehavior: {
         customHeaders: [
@@ -96,6 +100,7 @@ export class Web extends Construct {
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Innovasjonstorget',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Users are in Norway; the cheapest class (Europe and North America) serves them well.
@@ -119,7 +124,7 @@ export class Web extends Construct {
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
-          // Everything the viewer sent (Authorization, If-Match, query) except Host, which must be execute-api's.
+          // Everything the viewer sent (Authorization, If-Match, query, cookies) except Host, which must be the origin's.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: headers,
         },
@@ -190,36 +195,21 @@ export class Web extends Construct {
 }
 
 /**
- * SvelteKit writes an inline bootstrap <script> into every HTML file, so script-src needs 'unsafe-inline'
- * (a hash would have to be recomputed from web/build on every synth and breaks when synth runs without a build).
- * The web app can tighten this itself: kit.csp with mode 'hash' adds a <meta> CSP, and browsers enforce both.
- * SvelteKit's shell has an inline style attribute and Svelte transitions write inline styles, hence style-src.
- * connect-src adds only the hosted UI, whose /oauth2/token endpoint the app calls (web/src/lib/auth/cognito.ts);
- * sign-in and sign-out are top-level navigations, which CSP does not restrict.
+ * The site's one CSP (shared/csp.js, also used by the local server and SvelteKit), with the hashes of the
+ * built pages' inline scripts instead of 'unsafe-inline'. connect-src and form-action add only the hosted UI,
+ * whose /oauth2/token endpoint the app calls (web/src/lib/auth/cognito.ts).
  */
-function contentSecurityPolicy(hostedUiUrl: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${hostedUiUrl}`,
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "object-src 'none'",
-    'upgrade-insecure-requests',
-  ].join('; ');
+function siteCsp(hostedUiUrl: string, buildDir: string): string {
+  return contentSecurityPolicy({
+    connectSrc: [hostedUiUrl], formAction: [hostedUiUrl], scriptHashes: inlineScriptHashes(buildDir), upgradeInsecureRequests: true,
+  });
 }
 
 function acknowledgeDistribution(distribution: Distribution): void {
   const acks: Record<string, string> = {
     'AwsSolutions-CFR1':
       'No geo restriction: calls are public procurement notices open to bidders from the whole EEA and beyond.',
-    'AwsSolutions-CFR2':
-      'No WAF yet (it must live in us-east-1 and costs a fixed monthly fee): the API has stage throttling, ' +
-      'writes need a Cognito token, and sign-in has Cognito threat protection. Revisit if abuse shows up in the logs.',
+
     'AwsSolutions-CFR4':
       'Uses the default *.cloudfront.net certificate, where CloudFront does not let us raise the viewer TLS minimum; ' +
       'set minimumProtocolVersion TLS_V1_2_2021 when a custom domain and certificate are added.',
@@ -230,7 +220,11 @@ function acknowledgeDistribution(distribution: Distribution): void {
 /** The copy-to-bucket custom resource is CDK's own code; we choose its role, log group and memory only. */
 function acknowledgeDeployment(deployment: BucketDeployment, site: Bucket): void {
   const stack = Stack.of(deployment);
-  const assets = `arn:<AWS::Partition>:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-<AWS::AccountId>-<AWS::Region>/*`;
+  // With an explicit region (cross-region references need one) the region is written out, else it is a token.
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
+  const assets = `arn:${partition}:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${account}-${region}/*`;
   const siteArn = `<${stack.getLogicalId(site.node.defaultChild as CfnElement)}.Arn>/*`;
   const grants: Record<string, string> = {
     'Action::s3:GetObject*': 'reads the staged site archive (grantRead from CDK)',

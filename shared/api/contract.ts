@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { Role } from '../domain/vocabulary.js';
-import { callInputSchema, callPatchSchema, callSchema, cancelCallSchema, listCallsQuerySchema } from '../schemas/calls.js';
+import { callChangeSchema, callInputSchema, callPatchSchema, callSchema, cancelCallSchema, listCallsQuerySchema } from '../schemas/calls.js';
 import {
   answerInputSchema, attachmentParams, documentParams, fileSchema, proposalAttachmentParams, questionInputSchema, questionListSchema,
   questionParams, questionSchema, questionsQuerySchema, removeDocumentSchema, uploadDeclarationSchema, uploadTicketSchema,
@@ -23,7 +23,9 @@ import {
   associationParams, associationSchema, associationSummarySchema, callViewSchema, membershipDecisionSchema,
   membershipListQuerySchema, membershipParams, membershipSchema, promotionInputSchema, promotionSchema, reachSchema,
 } from '../schemas/associations.js';
-import { subscriptionInputSchema, subscriptionParams, subscriptionSchema, unsubscribeQuerySchema } from '../schemas/subscriptions.js';
+import {
+  emailConfirmationQuerySchema, subscriptionInputSchema, subscriptionParams, subscriptionSchema, unsubscribeQuerySchema,
+} from '../schemas/subscriptions.js';
 import {
   lessonSchema, lessonsQuerySchema, outcomeInputSchema, outcomeSchema, reuseSchema, similarNeedSchema, similarSchema,
 } from '../schemas/sharing.js';
@@ -107,7 +109,12 @@ export const routes = {
   },
   updateCall: {
     method: 'PATCH', path: '/api/calls/{id}', audience: 'user', group: 'calls', roles: ['municipality'],
-    summary: 'Change a call (If-Match required)', params: callId, body: callPatchSchema, response: callSchema,
+    summary: 'Change a call (If-Match required; a published call needs changeNote, its deadline only moves later, and each change is recorded)', params: callId, body: callPatchSchema, response: callSchema,
+  },
+  listCallChanges: {
+    method: 'GET', path: '/api/calls/{id}/changes', audience: 'optional', group: 'calls',
+    summary: 'The change log of a published call, oldest first (who changed it only for its municipality; empty for drafts)',
+    params: callId, response: list(callChangeSchema),
   },
   publishCall: {
     method: 'POST', path: '/api/calls/{id}/publish', audience: 'user', group: 'calls', roles: ['municipality'],
@@ -184,7 +191,7 @@ export const routes = {
   },
   promoteCall: {
     method: 'POST', path: '/api/associations/{id}/promotions', audience: 'user', group: 'associations', roles: ['association'],
-    summary: 'Promote an open call to the members, with a short note (its own staff)',
+    summary: 'Promote an open call to the members, with a short note (its own staff); once per call: promoting again changes the note (200)',
     params: associationParams, body: promotionInputSchema, response: promotionSchema, status: 201,
   },
   listReach: {
@@ -218,6 +225,16 @@ export const routes = {
     method: 'POST', path: '/api/unsubscribe', audience: 'public', group: 'subscriptions',
     summary: 'One-click unsubscribe (RFC 8058) with the signed token from an e-mail', query: unsubscribeQuerySchema,
     response: z.object({ unsubscribed: z.boolean(), name: z.string() }),
+  },
+  confirmEmailPage: {
+    method: 'GET', path: '/api/email-confirmations', audience: 'public', group: 'subscriptions',
+    summary: 'The page the confirmation link opens: one button that confirms (a GET never changes anything, so link scanners cannot confirm)',
+    query: emailConfirmationQuerySchema,
+  },
+  confirmEmail: {
+    method: 'POST', path: '/api/email-confirmations', audience: 'public', group: 'subscriptions',
+    summary: "Confirm an e-mail address for an organisation's notices with the signed token from the confirmation message",
+    query: emailConfirmationQuerySchema, response: z.object({ confirmed: z.boolean(), email: z.string() }),
   },
   getOutcome: {
     method: 'GET', path: '/api/calls/{id}/outcome', audience: 'optional', group: 'sharing',

@@ -94,10 +94,13 @@ export function stageDeadline(s: PhaseState, stage: AnswerStage): string | undef
 export const currentStage = (s: PhaseState): AnswerStage => (isTwoStage(s.procedure) && s.selection ? 'tender' : 'request');
 
 /**
- * Association reach and programme statistics may show proposal counts for a call only once its outcome is
- * settled: contracted, concluded or cancelled (before that a count reveals how the competition stands).
+ * Association reach and programme statistics may show proposal counts for a call only once its partners are
+ * chosen: a contract is signed, the call is cancelled, or the municipality has recorded its outcome (which is how
+ * a market dialogue is concluded, and how partners are named outside the award path). A passed deadline alone is
+ * never enough: before the choice a count reveals how the competition stands.
  */
-export const proposalFiguresMayBeShown = (phase: Phase) => phase === 'contracted' || phase === 'concluded' || phase === 'cancelled';
+export const proposalFiguresMayBeShown = (phase: Phase, hasOutcome = false) =>
+  hasOutcome || phase === 'contracted' || phase === 'cancelled';
 
 // ─── Criteria and the climate rule (anskaffelsesforskriften § 7-9) ─────────────────────────────────────
 

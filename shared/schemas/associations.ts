@@ -63,11 +63,11 @@ export const reachSchema = z.object({
   /** Member companies whose users opened the call after the promotion. */
   memberViewers: z.number(),
   /**
-   * Proposals submitted by member companies after the promotion; null while the call's proposals are
-   * sealed (until the deadline), because even a count says who is bidding.
+   * Proposals submitted by member companies after the promotion; null until the call's municipality has
+   * chosen its partners (an outcome exists), because even a count says who is bidding.
    */
   memberProposals: z.nullable(z.number()),
-  /** Set while the proposals are sealed. */
+  /** Set while the proposals are sealed (before the deadline). */
   proposalsSealedUntil: z.optional(isoDateTime),
 });
 export type Reach = z.infer<typeof reachSchema>;

@@ -81,6 +81,8 @@ export const callPatchSchema = z.strictObject({
   contact: z.optional(contactSchema),
   // ── award issue ──
   ...callAwardInputFields,
+  /** Required once the call is published: what changed and why, shown to companies in the change log. */
+  changeNote: z.optional(text(10, 2000)),
 });
 export type CallPatch = z.infer<typeof callPatchSchema>;
 
@@ -108,6 +110,9 @@ export const callSchema = z.object({
   /** The stored question deadline, or the default one (six days before the deadline, not before publication). */
   questionDeadline: z.optional(isoDateTime),
   contact: z.optional(z.object({ name: z.string(), email: z.string(), phone: z.optional(z.string()) })),
+  /** Corrections since publication (GET /api/calls/{id}/changes). */
+  changeCount: z.optional(z.number()),
+  lastChangedAt: z.optional(isoDateTime),
   /** Set when the call was reused from another municipality's published call. */
   derivedFrom: z.optional(z.object({ callId: z.string(), municipalityCode: z.string(), municipalityName: z.optional(z.string()), title: z.string() })),
   // ── award issue: phase on every call, criteria, and the contract once signed ──
@@ -131,3 +136,12 @@ export const callIdParams = z.object({ id: z.string().check(z.regex(/^[0-9A-HJKM
 
 /** Body of POST /api/calls/{id}/cancel: why (told to everyone with a stake and shown in the feeds). */
 export const cancelCallSchema = z.strictObject({ reason: text(10, 2000) });
+/** One recorded correction of a published call (GET /api/calls/{id}/changes); changedBy only for the owner. */
+export const callChangeSchema = z.object({
+  version: z.number(),
+  changedAt: isoDateTime,
+  changedBy: z.optional(z.string()),
+  note: z.string(),
+  fields: z.array(z.object({ name: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type CallChange = z.infer<typeof callChangeSchema>;

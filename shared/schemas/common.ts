@@ -1,9 +1,25 @@
 import * as z from 'zod/mini';
+import { isBlank, normaliseText } from '../domain/text.js';
 
 /** ISO 8601 with an explicit zone (Z or ±hh:mm), as the API contract requires. */
 export const isoDateTime = z.iso.datetime({ offset: true });
 
-export const text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+/**
+ * Free text: normalised (shared/domain/text.ts: NFC, no controls but newline and tab, no lone surrogates or
+ * noncharacters) and trimmed. A required text (min > 0) may not be only whitespace and zero-width characters;
+ * an optional one that is, is stored empty.
+ */
+export const text = (min: number, max: number) =>
+  z.string().check(
+    z.overwrite((s) => {
+      const t = normaliseText(s).trim();
+      return min === 0 && isBlank(t) ? '' : t;
+    }),
+    // Shorter than min is reported by minLength (the form's own message); this catches long invisible-only text.
+    z.refine((s) => min === 0 || s.length < min || !isBlank(s), { message: 'Must contain visible text, not only spaces or invisible characters' }),
+    z.minLength(min),
+    z.maxLength(max),
+  );
 
 export const pageQuery = {
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),

@@ -30,6 +30,8 @@ export const outcomeSchema = z.object({
   wouldRecommend: z.boolean(),
   published: z.boolean(),
   updatedAt: isoDateTime,
+  /** Sent back as If-Match on the next PUT (the ETag header carries it too). */
+  version: z.number(),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 

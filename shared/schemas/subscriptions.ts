@@ -31,6 +31,8 @@ export const subscriptionSchema = z.object({
   filters: z.object({ cpvPrefix: z.optional(z.string()), municipality: z.optional(z.string()), domain: z.optional(z.string()), q: z.optional(z.string()) }),
   frequency: z.enum(['weekly', 'immediate']),
   email: z.string(),
+  /** False until someone clicks the link in the one confirmation message; nothing else is sent before. */
+  emailConfirmed: z.optional(z.boolean()),
   forMembers: z.boolean(),
   createdAt: isoDateTime,
   /** Feed URLs for the same saved search. */
@@ -40,3 +42,5 @@ export type Subscription = z.infer<typeof subscriptionSchema>;
 
 export const subscriptionParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 export const unsubscribeQuerySchema = z.object({ token: z.string().check(z.minLength(10), z.maxLength(512)) });
+
+export const emailConfirmationQuerySchema = z.object({ token: z.string().check(z.minLength(10), z.maxLength(1024)) });

@@ -66,8 +66,11 @@ describe('sign-in', () => {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: Match.arrayWith(['openid']),
-      CallbackURLs: Match.arrayWith(['http://localhost:5173/auth/callback']),
     });
+    // Issue 7: the production client accepts no localhost callback (only a -c devStack=true stack does).
+    const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient')) as { Properties: Record<string, unknown> }[];
+    expect(JSON.stringify(client!.Properties.CallbackURLs)).not.toContain('localhost');
+    expect(JSON.stringify(client!.Properties.LogoutURLs ?? [])).not.toContain('localhost');
   });
 
   it('does not let users change their own organisation or role', () => {

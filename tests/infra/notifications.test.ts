@@ -29,9 +29,9 @@ describe('the notifications job', () => {
       TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
     });
     expect(JSON.stringify(vars.PUBLIC_BASE_URL)).toContain('DomainName');
-    // The same deploy-time secret as the API, so unsubscribe tokens from e-mails verify there.
-    expect(JSON.stringify(vars.CURSOR_SECRET)).toContain('{{resolve:secretsmanager:');
-    expect(JSON.stringify(vars.CURSOR_SECRET)).toContain('ApiCursorSecret');
+    // The same link key as the API (by ARN, read at run time), so unsubscribe and confirmation links verify there.
+    expect(JSON.stringify(vars.LINK_SECRET_ARN)).toContain('ApiLinkSecret');
+    expect(JSON.stringify(vars)).not.toContain('{{resolve:secretsmanager:');
   });
 
   it('runs every 10 minutes for immediate notices', () => {

@@ -13,7 +13,7 @@ const TYPES: Record<number, string> = {
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
   409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 415: 'Unsupported Media Type',
-  428: 'Precondition Required', 500: 'Internal Server Error',
+  422: 'Unprocessable Content', 428: 'Precondition Required', 429: 'Too Many Requests', 500: 'Internal Server Error',
 };
 
 interface HttpishError {
@@ -24,13 +24,16 @@ interface HttpishError {
   title?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
-  /** A problem type more specific than its status (e.g. …:deadline-too-close). */
+  /** A problem slug such as 'deadline-shortened' (or a full URI); wins over the status's default type. */
   type?: string;
 }
 
+/** A slug becomes our URN; a type that is already a URI (urn:…, https:…) is kept as it is. */
+export const problemTypeUri = (slug: string) => (/^[a-z][a-z0-9+.-]*:/i.test(slug) ? slug : `urn:innovasjonstorget:problem:${slug}`);
+
 export function problemResponse(status: number, detail: string, extra: Omit<HttpishError, 'statusCode'> = {}) {
   const body = {
-    type: extra.type ?? TYPES[status] ?? 'about:blank',
+    type: extra.type ? problemTypeUri(extra.type) : TYPES[status] ?? 'about:blank',
     title: extra.title ?? TITLES[status] ?? 'Error',
     status,
     detail,
@@ -38,7 +41,7 @@ export function problemResponse(status: number, detail: string, extra: Omit<Http
   };
   return {
     statusCode: status,
-    headers: { ...extra.headers, 'content-type': 'application/problem+json' },
+    headers: { 'cache-control': 'no-store', ...extra.headers, 'content-type': 'application/problem+json' },
     body: JSON.stringify(body),
   } satisfies APIGatewayProxyResultV2;
 }

@@ -7,12 +7,18 @@ import { etag } from '../../calls/rules.js';
 
 // principal is safe: 'user' routes never reach a handler without one (authenticate middleware).
 export const sharingHandlers: RouteHandlers<'getOutcome' | 'putOutcome' | 'listLessons' | 'reuseCall' | 'listReuses' | 'listSimilar' | 'listSimilarNeeds'> = {
-  getOutcome: async ({ params, principal }) => ({ body: await getOutcome(params.id, principal) }),
-  putOutcome: async ({ params, body, principal }) => ({ body: await putOutcome(params.id, body, principal) }),
+  getOutcome: async ({ params, principal }) => {
+    const outcome = await getOutcome(params.id, principal);
+    return { body: outcome, headers: { etag: etag(outcome.version) } };
+  },
+  putOutcome: async ({ params, body, headers, principal }) => {
+    const { outcome } = await putOutcome(params.id, body, headers['if-match'], principal);
+    return { body: outcome, headers: { etag: etag(outcome.version) } };
+  },
   listLessons: async ({ query }) => ({ body: await listLessons(query) }),
   reuseCall: async ({ params, principal }) => {
-    const call = await reuseCall(params.id, principal);
-    return { status: 201, body: call, headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
+    const { call, created } = await reuseCall(params.id, principal);
+    return { status: created ? 201 : 200, body: call, headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
   },
   listReuses: async ({ params }) => ({ body: await listReuses(params.id) }),
   listSimilar: async ({ params, principal }) => ({ body: await listSimilar(params.id, principal) }),

@@ -235,9 +235,12 @@ describe('promotions', () => {
     });
     const page = await api('GET', `/api/associations/${A0.id}`);
     expect(page.body.promotions[0]).toEqual(ok.body);
+    // Issue 7: one promotion per (association, call); promoting again changes the note (200), no second entry.
     const again = await promote(id, t.association, A0.id, 'Påminnelse: fristen nærmer seg.');
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: ok.body.id, note: 'Påminnelse: fristen nærmer seg.' });
     const newest = await api('GET', `/api/associations/${A0.id}`);
-    expect(newest.body.promotions.slice(0, 2).map((p: any) => p.id)).toEqual([again.body.id, ok.body.id]);
+    expect(newest.body.promotions.filter((p: any) => p.callId === id).map((p: any) => p.id)).toEqual([ok.body.id]);
   });
 
   it('counts views through the promotion link and refuses links that do not fit', async () => {
@@ -265,7 +268,9 @@ describe('promotions', () => {
     const draft = await api('POST', '/api/calls', { token: t.fredrikstad, body: callBody() });
     expect((await views(draft.body.id, {})).status).toBe(404);
 
-    expect((await reachOf(promo)).views).toBe(4);
+    // Issue 7: views count once per viewer per call per 24 h. The three anonymous posts carried no visitor
+    // cookie (not counted); the signed-in company counts once.
+    expect((await reachOf(promo)).views).toBe(1);
   });
 });
 
@@ -293,20 +298,29 @@ describe('reach and the member feed', () => {
       expect((await api('PUT', `/api/calls/${id}/proposals/mine`, { token: who.token, body: proposalBody() })).status).toBe(201);
     }
     reach = await reachOf(promo);
-    expect(reach).toMatchObject({ views: 3, memberViewers: 1, memberProposals: null });
-    // The promotion's own counters: every link view, and members whose first opening since the promotion was the link.
-    expect(await getPromotion(promo)).toMatchObject({ views: 3, memberViewers: 1 });
+    // One counted view per viewer (issue 7): the member twice and the outsider once make two.
+    expect(reach).toMatchObject({ views: 2, memberViewers: 1, memberProposals: null });
+    // The promotion's own counters: one per viewer, and members whose first opening since the promotion was the link.
+    expect(await getPromotion(promo)).toMatchObject({ views: 2, memberViewers: 1 });
 
     // The early member opens the call again, without the link: now a viewer after the promotion.
     await api('POST', `/api/calls/${id}/views`, { token: early!.token, body: {} });
     reach = await reachOf(promo);
-    expect(reach).toMatchObject({ views: 3, memberViewers: 2, memberProposals: null });
+    expect(reach).toMatchObject({ views: 2, memberViewers: 2, memberProposals: null });
 
-    // Once the deadline has passed, the count is no longer sealed.
+    // Issue 7: a passed deadline alone no longer reveals the count; the municipality must have chosen its
+    // partners (an outcome, published or not).
     await passTime(stack.client, Math.max(0, deadline - (await serverNow(stack.client))) + 200);
     reach = await reachOf(promo);
-    expect(reach).toMatchObject({ views: 3, memberViewers: 2, memberProposals: 1 });
+    expect(reach).toMatchObject({ views: 2, memberViewers: 2, memberProposals: null });
     expect(reach.proposalsSealedUntil).toBeUndefined();
+    const outcome = await api('PUT', `/api/calls/${id}/outcome`, {
+      token: t.fredrikstad,
+      body: { partners: [], projectStatus: 'pilot', results: '', lessons: '', documents: [], wouldRecommend: true, published: false },
+    });
+    expect(outcome.status).toBe(200);
+    reach = await reachOf(promo);
+    expect(reach).toMatchObject({ views: 2, memberViewers: 2, memberProposals: 1 });
 
     expect(await reachOf(promo, t.programme)).toEqual(reach);
     for (const token of [t.otherAssociation, t.fredrikstad, viewer!.token]) {

@@ -17,7 +17,13 @@ const outcome = (overrides: Record<string, unknown> = {}) => ({
   published: false,
   ...overrides,
 });
-const put = (callId: string, body: unknown, token?: string) => stack.client.call('PUT', `/api/calls/${callId}/outcome`, { token, body });
+const put = (callId: string, body: unknown, token?: string, ifMatch?: string) =>
+  stack.client.call('PUT', `/api/calls/${callId}/outcome`, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+/** A later PUT needs the current ETag (outcomes are versioned like calls). */
+const putLatest = async (callId: string, body: unknown, token: string | undefined) => {
+  const current = await stack.client.call('GET', `/api/calls/${callId}/outcome`, { token });
+  return put(callId, body, token, current.status === 200 ? current.headers.get('etag')! : undefined);
+};
 const get = (callId: string, token?: string) => stack.client.call('GET', `/api/calls/${callId}/outcome`, { token });
 
 /** Creates and publishes calls whose deadline is 1.5 s ahead, then waits until all have closed. */
@@ -97,14 +103,15 @@ describe('recording an outcome', () => {
     expect((await get(id.closed!, t.fredrikstad)).body.published).toBe(false);
     expect((await stack.client.call('GET', '/api/lessons?limit=100')).body.items.map((l: any) => l.callId)).not.toContain(id.closed);
 
-    expect((await put(id.closed!, outcome({ published: true }), t.fredrikstad)).status).toBe(200);
+    expect(saved.headers.get('etag')).toBe('"1"');
+    expect((await put(id.closed!, outcome({ published: true }), t.fredrikstad, '"1"')).status).toBe(200);
     const pub = await get(id.closed!);
     expect(pub.status).toBe(200);
     expect(pub.body).toMatchObject({ published: true, projectStatus: 'pilot', wouldRecommend: true });
     const lesson = (await stack.client.call('GET', '/api/lessons?limit=100')).body.items.find((l: any) => l.callId === id.closed);
     expect(lesson).toMatchObject({ callTitle: 'Smarte søppelkasser i sentrum', municipalityName: 'Fredrikstad', domains: ['water-waste'], cpvCodes: ['90500000'], procedure: 'startup-challenge' });
 
-    expect((await put(id.closed!, outcome({ published: false }), t.fredrikstad)).status).toBe(200);
+    expect((await put(id.closed!, outcome({ published: false }), t.fredrikstad, '"2"')).status).toBe(200);
     expect((await get(id.closed!)).status).toBe(404);
     expect((await stack.client.call('GET', '/api/lessons?limit=100')).body.items.map((l: any) => l.callId)).not.toContain(id.closed);
   });
@@ -119,7 +126,7 @@ describe('the lessons registry', () => {
   beforeAll(async () => {
     // Published one after another, so "newest first" has an order to check.
     for (const [key, who] of [['closed', 'fredrikstad'], ['mobility', 'fredrikstad'], ['energy', 'sarpsborg'], ['halden', 'halden']] as const) {
-      const res = await put(id[key]!, outcome({ published: true, partners: [], results: `Resultater for ${key}.`, lessons: key === 'energy' ? 'Varmepumpene krevde ny måling av strømforbruket.' : 'Ingen spesielle.' }), t[who]);
+      const res = await putLatest(id[key]!, outcome({ published: true, partners: [], results: `Resultater for ${key}.`, lessons: key === 'energy' ? 'Varmepumpene krevde ny måling av strømforbruket.' : 'Ingen spesielle.' }), t[who]);
       expect(res.status).toBe(200);
       await sleep(5);
     }

@@ -1,5 +1,6 @@
 import type { MatchReason, Slate } from '$shared/schemas/matching';
 import { municipalityName } from '$shared/domain/municipalities';
+import { csvText } from '$shared/domain/format-text';
 import type { Locale } from '$lib/paraglide/runtime';
 
 /** The API words every reason in both languages; show the one the page is in. */
@@ -23,11 +24,8 @@ export const SLATE_CSV_HEADER = ['callId', 'title', 'municipality', 'rank', 'org
  * One RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. Text that a
  * spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe (OWASP CSV injection).
  */
-export function csvField(value: string | number): string {
-	if (typeof value === 'number') return String(value);
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+/** One CSV field: see shared/domain/format-text.ts (forbidden characters dropped, formulas neutralised). */
+export const csvField = csvText;
 
 /**
  * The slate as CSV, one line per suggested partner, CRLF line ends (RFC 4180), with a UTF-8 byte order

@@ -63,7 +63,7 @@ describe('programme figures', () => {
   });
 
   it('answers zeros and nulls, not NaN, for an empty programme', () => {
-    const s = computeStats({ calls: [], proposals: [], sme: new Map(), promotions: [], acceptedMembers: new Set() }, NOW);
+    const s = computeStats({ calls: [], proposals: [], sme: new Map(), promotions: [], acceptedMembers: new Set(), chosen: new Set() }, NOW);
     expect(s.calls.total).toBe(0);
     expect(s.calls.byMunicipality).toHaveLength(12);
     expect(s.proposals).toEqual({ total: 0, perCall: { mean: 0, median: 0, max: 0 }, medianDaysToFirstProposal: null, distinctCompanies: 0, smeShare: null, fromPromotions: 0 });
@@ -83,10 +83,32 @@ describe('programme figures', () => {
       sme: new Map([['2', false]]),
       promotions: [],
       acceptedMembers: new Set(),
+      // Every call has chosen its partners here: the figures count all of them.
+      chosen: new Set(['A', 'B', 'C']),
     }, NOW);
     expect(s.proposals.medianDaysToFirstProposal).toBe(1);
     expect(s.proposals.perCall).toEqual({ mean: 0.67, median: 0, max: 2 });
     expect(s.proposals.smeShare).toBe(0.5);
-    expect(s.needsHelp.map((n) => [n.callId, n.daysLeft])).toEqual([['C', 3]]);
+    // Needs help from public facts: A (with proposals) closes within 14 days too and nobody promoted it.
+    expect(s.needsHelp.map((n) => n.callId)).toContain('C');
+  });
+
+  it('leaves proposals to calls whose partners are not chosen out of every figure, and needsHelp blind to them', () => {
+    const a = call({ id: 'A' });
+    const c = call({ id: 'C', deadline: '2026-03-05T11:00:00.000Z' });
+    const input = {
+      calls: [a, c],
+      proposals: [{ callId: 'C', orgNumber: '1', submittedAt: '2026-02-05T10:00:00.000Z' }],
+      sme: new Map<string, boolean>(),
+      promotions: [{ callId: 'A', associationId: 'X', promotedAt: '2026-02-01T10:00:00.000Z', views: 50 }],
+      acceptedMembers: new Set(['X#1']),
+    };
+    const hidden = computeStats({ ...input, chosen: new Set() }, NOW);
+    const none = computeStats({ ...input, proposals: [], chosen: new Set() }, NOW);
+    expect(hidden.proposals).toEqual(none.proposals);
+    expect(hidden.needsHelp).toEqual(none.needsHelp);
+    // A is well promoted (50 views): it does not need help; C does, with or without its proposal.
+    expect(hidden.needsHelp.map((n) => n.callId)).toEqual(['C']);
+    expect(computeStats({ ...input, chosen: new Set(['C']) }, NOW).proposals.total).toBe(1);
   });
 });

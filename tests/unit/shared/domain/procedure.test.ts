@@ -55,8 +55,10 @@ describe('phase from stored state and the clock', () => {
     expect(firstAnswerKind('market-dialogue')).toBe('innspill');
     expect(firstAnswerKind('pre-commercial')).toBe('tender');
     expect(firstAnswerKind('competitive-negotiation')).toBe('request');
-    expect(['contracted', 'concluded', 'cancelled'].every((p) => proposalFiguresMayBeShown(p as never))).toBe(true);
-    expect(['open', 'evaluation', 'standstill', 'selection', 'tendering'].some((p) => proposalFiguresMayBeShown(p as never))).toBe(false);
+    expect(['contracted', 'cancelled'].every((p) => proposalFiguresMayBeShown(p as never))).toBe(true);
+    expect(['open', 'evaluation', 'standstill', 'selection', 'tendering', 'concluded'].some((p) => proposalFiguresMayBeShown(p as never))).toBe(false);
+    // A recorded outcome (partners chosen, or a market dialogue's summary) shows them in any phase after the deadline.
+    expect(['concluded', 'evaluation'].every((p) => proposalFiguresMayBeShown(p as never, true))).toBe(true);
   });
 });
 

@@ -1,11 +1,12 @@
 import { effectiveStatus } from '../../shared/domain/call-status.js';
 import { municipalityName } from '../../shared/domain/municipalities.js';
+import { cpvLabelPairs } from '../../shared/domain/cpv.js';
 import type { Call } from '../../shared/schemas/calls.js';
 import type { Principal } from '../core/principal.js';
 import type { CallRecord } from '../data/calls.js';
 import { forbidden, notFound } from '../core/errors.js';
 
-/** The public shape of a call: status derived from the clock, municipality named. */
+/** The public shape of a call: status derived from the clock, municipality named, CPV codes labelled. */
 export function callView(c: CallRecord, now: Date): Call {
   const { createdBy, id, ...rest } = c;
   void createdBy;
@@ -13,6 +14,7 @@ export function callView(c: CallRecord, now: Date): Call {
     id,
     ...rest,
     municipalityName: municipalityName(c.municipalityCode) ?? c.municipalityCode,
+    cpvLabels: cpvLabelPairs(c.cpvCodes),
     status: effectiveStatus(c.status, c.deadline, now),
   };
 }

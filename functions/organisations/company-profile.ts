@@ -2,6 +2,8 @@ import { COMPANY_DEFAULTS, type CompanyProfile, type CompanyProfileInput } from 
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { forbidden, notFound } from '../core/errors.js';
+import { officialCpvCodes } from '../core/cpv-codes.js';
+import { cpvLabelPairs } from '../../shared/domain/cpv.js';
 import { getOrganisation, updateCompanyProfile, type OrganisationRecord } from '../data/organisations.js';
 
 function profileView(org: OrganisationRecord): CompanyProfile {
@@ -11,6 +13,7 @@ function profileView(org: OrganisationRecord): CompanyProfile {
     description: org.description ?? '',
     capabilities: org.capabilities ?? [],
     cpvCodes: org.cpvCodes ?? [],
+    cpvLabels: cpvLabelPairs(org.cpvCodes ?? []),
     municipalityCode: org.municipalityCode,
     website: org.website,
     contactEmail: org.contactEmail,
@@ -29,7 +32,7 @@ export async function getCompanyProfile(orgNumber: string): Promise<CompanyProfi
 /** Only a user of the company itself edits its profile. */
 export async function putCompanyProfile(orgNumber: string, input: CompanyProfileInput, principal: Principal): Promise<CompanyProfile> {
   if (principal.orgId !== orgNumber) throw forbidden('You can only edit the profile of your own company.');
-  const updated = await updateCompanyProfile(orgNumber, input, now().toISOString());
+  const updated = await updateCompanyProfile(orgNumber, { ...input, cpvCodes: officialCpvCodes(input.cpvCodes) }, now().toISOString());
   if (!updated) throw notFound(`No company with organisasjonsnummer ${orgNumber} is registered.`);
   return profileView(updated);
 }

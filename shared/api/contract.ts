@@ -24,6 +24,7 @@ import {
   lessonSchema, lessonsQuerySchema, outcomeInputSchema, outcomeSchema, reuseSchema, similarNeedSchema, similarSchema,
 } from '../schemas/sharing.js';
 import { programmeStatsSchema } from '../schemas/programme.js';
+import { cpvQuerySchema, cpvSearchSchema } from '../schemas/cpv.js';
 import { callSchema as callResponse } from '../schemas/calls.js';
 import { callMatchSchema, matchQuerySchema, partnerMatchSchema, slateRequestSchema, slateSchema } from '../schemas/matching.js';
 import { page, pageQuery } from '../schemas/common.js';
@@ -252,6 +253,11 @@ export const routes = {
     method: 'GET', path: '/api/ocds/releases', audience: 'public', group: 'opendata',
     summary: 'OCDS 1.1 release package of published calls (tender, and awards where an outcome is published)',
     query: z.object(pageQuery),
+  },
+  searchCpv: {
+    method: 'GET', path: '/api/cpv', audience: 'public', group: 'opendata',
+    summary: 'Search the official CPV 2008 list by word or code prefix (nb or en), or look up codes; each hit with its hierarchy',
+    query: cpvQuerySchema, response: cpvSearchSchema,
   },
   programmeStats: {
     method: 'GET', path: '/api/programme/stats', audience: 'user', group: 'programme', roles: ['programme'],

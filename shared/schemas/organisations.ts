@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ORGANISATION_KINDS } from '../domain/vocabulary.js';
 import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
 import { isValidOrgNumber } from '../domain/org-number.js';
-import { cpvCode } from './calls.js';
+import { cpvCode, cpvLabelsSchema } from './calls.js';
 import { text } from './common.js';
 
 export const orgNumberSchema = z.string().check(
@@ -50,6 +50,7 @@ export const companyProfileSchema = z.object({
   description: z.string(),
   capabilities: z.array(z.string()),
   cpvCodes: z.array(z.string()),
+  cpvLabels: z.optional(cpvLabelsSchema),
   municipalityCode: z.optional(z.string()),
   website: z.optional(z.string()),
   contactEmail: z.optional(z.string()),

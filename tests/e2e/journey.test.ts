@@ -86,7 +86,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 		await cpv.fill('90500000, 1234');
 		await muni.locator('#cpv-preview').getByText('er ikke en gyldig CPV-kode').waitFor();
 		await cpv.fill('90500000, 72212000');
-		await muni.locator('#cpv-preview').getByText('Renovasjon og avfallshåndtering').waitFor();
+		await muni.locator('#cpv-preview').getByText('Avfallstjenester').waitFor();
 		await muni.getByLabel('Fra (kr)').fill('500000');
 		await muni.getByLabel('Til (kr)').fill('2000000');
 		await muni.getByLabel('Anskaffelsesprosedyre').selectOption('innovation-partnership');
@@ -123,7 +123,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 		await company.waitForURL(/[?&]q=/);
 		await company.getByRole('link', { name: title }).click();
 		await company.getByRole('heading', { level: 1, name: title }).waitFor();
-		await company.getByText('Renovasjon og avfallshåndtering').waitFor();
+		await company.getByText('Avfallstjenester').waitFor();
 		await company.getByRole('heading', { name: 'Ditt tilbud' }).waitFor();
 		await expectAccessible(company, 'call page as company');
 

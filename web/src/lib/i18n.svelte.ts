@@ -4,7 +4,6 @@ import zodEn from 'zod/v4/locales/en.js';
 import { getLocale, overwriteGetLocale, setLocale, type Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { DOMAIN_LABELS, PROCEDURE_LABELS, type Domain, type Procedure, type OrganisationKind } from '$shared/domain/vocabulary';
-import { cpvLabel as sharedCpvLabel } from '$shared/domain/cpv';
 import type { CallStatus } from '$shared/domain/call-status';
 
 /**
@@ -38,7 +37,8 @@ const intlLocale = () => (state.locale === 'nb' ? 'nb-NO' : 'en-GB');
 
 export const domainLabel = (d: Domain) => DOMAIN_LABELS[d][state.locale];
 export const procedureLabel = (p: Procedure) => PROCEDURE_LABELS[p][state.locale];
-export const cpvLabel = (code: string) => sharedCpvLabel(code, state.locale);
+/** Official CPV labels come from the API (the list stays on the server): see cpv.svelte.ts. */
+export { cpvLabel } from '$lib/cpv.svelte';
 
 export function statusLabel(s: CallStatus | string): string {
 	switch (s) {

@@ -3,7 +3,11 @@ import { withCheckDigit } from '../../shared/domain/org-number.js';
 import type { Domain, Procedure } from '../../shared/domain/vocabulary.js';
 import type { OrganisationRecord, UserRecord } from '../../functions/data/organisations.js';
 
-/** Fictional but MOD11-valid organisation numbers: the first base ≥ `from` that has a check digit. */
+/**
+ * Demo organisation numbers: MOD11-valid, the first base ≥ `from` that has a check digit. Demo bases begin
+ * with 1–7: Enhetsregisteret issues organisasjonsnummer beginning with 8 or 9 only, so no demo number can be a
+ * real entity's. infra/local/demo-renumbering.json maps the numbers used before this rule to these.
+ */
 export function orgNumberFrom(from: number): string {
   for (let n = from; ; n++) {
     const candidate = withCheckDigit(String(n));
@@ -13,52 +17,54 @@ export function orgNumberFrom(from: number): string {
 
 export const COMPANIES: OrganisationRecord[] = [
   {
-    id: orgNumberFrom(91234560), kind: 'company', name: 'Smart Parkering Østfold AS', municipalityCode: '3105',
+    id: orgNumberFrom(11234560), kind: 'company', name: 'Flåklypa Parkering (demo)', municipalityCode: '3105',
     description: 'Sensorbasert parkering og mobilitetsdata for kommuner. Vi leverer IoT-sensorer, sanntidsdata og apper som viser ledige plasser.',
     capabilities: ['IoT-sensorer', 'parkering', 'mobilitetsdata', 'app-utvikling'], cpvCodes: ['38730000', '48000000', '72212000'],
     website: 'https://example.no/smart-parkering',
   },
   {
-    id: orgNumberFrom(92345670), kind: 'company', name: 'Glommen Energi og Lys AS', municipalityCode: '3107',
+    id: orgNumberFrom(12345670), kind: 'company', name: 'Andeby Lys og Energi (demo)', municipalityCode: '3107',
     description: 'Energieffektiv gatebelysning, styring av lys etter behov og energioppfølging i kommunale bygg.',
     capabilities: ['gatelys', 'energistyring', 'LED', 'fjernstyring'], cpvCodes: ['31520000', '09310000', '71314000'],
   },
   {
-    id: orgNumberFrom(93456780), kind: 'company', name: 'Hvaler Havmiljø AS', municipalityCode: '3110',
+    id: orgNumberFrom(13456780), kind: 'company', name: 'Kardemomme Havmiljø (demo)', municipalityCode: '3110',
     description: 'Målinger av vannkvalitet, marin forsøpling og overvann med bøyer og droner. Åpne data for forvaltning.',
     capabilities: ['vannkvalitet', 'miljøovervåking', 'droner', 'åpne data'], cpvCodes: ['90700000', '38900000', '73110000'],
   },
   {
-    id: orgNumberFrom(94567890), kind: 'company', name: 'Velferdsteknologi Halden AS', municipalityCode: '3101',
+    id: orgNumberFrom(14567890), kind: 'company', name: 'Lilleputt Velferdsteknologi (demo)', municipalityCode: '3101',
     description: 'Digitalt tilsyn, medisindispensere og trygghetsteknologi for hjemmetjenesten, integrert med kommunale journalsystemer.',
     capabilities: ['velferdsteknologi', 'digitalt tilsyn', 'integrasjon', 'helse'], cpvCodes: ['33190000', '48180000', '85300000'],
   },
   {
-    id: orgNumberFrom(95678900), kind: 'company', name: 'Mosseregionen Data AS', municipalityCode: '3103',
+    id: orgNumberFrom(15678900), kind: 'company', name: 'Fantasia Data (demo)', municipalityCode: '3103',
     description: 'Dataplattformer, åpne API-er og selvbetjeningsløsninger for innbyggere. Universell utforming er standard hos oss.',
     capabilities: ['dataplattform', 'API', 'selvbetjening', 'universell utforming'], cpvCodes: ['72000000', '72300000', '48200000'],
   },
   {
-    id: orgNumberFrom(96789010), kind: 'company', name: 'Indre Østfold Bygg og Klima AS', municipalityCode: '3118',
+    id: orgNumberFrom(16789010), kind: 'company', name: 'Tusseby Bygg og Klima (demo)', municipalityCode: '3118',
     description: 'Klimavennlige rehabiliteringer, inneklimasensorer og energiløsninger for skoler og sykehjem.',
     capabilities: ['inneklima', 'rehabilitering', 'solceller', 'byggautomasjon'], cpvCodes: ['45300000', '45400000', '09330000'],
   },
   {
-    id: orgNumberFrom(97890120), kind: 'company', name: 'Rakkestad Ressurs AS', municipalityCode: '3120',
+    id: orgNumberFrom(17890120), kind: 'company', name: 'Eventyrlund Ressurs (demo)', municipalityCode: '3120',
     description: 'Smart avfallshåndtering: fyllingssensorer i containere, ruteoptimalisering og ombruk.',
     capabilities: ['avfall', 'ruteoptimalisering', 'sensorer', 'ombruk'], cpvCodes: ['90500000', '90510000', '72212000'],
   },
 ];
 
 export const ASSOCIATIONS: OrganisationRecord[] = [
-  { id: orgNumberFrom(98123450), kind: 'association', name: 'Næringsforeningen i Fredrikstadregionen' },
-  { id: orgNumberFrom(98234560), kind: 'association', name: 'NHO Viken Oslo – Østfold' },
+  { id: orgNumberFrom(18123450), kind: 'association', name: 'Næringsforeningen i Demoregionen (demo)' },
+  { id: orgNumberFrom(18234560), kind: 'association', name: 'Arbeidsgiverforeningen Andeby (demo)' },
 ];
 
-export const PROGRAMME: OrganisationRecord = { id: orgNumberFrom(99345670), kind: 'programme', name: 'Næringsriket Østfold' };
+/** Stands in for a regional programme owner (in reality Næringsriket Østfold); a demo organisation. */
+export const PROGRAMME: OrganisationRecord = { id: orgNumberFrom(19345670), kind: 'programme', name: 'Programmeier for digital bærekraft (demo)' };
 
+/** Municipalities are real: their ids are kommunenummer, and they carry their real organisasjonsnummer. */
 export const MUNICIPALITY_ORGS: OrganisationRecord[] = MUNICIPALITIES.map((m) => ({
-  id: m.code, kind: 'municipality', name: `${m.name} kommune`,
+  id: m.code, kind: 'municipality', name: `${m.name} kommune`, orgNumber: m.orgNumber,
 }));
 
 const MUNICIPALITY_STAFF = ['Ingrid Berg', 'Lars Olsen', 'Kari Nilsen', 'Ola Hansen', 'Marte Johansen', 'Per Larsen', 'Anne Andersen', 'Jonas Pedersen', 'Silje Kristiansen', 'Eirik Jensen', 'Hanne Karlsen', 'Thomas Eriksen'];

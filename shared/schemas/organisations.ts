@@ -22,7 +22,8 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const municipalitySchema = z.object({ code: z.string(), name: z.string() });
+/** A municipality: kommunenummer, name, and organisasjonsnummer in Enhetsregisteret. */
+export const municipalitySchema = z.object({ code: z.string(), name: z.string(), orgNumber: z.string() });
 
 /** What a profile that says nothing about size or capacity is taken to mean. */
 export const COMPANY_DEFAULTS = { sme: true, capacity: 2 } as const;

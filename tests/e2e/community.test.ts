@@ -12,11 +12,12 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, browserSession, expectAccessible, signIn, type LocalServer } from './support';
+import { ASSOCIATIONS, COMPANIES, PROGRAMME as DEMO_PROGRAMME } from '../../infra/local/demo-data.js';
 
-const ASSOCIATION = { id: '981234502', name: 'Camilla Sørensen', org: 'Næringsforeningen i Fredrikstadregionen' };
-const MEMBER = { name: 'Nora Solberg', org: 'Smart Parkering Østfold AS' };
-const NEWCOMER = { name: 'Henrik Bakke', org: 'Glommen Energi og Lys AS' };
-const PROGRAMME = { name: 'Line Aas', org: 'Næringsriket Østfold' };
+const ASSOCIATION = { id: ASSOCIATIONS[0]!.id, name: 'Camilla Sørensen', org: ASSOCIATIONS[0]!.name };
+const MEMBER = { name: 'Nora Solberg', org: COMPANIES[0]!.name };
+const NEWCOMER = { name: 'Henrik Bakke', org: COMPANIES[1]!.name };
+const PROGRAMME = { name: 'Line Aas', org: DEMO_PROGRAMME.name };
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune', code: '3107' };
 
 interface CallSummary {

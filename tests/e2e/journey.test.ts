@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, expectAccessible, launchBrowser, signIn, startServer, type LocalServer } from './support';
+import { COMPANIES } from '../../infra/local/demo-data.js';
 
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune' };
-const COMPANY = { name: 'Nora Solberg', org: 'Smart Parkering Østfold AS' };
+const COMPANY = { name: 'Nora Solberg', org: COMPANIES[0]!.name };
 const DEADLINE_AHEAD_MS = 40_000;
 
 /** "2026-03-01T12:00:30" in this machine's zone, which the browser shares, for a datetime-local input. */

@@ -48,6 +48,33 @@ export async function queryEverPublishedCalls(code: string, limit: number, start
   };
 }
 
+/**
+ * Calls of one municipality cancelled after publishing since `sinceIso` (feeds keep them 30 days, marked
+ * cancelled), from the municipality index.
+ */
+export async function queryCancelledSince(code: string, sinceIso: string): Promise<CallRecord[]> {
+  const out: CallRecord[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await queryUpTo<Record<string, unknown>>(
+      {
+        TableName: table(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :c)',
+        FilterExpression: 'attribute_exists(publishedAt) AND #s = :cancelled AND cancelledAt >= :since',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':p': keys.municipalityCalls(code), ':c': 'CALL#', ':cancelled': 'cancelled', ':since': sinceIso },
+        ScanIndexForward: false,
+      },
+      500,
+      start,
+    );
+    out.push(...page.items.map(toCall));
+    start = page.lastKey;
+  } while (start);
+  return out;
+}
+
 /** GetItem in batches of 100, asking again for unprocessed keys. */
 async function batchGet(keyList: Record<string, string>[], projection?: { expr: string; names: Record<string, string> }) {
   const items: Record<string, unknown>[] = [];

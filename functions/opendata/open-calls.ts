@@ -1,8 +1,12 @@
 import { publishedCallsPage, type CallFilters, type CallRecord } from '../data/calls.js';
+import { queryCancelledSince } from '../data/opendata.js';
+import { searchText } from '../data/published-snapshot.js';
+import { MUNICIPALITY_CODES } from '../../shared/domain/municipalities.js';
 import type { Key } from '../data/paging.js';
 
-/** The filters feeds take: those of GET /api/calls, plus a CPV prefix. */
+/** The filters feeds take: those of GET /api/calls, plus a CPV prefix (and the language of the text). */
 export interface FeedQuery {
+  lang?: 'nb' | 'en';
   municipality?: string;
   domain?: string;
   q?: string;
@@ -28,6 +32,21 @@ export async function openCallsMatching(query: FeedQuery, nowIso: string): Promi
     start = page.lastKey;
   } while (start);
   return calls;
+}
+
+/** How long feeds keep a cancelled call, marked cancelled, so subscribers learn of the cancellation. */
+export const CANCELLED_KEPT_DAYS = 30;
+
+/** Calls cancelled after publishing in the last 30 days that match the query, most recently cancelled first. */
+export async function recentlyCancelledMatching(query: FeedQuery, now: Date): Promise<CallRecord[]> {
+  const since = new Date(now.getTime() - CANCELLED_KEPT_DAYS * 86_400_000).toISOString();
+  const codes = query.municipality ? [query.municipality] : MUNICIPALITY_CODES;
+  const words = searchWords(query.q) ?? [];
+  const calls = (await Promise.all(codes.map((code) => queryCancelledSince(code, since)))).flat();
+  return calls
+    .filter((c) => (!query.domain || (c.domains as string[]).includes(query.domain)) && matchesCpv(c, query.cpv))
+    .filter((c) => words.every((w) => searchText(c).includes(w)))
+    .sort((a, b) => (b.cancelledAt ?? '').localeCompare(a.cancelledAt ?? ''));
 }
 
 /** A short human description of the filters, for feed and calendar titles. */

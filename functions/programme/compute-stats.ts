@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 export const NEEDS_HELP_DAYS = 14;
 
 /** Bokmål status names, as the web app shows them. */
-export const STATUS_LABELS: Record<CallStatus, string> = { draft: 'Utkast', open: 'Åpen', closed: 'Lukket', cancelled: 'Avlyst' };
+export const STATUS_LABELS: Record<CallStatus, string> = { draft: 'Utkast', open: 'Åpen', closed: 'Frist passert', cancelled: 'Avlyst' };
 
 export interface StatsInput {
   calls: CallRecord[];

@@ -55,7 +55,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 		await expectAccessible(muni, 'front page');
 
 		await muni.goto(server.baseUrl + '/logg-inn');
-		for (const group of ['Kommune', 'Bedrift', 'Forening', 'Program']) {
+		for (const group of ['Kommune', 'Bedrift', 'Forening', 'Programeier']) {
 			await muni.getByRole('heading', { level: 2, name: group }).waitFor();
 		}
 		await expectAccessible(muni, 'sign-in page');
@@ -90,7 +90,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 		await muni.locator('#cpv-preview').getByText('Avfallstjenester').waitFor();
 		await muni.getByLabel('Fra (kr)').fill('500000');
 		await muni.getByLabel('Til (kr)').fill('2000000');
-		await muni.getByLabel('Anskaffelsesprosedyre').selectOption('innovation-partnership');
+		await muni.getByLabel('Framgangsmåte').selectOption('innovation-partnership');
 		deadline = Date.now() + DEADLINE_AHEAD_MS;
 		await muni.getByLabel('Frist').fill(localInputValue(new Date(deadline)));
 		// The API keeps whole seconds; the browser may drop sub-second precision.
@@ -130,7 +130,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 
 		await company.getByLabel('Sammendrag av tilbudet').fill('Trådløse fyllingssensorer og ruteoptimalisering.');
 		await company.getByLabel('Beskrivelse av løsningen').fill('Vi monterer sensorer i 400 beholdere og leverer et dashbord med ruteforslag.');
-		await company.getByLabel(/Pris \(kr\)/).fill('1450000');
+		await company.getByLabel(/Pris \(kr/).fill('1450000');
 		await company.getByLabel(/Samarbeidspartnere/).fill('Høgskolen i Østfold\nFredrikstad Energi');
 		await company.getByRole('button', { name: 'Send inn tilbud' }).click();
 		await company.getByText('Tilbudet er sendt inn').waitFor();
@@ -160,7 +160,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 		await muni.getByRole('heading', { level: 3, name: new RegExp(COMPANY.org) }).waitFor({ timeout: deadline - Date.now() + 15_000 });
 		await muni.getByText('Trådløse fyllingssensorer og ruteoptimalisering.').waitFor();
 		await muni.getByText('Høgskolen i Østfold, Fredrikstad Energi').waitFor();
-		await muni.getByText('Lukket', { exact: true }).first().waitFor();
+		await muni.getByText('Frist passert', { exact: true }).first().waitFor();
 		await expectAccessible(muni, 'call page, proposals open');
 
 		// And the company can no longer change it.

@@ -72,15 +72,22 @@ export function formatNumber(n: number, maximumFractionDigits = 0): string {
 	return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits }).format(n);
 }
 
-export function formatNok(n: number): string {
+/** An amount in kroner without its VAT basis: only for the first half of a range. */
+export function formatNokPlain(n: number): string {
 	return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }).format(n);
+}
+
+/** Every amount on the platform is without VAT, and says so: «kr 500 000 ekskl. mva.». */
+export function formatNok(n: number): string {
+	return `${formatNokPlain(n)} ${m.ex_vat()}`;
 }
 
 /** "om 3 dager", "om 25 minutter", "om 40 sekunder": the largest unit that is at least one. */
 export function formatTimeLeft(ms: number): string {
 	const rtf = new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'always' });
 	const s = Math.max(0, Math.round(ms / 1000));
-	if (s >= 2 * 86_400) return rtf.format(Math.floor(s / 86_400), 'day');
+	// Intl's bokmål says «om 4 døgn»; people and DFØ say «om 4 dager».
+	if (s >= 2 * 86_400) return state.locale === 'nb' ? `om ${Math.floor(s / 86_400)} dager` : rtf.format(Math.floor(s / 86_400), 'day');
 	if (s >= 2 * 3600) return rtf.format(Math.floor(s / 3600), 'hour');
 	if (s >= 120) return rtf.format(Math.floor(s / 60), 'minute');
 	return rtf.format(s, 'second');

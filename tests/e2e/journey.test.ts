@@ -13,10 +13,13 @@ const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune' };
 const COMPANY = { name: 'Nora Solberg', org: COMPANIES[0]!.name };
 const DEADLINE_AHEAD_MS = 40_000;
 
-/** "2026-03-01T12:00:30" in this machine's zone, which the browser shares, for a datetime-local input. */
+/** The form reads deadlines in Norwegian time, whatever zone the browser or this process is in. */
 function localInputValue(d: Date): string {
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+	const p = Object.fromEntries(
+		new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Oslo', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+			.formatToParts(d).map((x) => [x.type, x.value]),
+	);
+	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
 }
 
 describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → read', () => {

@@ -75,7 +75,8 @@ describe('RSS feed of open calls', () => {
   });
 
   it('answers in English with ?lang=en or Accept-Language', async () => {
-    for (const opts of [{ q: '?lang=en', headers: {} }, { q: '', headers: { 'accept-language': 'en-GB,en;q=0.9,nb;q=0.5' } }]) {
+    const cases: { q: string; headers: Record<string, string> }[] = [{ q: '?lang=en', headers: {} }, { q: '', headers: { 'accept-language': 'en-GB,en;q=0.9,nb;q=0.5' } }];
+    for (const opts of cases) {
       const res = await stack.client.call<string>('GET', `/api/feeds/calls${opts.q}`, { headers: opts.headers });
       expect(res.body).toContain('<language>en</language>');
       expect(res.body).toContain('NOK excl. VAT');

@@ -160,7 +160,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 
 	it('after the deadline the municipality reads the proposal without reloading', async () => {
 		// The page re-asks for the proposals the moment the deadline passes.
-		await muni.getByRole('heading', { level: 3, name: new RegExp(COMPANY.org) }).waitFor({ timeout: deadline - Date.now() + 15_000 });
+		await muni.getByRole('heading', { level: 3, name: new RegExp(COMPANY.org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor({ timeout: deadline - Date.now() + 15_000 });
 		await muni.getByText('Trådløse fyllingssensorer og ruteoptimalisering.').waitFor();
 		await muni.getByText('Høgskolen i Østfold, Fredrikstad Energi').waitFor();
 		await muni.getByText('Frist passert', { exact: true }).first().waitFor();

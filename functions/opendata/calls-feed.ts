@@ -1,5 +1,5 @@
 import { now } from '../core/clock.js';
-import { FEED_TEXT, buyerName, deadlineNoun, domainLabel, feedQueryString, feedTitle, formatBudget, formatDeadline } from './feed-text.js';
+import { FEED_TEXT, buyerName, deadlineNoun, describeCpv, domainLabel, feedQueryString, feedTitle, formatBudget, formatDeadline } from './feed-text.js';
 import { openCallsMatching, recentlyCancelledMatching, type FeedQuery } from './open-calls.js';
 import { callUrl, publicBaseUrl } from './settings.js';
 import { rss2 } from './rss.js';
@@ -22,6 +22,7 @@ export async function callsFeed(query: FeedQuery): Promise<string> {
   const newest = [...open, ...cancelled].reduce((max, c) => Math.max(max, changedAt(c)), 0);
   const item = (c: CallRecord, isCancelled: boolean) => {
     const budget = formatBudget(c.budgetNok, lang);
+    const cpv = describeCpv(c.cpvCodes, lang);
     const lines = [
       c.summary,
       '',
@@ -29,6 +30,7 @@ export async function callsFeed(query: FeedQuery): Promise<string> {
         ? `${t.cancelledOn} ${formatDeadline(c.cancelledAt, lang)}. ${buyerName(c, lang)}.`
         : `${buyerName(c, lang)}. ${deadlineNoun(c, lang)}: ${formatDeadline(c.deadline, lang)}.`,
       ...(budget ? [`${budget}.`] : []),
+      ...(cpv ? [cpv] : []),
     ];
     return {
       title: isCancelled ? `${t.cancelled}: ${c.title}` : c.title,

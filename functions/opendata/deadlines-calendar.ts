@@ -1,5 +1,5 @@
 import { now } from '../core/clock.js';
-import { FEED_TEXT, buyerName, deadlineNoun, feedQueryString, feedTitle, formatBudget } from './feed-text.js';
+import { FEED_TEXT, buyerName, deadlineNoun, describeCpv, feedQueryString, feedTitle, formatBudget } from './feed-text.js';
 import { openCallsMatching, recentlyCancelledMatching, type FeedQuery } from './open-calls.js';
 import { callUrl, publicBaseUrl } from './settings.js';
 import type { CallRecord } from '../data/calls.js';
@@ -41,7 +41,7 @@ export async function deadlinesCalendar(query: FeedQuery): Promise<string> {
       start: new Date(c.deadline),
       stamp: new Date(isCancelled && c.cancelledAt ? c.cancelledAt : c.updatedAt),
       summary: isCancelled ? `${t.cancelled}: ${summary}` : summary,
-      description: [c.summary, '', buyerName(c, lang), ...(budget ? [`${budget}.`] : []), url].join('\n'),
+      description: [c.summary, '', buyerName(c, lang), ...(budget ? [`${budget}.`] : []), ...[describeCpv(c.cpvCodes, lang)].filter(Boolean), url].join('\n'),
       location: buyerName(c, lang),
       url,
       ...(isCancelled

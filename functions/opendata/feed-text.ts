@@ -1,4 +1,5 @@
 import { municipalityName } from '../../shared/domain/municipalities.js';
+import { cpvLabel } from '../../shared/domain/cpv.js';
 import { DOMAIN_LABELS, type Domain } from '../../shared/domain/vocabulary.js';
 import type { CallRecord } from '../data/calls.js';
 import { describeFilters, type FeedQuery } from './open-calls.js';
@@ -68,6 +69,12 @@ export function formatBudget(budget: CallRecord['budgetNok'], lang: Lang = 'nb')
     ? `${n(budget.min)}–${n(budget.max)}`
     : budget.max !== undefined ? `${t.upTo} ${n(budget.max)}` : `${t.from} ${n(budget.min!)}`;
   return `${t.budget}: ${range} ${t.exVat}`;
+}
+
+/** «CPV: 48813200 System for passasjerinformasjon i sanntid; 72212000 …»: each code with its own official label. */
+export function describeCpv(codes: readonly string[], lang: Lang = 'nb'): string | undefined {
+  if (codes.length === 0) return undefined;
+  return `CPV: ${codes.map((c) => `${c} ${cpvLabel(c, lang) ?? ''}`.trim()).join('; ')}`;
 }
 
 /** «Innovasjonstorget – <what> (<filters>)». */

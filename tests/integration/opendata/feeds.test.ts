@@ -71,6 +71,8 @@ describe('RSS feed of open calls', () => {
     const withBudget = calls.find((c) => c.budgetNok?.max !== undefined)!;
     const item = feed.items.find((i) => idOf(i.link!) === withBudget.id)!;
     expect(item.content).toMatch(/Budsjett: .*kr ekskl\. mva\./);
+    // Each CPV code with its own official label.
+    for (const code of withBudget.cpvCodes) expect(item.content).toContain(`${code} ${withBudget.cpvLabels[code].nb}`);
     expect(xml).not.toMatch(/kr(?! ekskl\. mva\.)[ .<]/);
   });
 

@@ -31,9 +31,8 @@ async function lookUp(): Promise<void> {
 	flush = undefined;
 	if (codes.length === 0) return;
 	try {
-		const [nb, en] = await Promise.all(
-			(['nb', 'en'] as const).map((lang) => api('searchCpv', { query: { codes: codes.join(','), lang } })),
-		);
+		const ask = (lang: 'nb' | 'en') => api('searchCpv', { query: { codes: codes.join(','), lang } });
+		const [nb, en] = await Promise.all([ask('nb'), ask('en')]);
 		const byCode = (items: CpvHit[]) => new Map(items.map((h) => [h.code, h.label]));
 		const nbLabels = byCode(nb.data.items);
 		const enLabels = byCode(en.data.items);

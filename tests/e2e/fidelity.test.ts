@@ -6,8 +6,25 @@
  * - a demo installation says so on the front page.
  * Every page visited is checked with axe.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, browserSession, expectAccessible, signIn } from './support';
+import { browserAvailable, browserSession, expectAccessible, repoRoot, signIn } from './support';
+
+const files = (dir: string): string[] =>
+	readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+
+describe('the built web app', () => {
+	it('ships no copy of the CPV list: labels come from the API', () => {
+		// Labels that only the list has (no message or page mentions them).
+		const built = files(join(repoRoot, 'web/build')).filter((f) => /\.(js|html|json)$/.test(f));
+		expect(built.length).toBeGreaterThan(0);
+		for (const f of built) {
+			const text = readFileSync(f, 'utf8');
+			expect(text.includes('Soyabønner') || text.includes('Sunflower seeds'), f).toBe(false);
+		}
+	});
+});
 
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune' };
 

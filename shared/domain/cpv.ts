@@ -108,6 +108,8 @@ export interface CpvSearchHit {
 }
 
 const fold = (s: string) => s.toLocaleLowerCase('nb');
+/** Lower-cased labels, built on the first word search. */
+let folded: Map<string, Entry> | undefined;
 
 /**
  * Search by code prefix (`722`, `72212000-4`) or by words (every word must occur in the label, in the
@@ -126,10 +128,13 @@ export function searchCpv(q: string, lang: Lang = 'nb', limit = 20): CpvSearchHi
   } else {
     const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (words.length === 0) return [];
+    folded ??= new Map([...LIST].map(([c, e]) => [c, { nb: fold(e.nb), en: fold(e.en) }]));
     const scored: { code: string; score: number }[] = [];
+    const q = fold(query);
+    const starts = words.map((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'));
     for (const code of CODES) {
-      const e = LIST.get(code)!;
-      const s = Math.max(scoreLabel(fold(e[lang]), fold(query), words), scoreLabel(fold(e[other]), fold(query), words) - 40);
+      const e = folded.get(code)!;
+      const s = Math.max(scoreLabel(e[lang], q, words, starts), scoreLabel(e[other], q, words, starts) - 40);
       if (s > 0) scored.push({ code, score: s - cpvSignificantDigits(code) });
     }
     scored.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
@@ -143,10 +148,10 @@ export function searchCpv(q: string, lang: Lang = 'nb', limit = 20): CpvSearchHi
   }));
 }
 
-function scoreLabel(label: string, query: string, words: string[]): number {
+function scoreLabel(label: string, query: string, words: string[], wordStarts: RegExp[]): number {
   if (!words.every((w) => label.includes(w))) return 0;
   if (label === query) return 100;
   let score = label.startsWith(query) ? 70 : 50;
-  for (const w of words) if (new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(label)) score += 5;
+  for (const re of wordStarts) if (re.test(label)) score += 5;
   return score;
 }

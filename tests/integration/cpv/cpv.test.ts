@@ -95,6 +95,13 @@ describe('CPV codes on calls and profiles', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('labels the codes of lessons in the public registry', async () => {
+    const res = await stack.client.call('GET', '/api/lessons?limit=100');
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const l of res.body.items) for (const code of l.cpvCodes) expect(l.cpvLabels[code]).toEqual(rows.get(code));
+  });
+
   it('checks a company profile\'s codes the same way and labels them', async () => {
     const org = companies.sarpsborg;
     const profile = (await stack.client.call('GET', `/api/companies/${org.id}`)).body;

@@ -1,15 +1,16 @@
 import type { CallInput } from '../../shared/schemas/calls.js';
+import { officialCpvCodes } from '../core/cpv-codes.js';
 
 /**
  * Stored form of call fields: deadlines in UTC so they sort as strings in the deadline index,
- * code lists without duplicates.
+ * code lists without duplicates, CPV codes exactly as the official list has them (a 400 otherwise).
  */
 export function normaliseCall(input: CallInput): CallInput {
   return {
     ...input,
     deadline: new Date(input.deadline).toISOString(),
     domains: [...new Set(input.domains)],
-    cpvCodes: [...new Set(input.cpvCodes)],
+    cpvCodes: officialCpvCodes(input.cpvCodes),
   };
 }
 

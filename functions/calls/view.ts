@@ -1,13 +1,14 @@
 import { effectiveStatus } from '../../shared/domain/call-status.js';
 import { callPhase, type Phase, type PhaseState } from '../../shared/domain/procedure.js';
 import { municipalityName } from '../../shared/domain/municipalities.js';
+import { cpvLabelPairs } from '../../shared/domain/cpv.js';
 import type { Call } from '../../shared/schemas/calls.js';
 import type { Principal } from '../core/principal.js';
 import type { CallRecord } from '../data/calls.js';
 import { forbidden, notFound } from '../core/errors.js';
 import { questionDeadlineOf } from '../../shared/domain/open-phase.js';
 
-/** The public shape of a call: status and phase derived from the clock, municipality named. */
+/** The public shape of a call: status and phase derived from the clock, municipality named, CPV codes labelled. */
 export function callView(c: CallRecord, now: Date): Call {
   const { createdBy, id, selection, award, withdrawnAwards, contract, lastChange, ...rest } = c;
   void createdBy, withdrawnAwards, lastChange;
@@ -15,6 +16,7 @@ export function callView(c: CallRecord, now: Date): Call {
     id,
     ...rest,
     municipalityName: municipalityName(c.municipalityCode) ?? c.municipalityCode,
+    cpvLabels: cpvLabelPairs(c.cpvCodes),
     status: effectiveStatus(c.status, c.deadline, now),
     // Open phase: the question deadline in effect (stored, or the default six days before the deadline).
     questionDeadline: questionDeadlineOf(c),

@@ -10,6 +10,8 @@ export interface OrganisationRecord extends Partial<CompanyProfileInput> {
   id: string;
   kind: OrganisationKind;
   name: string;
+  /** Municipalities: their organisasjonsnummer (their id is the kommunenummer). */
+  orgNumber?: string;
   updatedAt?: string;
 }
 

@@ -1,20 +1,91 @@
 import { municipalityName } from '../../shared/domain/municipalities.js';
+import { cpvLabel } from '../../shared/domain/cpv.js';
 import { DOMAIN_LABELS, type Domain } from '../../shared/domain/vocabulary.js';
 import type { CallRecord } from '../data/calls.js';
 import { describeFilters, type FeedQuery } from './open-calls.js';
-import { formatDeadline } from '../core/format.js';
+import { formatDeadline as formatDeadlineNb } from '../core/format.js';
 
-export { formatDeadline };
+export type Lang = 'nb' | 'en';
 
-export const buyerName = (c: Pick<CallRecord, 'municipalityCode'>) => `${municipalityName(c.municipalityCode) ?? c.municipalityCode} kommune`;
+/** The words feeds and calendars are written in, bokmål and English (terms: docs/glossary.md). */
+export const FEED_TEXT = {
+  nb: {
+    calls: 'åpne utlysninger',
+    deadlines: 'frister',
+    channelDescription: 'Åpne innovasjonsutlysninger fra kommunene i Østfold, og avlyste de siste 30 dagene.',
+    calendarDescription: 'Frister for åpne innovasjonsutlysninger fra kommunene i Østfold.',
+    deadline: 'Frist',
+    inputDeadline: 'Frist for innspill',
+    cancelled: 'AVLYST',
+    cancelledOn: 'Utlysningen ble avlyst',
+    reason: 'Begrunnelse',
+    corrected: 'Rettet',
+    budget: 'Budsjett',
+    upTo: 'inntil',
+    from: 'fra',
+    exVat: 'kr ekskl. mva.',
+    municipality: (name: string) => `${name} kommune`,
+    reminder: (title: string) => `Fristen for «${title}» er om ett døgn.`,
+  },
+  en: {
+    calls: 'open calls',
+    deadlines: 'deadlines',
+    channelDescription: 'Open innovation calls from the municipalities of Østfold, and those cancelled in the last 30 days.',
+    calendarDescription: 'Deadlines of open innovation calls from the municipalities of Østfold.',
+    deadline: 'Deadline',
+    inputDeadline: 'Deadline for input',
+    cancelled: 'CANCELLED',
+    cancelledOn: 'The call was cancelled',
+    reason: 'Reason',
+    corrected: 'Corrected',
+    budget: 'Budget',
+    upTo: 'up to',
+    from: 'from',
+    exVat: 'NOK excl. VAT',
+    municipality: (name: string) => `${name} municipality`,
+    reminder: (title: string) => `The deadline for «${title}» is in 24 hours.`,
+  },
+} as const;
 
-export const domainLabel = (d: string) => DOMAIN_LABELS[d as Domain]?.nb ?? d;
+export const buyerName = (c: Pick<CallRecord, 'municipalityCode'>, lang: Lang = 'nb') =>
+  FEED_TEXT[lang].municipality(municipalityName(c.municipalityCode) ?? c.municipalityCode);
+
+export const domainLabel = (d: string, lang: Lang = 'nb') => DOMAIN_LABELS[d as Domain]?.[lang] ?? d;
+
+/** A market dialogue asks for input (innspill); other procedures just have a deadline. */
+export const deadlineNoun = (c: Pick<CallRecord, 'procedure'>, lang: Lang = 'nb') =>
+  c.procedure === 'market-dialogue' ? FEED_TEXT[lang].inputDeadline : FEED_TEXT[lang].deadline;
+
+let enFormatter: Intl.DateTimeFormat | undefined;
+/** A deadline in Norwegian time: «12. mars 2026 kl. 12:00» / «12 March 2026 at 12:00 (Norwegian time)». */
+export function formatDeadline(iso: string, lang: Lang = 'nb'): string {
+  if (lang === 'nb') return formatDeadlineNb(iso);
+  enFormatter ??= new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  return `${enFormatter.format(new Date(iso))} (Norwegian time)`;
+}
+
+/** «Budsjett: 500 000–2 000 000 kr ekskl. mva.»; undefined without a budget. Amounts never include VAT. */
+export function formatBudget(budget: CallRecord['budgetNok'], lang: Lang = 'nb'): string | undefined {
+  if (!budget || (budget.min === undefined && budget.max === undefined)) return undefined;
+  const t = FEED_TEXT[lang];
+  const n = (v: number) => new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB').format(v);
+  const range = budget.min !== undefined && budget.max !== undefined
+    ? `${n(budget.min)}–${n(budget.max)}`
+    : budget.max !== undefined ? `${t.upTo} ${n(budget.max)}` : `${t.from} ${n(budget.min!)}`;
+  return `${t.budget}: ${range} ${t.exVat}`;
+}
+
+/** «CPV: 48813200 System for passasjerinformasjon i sanntid; 72212000 …»: each code with its own official label. */
+export function describeCpv(codes: readonly string[], lang: Lang = 'nb'): string | undefined {
+  if (codes.length === 0) return undefined;
+  return `CPV: ${codes.map((c) => `${c} ${cpvLabel(c, lang) ?? ''}`.trim()).join('; ')}`;
+}
 
 /** «Innovasjonstorget – <what> (<filters>)». */
-export function feedTitle(what: string, query: FeedQuery): string {
+export function feedTitle(what: string, query: FeedQuery, lang: Lang = 'nb'): string {
   const filters = describeFilters(query, {
     municipality: query.municipality ? municipalityName(query.municipality) : undefined,
-    domain: query.domain ? domainLabel(query.domain) : undefined,
+    domain: query.domain ? domainLabel(query.domain, lang) : undefined,
   });
   return `Innovasjonstorget – ${what}${filters ? ` (${filters})` : ''}`;
 }
@@ -22,7 +93,7 @@ export function feedTitle(what: string, query: FeedQuery): string {
 /** The query string that reproduces these filters (for self links). */
 export function feedQueryString(query: FeedQuery): string {
   const params = new URLSearchParams();
-  for (const k of ['municipality', 'domain', 'q', 'cpv'] as const) if (query[k]) params.set(k, query[k]!);
+  for (const k of ['municipality', 'domain', 'q', 'cpv', 'lang'] as const) if (query[k]) params.set(k, query[k]!);
   const s = params.toString();
   return s ? `?${s}` : '';
 }

@@ -3,8 +3,9 @@ import { listCancelledSince, publishedCallsPage, type CallFilters, type CallReco
 import { matchesFilters } from '../subscriptions/matches-filters.js';
 import type { Key } from '../data/paging.js';
 
-/** The filters feeds take: those of GET /api/calls, plus a CPV prefix. */
+/** The filters feeds take: those of GET /api/calls, plus a CPV prefix (and the language of the text). */
 export interface FeedQuery {
+  lang?: 'nb' | 'en';
   municipality?: string;
   domain?: string;
   q?: string;
@@ -24,12 +25,12 @@ export async function openCallsMatching(query: FeedQuery, nowIso: string): Promi
   return calls;
 }
 
-/** Cancelled calls stay in the feeds this long after cancellation (RSS «AVLYST», calendar STATUS:CANCELLED). */
-export const CANCELLED_IN_FEEDS_MS = 30 * 86_400_000;
+/** How long feeds keep a cancelled call, marked cancelled, so subscribers learn of the cancellation. */
+export const CANCELLED_KEPT_DAYS = 30;
 
-/** Published calls cancelled in the last 30 days that match the query, most recently cancelled first. */
-export async function recentlyCancelledMatching(query: FeedQuery, nowIso: string): Promise<CallRecord[]> {
-  const since = new Date(Date.parse(nowIso) - CANCELLED_IN_FEEDS_MS).toISOString();
+/** Calls cancelled after publishing in the last 30 days that match the query (the same rule), most recently cancelled first. */
+export async function recentlyCancelledMatching(query: FeedQuery, now: Date): Promise<CallRecord[]> {
+  const since = new Date(now.getTime() - CANCELLED_KEPT_DAYS * 86_400_000).toISOString();
   const filters = { municipality: query.municipality, domain: query.domain, q: query.q, cpvPrefix: query.cpv };
   return (await listCancelledSince(since)).filter((c) => matchesFilters(filters, c));
 }

@@ -12,7 +12,8 @@ export interface RssChannel {
   language: string;
   copyright: string;
   ttlMinutes: number;
-  lastBuildDate: Date;
+  /** The newest change to what the feed holds; absent for an empty feed. */
+  lastBuildDate?: Date;
   selfUrl: string;
   items: RssItem[];
 }
@@ -53,7 +54,7 @@ export function rss2(channel: RssChannel): string {
     el('copyright', channel.copyright),
     el('generator', 'Innovasjonstorget'),
     el('ttl', String(channel.ttlMinutes)),
-    el('lastBuildDate', channel.lastBuildDate.toUTCString()),
+    ...(channel.lastBuildDate ? [el('lastBuildDate', channel.lastBuildDate.toUTCString())] : []),
     `<atom:link href="${escape(channel.selfUrl)}" rel="self" type="application/rss+xml"/>`,
     ...items,
     '</channel></rss>',

@@ -8,10 +8,12 @@ export const publicBaseUrl = (): string => (process.env.PUBLIC_BASE_URL || 'http
 
 /**
  * OCID prefix. Real prefixes are registered with the Open Contracting Partnership ("ocds-" + six
- * characters, e.g. ocds-213czf); until one is registered we publish under an unregistered, clearly
- * marked one. Set OCDS_OCID_PREFIX to the registered prefix; every ocid changes with it.
+ * characters, e.g. ocds-213czf; https://standard.open-contracting.org/1.1/en/schema/identifiers/); a
+ * publisher sets OCDS_OCID_PREFIX to its own, and every ocid changes with it. The default marks the data
+ * as a demo: no registered prefix starts with "demo".
  */
-export const ocidPrefix = (): string => process.env.OCDS_OCID_PREFIX || 'ocds-innovasjonstorget';
+export const DEMO_OCID_PREFIX = 'ocds-demo00';
+export const ocidPrefix = (): string => process.env.OCDS_OCID_PREFIX || DEMO_OCID_PREFIX;
 
 export const callUrl = (id: string) => `${publicBaseUrl()}/utlysninger/${encodeURIComponent(id)}`;
 

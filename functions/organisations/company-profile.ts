@@ -2,6 +2,8 @@ import { COMPANY_DEFAULTS, type CompanyProfile, type CompanyProfileInput } from 
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { conflict, forbidden, notFound } from '../core/errors.js';
+import { officialCpvCodes } from '../core/cpv-codes.js';
+import { cpvLabelPairs } from '../../shared/domain/cpv.js';
 import {
   claimOrganisationName, getOrganisation, listOrganisationNames, releaseOrganisationName, updateCompanyProfile, type OrganisationRecord,
 } from '../data/organisations.js';
@@ -15,6 +17,7 @@ function profileView(org: OrganisationRecord): CompanyProfile {
     description: org.description ?? '',
     capabilities: org.capabilities ?? [],
     cpvCodes: org.cpvCodes ?? [],
+    cpvLabels: cpvLabelPairs(org.cpvCodes ?? []),
     municipalityCode: org.municipalityCode,
     website: org.website,
     contactEmail: org.contactEmail,
@@ -55,7 +58,7 @@ export async function putCompanyProfile(orgNumber: string, input: CompanyProfile
   if (!current || current.kind !== 'company') throw notFound(`No company with organisasjonsnummer ${orgNumber} is registered.`);
   const renamed = comparableName(current.name) !== comparableName(input.name);
   if (renamed) await assertNameAllowed(orgNumber, input.name, at);
-  const updated = await updateCompanyProfile(orgNumber, input, at);
+  const updated = await updateCompanyProfile(orgNumber, { ...input, cpvCodes: officialCpvCodes(input.cpvCodes) }, at);
   if (!updated) throw notFound(`No company with organisasjonsnummer ${orgNumber} is registered.`);
   if (renamed) await releaseOrganisationName(comparableName(current.name), orgNumber);
   return profileView(updated);

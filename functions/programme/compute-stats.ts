@@ -16,7 +16,7 @@ export const NEEDS_HELP_DAYS = 14;
 export const NEEDS_HELP_VIEWS = 10;
 
 /** Bokmål status names, as the web app shows them. */
-export const STATUS_LABELS: Record<CallStatus, string> = { draft: 'Utkast', open: 'Åpen', closed: 'Lukket', cancelled: 'Avlyst' };
+export const STATUS_LABELS: Record<CallStatus, string> = { draft: 'Utkast', open: 'Åpen', closed: 'Frist passert', cancelled: 'Avlyst' };
 
 export interface StatsInput {
   calls: CallRecord[];

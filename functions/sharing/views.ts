@@ -1,3 +1,4 @@
+import { cpvLabelPairs } from '../../shared/domain/cpv.js';
 import { municipalityName } from '../../shared/domain/municipalities.js';
 import type { Lesson, Outcome } from '../../shared/schemas/sharing.js';
 import type { OutcomeRecord } from '../data/sharing.js';
@@ -30,6 +31,7 @@ export function lessonView(o: OutcomeRecord): Lesson {
     municipalityName: nameOf(o.municipalityCode),
     domains: o.domains,
     cpvCodes: o.cpvCodes,
+    cpvLabels: cpvLabelPairs(o.cpvCodes),
     procedure: o.procedure,
   };
 }

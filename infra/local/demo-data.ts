@@ -3,7 +3,11 @@ import { withCheckDigit } from '../../shared/domain/org-number.js';
 import type { Domain, Procedure } from '../../shared/domain/vocabulary.js';
 import type { OrganisationRecord, UserRecord } from '../../functions/data/organisations.js';
 
-/** Fictional but MOD11-valid organisation numbers: the first base ≥ `from` that has a check digit. */
+/**
+ * Demo organisation numbers: MOD11-valid, the first base ≥ `from` that has a check digit. Demo bases begin
+ * with 1–7: Enhetsregisteret issues organisasjonsnummer beginning with 8 or 9 only, so no demo number can be a
+ * real entity's. infra/local/demo-renumbering.json maps the numbers used before this rule to these.
+ */
 export function orgNumberFrom(from: number): string {
   for (let n = from; ; n++) {
     const candidate = withCheckDigit(String(n));
@@ -13,52 +17,54 @@ export function orgNumberFrom(from: number): string {
 
 export const COMPANIES: OrganisationRecord[] = [
   {
-    id: orgNumberFrom(91234560), kind: 'company', name: 'Smart Parkering Østfold AS', municipalityCode: '3105',
+    id: orgNumberFrom(11234560), kind: 'company', name: 'Flåklypa Parkering (demo)', municipalityCode: '3105',
     description: 'Sensorbasert parkering og mobilitetsdata for kommuner. Vi leverer IoT-sensorer, sanntidsdata og apper som viser ledige plasser.',
     capabilities: ['IoT-sensorer', 'parkering', 'mobilitetsdata', 'app-utvikling'], cpvCodes: ['38730000', '48000000', '72212000'],
     website: 'https://example.no/smart-parkering',
   },
   {
-    id: orgNumberFrom(92345670), kind: 'company', name: 'Glommen Energi og Lys AS', municipalityCode: '3107',
+    id: orgNumberFrom(12345670), kind: 'company', name: 'Andeby Lys og Energi (demo)', municipalityCode: '3107',
     description: 'Energieffektiv gatebelysning, styring av lys etter behov og energioppfølging i kommunale bygg.',
     capabilities: ['gatelys', 'energistyring', 'LED', 'fjernstyring'], cpvCodes: ['31520000', '09310000', '71314000'],
   },
   {
-    id: orgNumberFrom(93456780), kind: 'company', name: 'Hvaler Havmiljø AS', municipalityCode: '3110',
+    id: orgNumberFrom(13456780), kind: 'company', name: 'Kardemomme Havmiljø (demo)', municipalityCode: '3110',
     description: 'Målinger av vannkvalitet, marin forsøpling og overvann med bøyer og droner. Åpne data for forvaltning.',
     capabilities: ['vannkvalitet', 'miljøovervåking', 'droner', 'åpne data'], cpvCodes: ['90700000', '38900000', '73110000'],
   },
   {
-    id: orgNumberFrom(94567890), kind: 'company', name: 'Velferdsteknologi Halden AS', municipalityCode: '3101',
+    id: orgNumberFrom(14567890), kind: 'company', name: 'Lilleputt Velferdsteknologi (demo)', municipalityCode: '3101',
     description: 'Digitalt tilsyn, medisindispensere og trygghetsteknologi for hjemmetjenesten, integrert med kommunale journalsystemer.',
     capabilities: ['velferdsteknologi', 'digitalt tilsyn', 'integrasjon', 'helse'], cpvCodes: ['33190000', '48180000', '85300000'],
   },
   {
-    id: orgNumberFrom(95678900), kind: 'company', name: 'Mosseregionen Data AS', municipalityCode: '3103',
+    id: orgNumberFrom(15678900), kind: 'company', name: 'Fantasia Data (demo)', municipalityCode: '3103',
     description: 'Dataplattformer, åpne API-er og selvbetjeningsløsninger for innbyggere. Universell utforming er standard hos oss.',
     capabilities: ['dataplattform', 'API', 'selvbetjening', 'universell utforming'], cpvCodes: ['72000000', '72300000', '48200000'],
   },
   {
-    id: orgNumberFrom(96789010), kind: 'company', name: 'Indre Østfold Bygg og Klima AS', municipalityCode: '3118',
+    id: orgNumberFrom(16789010), kind: 'company', name: 'Tusseby Bygg og Klima (demo)', municipalityCode: '3118',
     description: 'Klimavennlige rehabiliteringer, inneklimasensorer og energiløsninger for skoler og sykehjem.',
     capabilities: ['inneklima', 'rehabilitering', 'solceller', 'byggautomasjon'], cpvCodes: ['45300000', '45400000', '09330000'],
   },
   {
-    id: orgNumberFrom(97890120), kind: 'company', name: 'Rakkestad Ressurs AS', municipalityCode: '3120',
+    id: orgNumberFrom(17890120), kind: 'company', name: 'Eventyrlund Ressurs (demo)', municipalityCode: '3120',
     description: 'Smart avfallshåndtering: fyllingssensorer i containere, ruteoptimalisering og ombruk.',
     capabilities: ['avfall', 'ruteoptimalisering', 'sensorer', 'ombruk'], cpvCodes: ['90500000', '90510000', '72212000'],
   },
 ];
 
 export const ASSOCIATIONS: OrganisationRecord[] = [
-  { id: orgNumberFrom(98123450), kind: 'association', name: 'Næringsforeningen i Fredrikstadregionen' },
-  { id: orgNumberFrom(98234560), kind: 'association', name: 'NHO Viken Oslo – Østfold' },
+  { id: orgNumberFrom(18123450), kind: 'association', name: 'Næringsforeningen i Demoregionen (demo)' },
+  { id: orgNumberFrom(18234560), kind: 'association', name: 'Arbeidsgiverforeningen Andeby (demo)' },
 ];
 
-export const PROGRAMME: OrganisationRecord = { id: orgNumberFrom(99345670), kind: 'programme', name: 'Næringsriket Østfold' };
+/** Stands in for a regional programme owner (in reality Næringsriket Østfold); a demo organisation. */
+export const PROGRAMME: OrganisationRecord = { id: orgNumberFrom(19345670), kind: 'programme', name: 'Programmeier for digital bærekraft (demo)' };
 
+/** Municipalities are real: their ids are kommunenummer, and they carry their real organisasjonsnummer. */
 export const MUNICIPALITY_ORGS: OrganisationRecord[] = MUNICIPALITIES.map((m) => ({
-  id: m.code, kind: 'municipality', name: `${m.name} kommune`,
+  id: m.code, kind: 'municipality', name: `${m.name} kommune`, orgNumber: m.orgNumber,
 }));
 
 const MUNICIPALITY_STAFF = ['Ingrid Berg', 'Lars Olsen', 'Kari Nilsen', 'Ola Hansen', 'Marte Johansen', 'Per Larsen', 'Anne Andersen', 'Jonas Pedersen', 'Silje Kristiansen', 'Eirik Jensen', 'Hanne Karlsen', 'Thomas Eriksen'];
@@ -83,21 +89,21 @@ export interface CallTemplate {
 }
 
 export const CALL_TEMPLATES: CallTemplate[] = [
-  { title: 'Sensorbasert parkering i sentrum', summary: 'Vi vil vise ledige parkeringsplasser i sanntid og redusere leting etter parkering.', description: 'Kommunen ønsker en løsning med sensorer eller kamera som registrerer ledige plasser, og som deler data åpent. Løsningen skal kunne skaleres til alle kommunale parkeringsplasser.', domains: ['mobility'], cpvCodes: ['38730000', '72212000'], procedure: 'innovation-partnership', budgetNok: { min: 500_000, max: 2_000_000 } },
-  { title: 'Behovsstyrt gatelys', summary: 'Gatelys som dimmes når ingen ferdes, uten å gå på bekostning av trygghet.', description: 'Vi ser etter løsninger for behovsstyrt gatebelysning med fjernstyring, energimåling og åpne grensesnitt mot kommunens driftssystemer.', domains: ['energy', 'safety'], cpvCodes: ['31520000', '71314000'], procedure: 'competitive-negotiation', budgetNok: { max: 3_000_000 } },
-  { title: 'Overvåking av badevannskvalitet', summary: 'Målinger av badevann i sanntid, publisert for innbyggerne.', description: 'Kommunen vil måle bakterier og temperatur ved badeplasser kontinuerlig og varsle innbyggere automatisk ved dårlig vannkvalitet.', domains: ['environment', 'water-waste'], cpvCodes: ['90700000', '38900000'], procedure: 'market-dialogue' },
+  { title: 'Sensorbasert parkering i sentrum', summary: 'Vi vil vise ledige parkeringsplasser i sanntid og redusere leting etter parkering.', description: 'Kommunen ønsker en løsning med sensorer eller kamera som registrerer ledige plasser, og som deler data åpent. Løsningen skal kunne skaleres til alle kommunale parkeringsplasser.', domains: ['mobility'], cpvCodes: ['34926000', '38730000', '72212000'], procedure: 'innovation-partnership', budgetNok: { min: 500_000, max: 2_000_000 } },
+  { title: 'Behovsstyrt gatelys', summary: 'Gatelys som dimmes når ingen ferdes, uten å gå på bekostning av trygghet.', description: 'Vi ser etter løsninger for behovsstyrt gatebelysning med fjernstyring, energimåling og åpne grensesnitt mot kommunens driftssystemer.', domains: ['energy', 'safety'], cpvCodes: ['34993000', '31520000', '38820000'], procedure: 'competitive-negotiation', budgetNok: { max: 3_000_000 } },
+  { title: 'Overvåking av badevannskvalitet', summary: 'Målinger av badevann i sanntid, publisert for innbyggerne.', description: 'Kommunen vil måle bakterier og temperatur ved badeplasser kontinuerlig og varsle innbyggere automatisk ved dårlig vannkvalitet.', domains: ['environment', 'water-waste'], cpvCodes: ['38430000', '90733000'], procedure: 'market-dialogue' },
   { title: 'Digitalt tilsyn i hjemmetjenesten', summary: 'Trygghet for hjemmeboende og mindre reising for ansatte.', description: 'Vi søker løsninger for digitalt tilsyn som respekterer personvern, kan integreres med journalsystemet og kan prøves ut i en pilot med 50 brukere.', domains: ['health-welfare'], cpvCodes: ['33190000', '48180000'], procedure: 'innovation-partnership', budgetNok: { min: 1_000_000, max: 4_000_000 } },
-  { title: 'Fyllingssensorer i avfallscontainere', summary: 'Tømme containere når de er fulle, ikke etter fast rute.', description: 'Kommunen ønsker sensorer som måler fyllingsgrad i nedgravde containere og en tjeneste for ruteoptimalisering som reduserer kjøring og utslipp.', domains: ['water-waste', 'environment'], cpvCodes: ['90500000', '72212000'], procedure: 'pre-commercial' },
-  { title: 'Selvbetjening for byggesøknader', summary: 'En enklere vei fra idé til byggetillatelse for innbyggere.', description: 'Vi vil teste en veiviser som hjelper innbyggere å forstå regelverket og sende komplette søknader, universelt utformet og integrert med sak/arkiv.', domains: ['digital-services', 'buildings-planning'], cpvCodes: ['72000000', '48200000'], procedure: 'startup-challenge', budgetNok: { max: 800_000 } },
-  { title: 'Inneklima i skolebygg', summary: 'Bedre luft i klasserommene med sensorer og styring.', description: 'Kommunen vil måle CO2, temperatur og fukt i klasserom, og styre ventilasjonen etter behov. Data skal kunne brukes i undervisningen.', domains: ['education', 'buildings-planning'], cpvCodes: ['45300000', '38500000'], procedure: 'competitive-negotiation' },
-  { title: 'Solceller på kommunale tak', summary: 'Mer lokal fornybar energi på kommunens egne bygg.', description: 'Vi ønsker en partner som kartlegger egnede tak, leverer solcelleanlegg og styring som kobler produksjon mot forbruk i byggene.', domains: ['energy', 'buildings-planning'], cpvCodes: ['09330000', '45300000'], procedure: 'innovation-partnership', budgetNok: { min: 2_000_000, max: 6_000_000 } },
-  { title: 'Flomvarsling for overvann', summary: 'Tidlig varsling når kraftig regn gir fare for oversvømmelse.', description: 'Kommunen trenger sensorer i overvannsnettet og en varslingstjeneste som gir beredskapen tid til å handle.', domains: ['safety', 'water-waste'], cpvCodes: ['38900000', '90400000'], procedure: 'pre-commercial' },
-  { title: 'Delingsordning for elsykler', summary: 'Flere korte reiser på sykkel mellom tettstedene.', description: 'Vi ønsker å prøve ut en delingsordning for elsykler med stasjoner ved kollektivknutepunkt og bruksdata som deles med kommunen.', domains: ['mobility'], cpvCodes: ['34400000', '60100000'], procedure: 'market-dialogue' },
-  { title: 'Næringsarealer på kart', summary: 'Gjøre ledige næringsarealer lette å finne for etablerere.', description: 'Kommunen vil tilby et oppdatert kart over ledige næringsarealer med regulering, infrastruktur og kontaktpersoner.', domains: ['business-development', 'digital-services'], cpvCodes: ['72300000', '71400000'], procedure: 'startup-challenge', budgetNok: { max: 500_000 } },
-  { title: 'Digital læringsplattform for voksenopplæring', summary: 'Norskopplæring tilpasset den enkelte, også på mobil.', description: 'Vi søker en læringsplattform for voksenopplæring som tilpasser oppgaver til nivå og språk, og som fungerer godt med skjermleser.', domains: ['education', 'digital-services'], cpvCodes: ['80400000', '48000000'], procedure: 'competitive-negotiation' },
-  { title: 'Marin forsøpling i skjærgården', summary: 'Finne og rydde plast før den brytes ned.', description: 'Kommunen vil kartlegge marin forsøpling med droner og bildegjenkjenning, og prioritere ryddeaksjoner der de gir mest effekt.', domains: ['environment'], cpvCodes: ['90700000', '73110000'], procedure: 'pre-commercial', budgetNok: { min: 300_000, max: 1_200_000 } },
-  { title: 'Sanntidsinformasjon om kollektivtrafikk', summary: 'Skjermer og varsler som viser når bussen faktisk kommer.', description: 'Vi vil ha rimelige, energieffektive informasjonsskjermer ved holdeplasser som viser sanntid og avvik, også i lyd for synshemmede.', domains: ['mobility', 'digital-services'], cpvCodes: ['32300000', '48000000'], procedure: 'market-dialogue' },
-  { title: 'Energioppfølging i sykehjem', summary: 'Redusere energibruken uten å svekke komforten for beboerne.', description: 'Kommunen vil måle energibruk per bygg og per system, finne avvik automatisk og få forslag til tiltak.', domains: ['energy', 'health-welfare'], cpvCodes: ['71314000', '09310000'], procedure: 'innovation-partnership' },
+  { title: 'Fyllingssensorer i avfallscontainere', summary: 'Tømme containere når de er fulle, ikke etter fast rute.', description: 'Kommunen ønsker sensorer som måler fyllingsgrad i nedgravde containere og en tjeneste for ruteoptimalisering som reduserer kjøring og utslipp.', domains: ['water-waste', 'environment'], cpvCodes: ['73120000', '90500000', '72212000'], procedure: 'pre-commercial' },
+  { title: 'Selvbetjening for byggesøknader', summary: 'En enklere vei fra idé til byggetillatelse for innbyggere.', description: 'Vi vil teste en veiviser som hjelper innbyggere å forstå regelverket og sende komplette søknader, universelt utformet og integrert med sak/arkiv.', domains: ['digital-services', 'buildings-planning'], cpvCodes: ['72212000', '48200000'], procedure: 'startup-challenge', budgetNok: { max: 800_000 } },
+  { title: 'Inneklima i skolebygg', summary: 'Bedre luft i klasserommene med sensorer og styring.', description: 'Kommunen vil måle CO2, temperatur og fukt i klasserom, og styre ventilasjonen etter behov. Data skal kunne brukes i undervisningen.', domains: ['education', 'buildings-planning'], cpvCodes: ['38432000', '42520000', '45331210'], procedure: 'competitive-negotiation' },
+  { title: 'Solceller på kommunale tak', summary: 'Mer lokal fornybar energi på kommunens egne bygg.', description: 'Vi ønsker en partner som kartlegger egnede tak, leverer solcelleanlegg og styring som kobler produksjon mot forbruk i byggene.', domains: ['energy', 'buildings-planning'], cpvCodes: ['09332000', '45261215'], procedure: 'innovation-partnership', budgetNok: { min: 2_000_000, max: 6_000_000 } },
+  { title: 'Flomvarsling for overvann', summary: 'Tidlig varsling når kraftig regn gir fare for oversvømmelse.', description: 'Kommunen trenger sensorer i overvannsnettet og en varslingstjeneste som gir beredskapen tid til å handle.', domains: ['safety', 'water-waste'], cpvCodes: ['73120000', '38290000', '32441000'], procedure: 'pre-commercial' },
+  { title: 'Delingsordning for elsykler', summary: 'Flere korte reiser på sykkel mellom tettstedene.', description: 'Vi ønsker å prøve ut en delingsordning for elsykler med stasjoner ved kollektivknutepunkt og bruksdata som deles med kommunen.', domains: ['mobility'], cpvCodes: ['34430000', '98351000'], procedure: 'market-dialogue' },
+  { title: 'Næringsarealer på kart', summary: 'Gjøre ledige næringsarealer lette å finne for etablerere.', description: 'Kommunen vil tilby et oppdatert kart over ledige næringsarealer med regulering, infrastruktur og kontaktpersoner.', domains: ['business-development', 'digital-services'], cpvCodes: ['71354100', '72300000'], procedure: 'startup-challenge', budgetNok: { max: 500_000 } },
+  { title: 'Digital læringsplattform for voksenopplæring', summary: 'Norskopplæring tilpasset den enkelte, også på mobil.', description: 'Vi søker en læringsplattform for voksenopplæring som tilpasser oppgaver til nivå og språk, og som fungerer godt med skjermleser.', domains: ['education', 'digital-services'], cpvCodes: ['48190000', '80400000'], procedure: 'competitive-negotiation' },
+  { title: 'Marin forsøpling i skjærgården', summary: 'Finne og rydde plast før den brytes ned.', description: 'Kommunen vil kartlegge marin forsøpling med droner og bildegjenkjenning, og prioritere ryddeaksjoner der de gir mest effekt.', domains: ['environment'], cpvCodes: ['73110000', '90733000'], procedure: 'pre-commercial', budgetNok: { min: 300_000, max: 1_200_000 } },
+  { title: 'Sanntidsinformasjon om kollektivtrafikk', summary: 'Skjermer og varsler som viser når bussen faktisk kommer.', description: 'Vi vil ha rimelige, energieffektive informasjonsskjermer ved holdeplasser som viser sanntid og avvik, også i lyd for synshemmede.', domains: ['mobility', 'digital-services'], cpvCodes: ['48813200', '30231300'], procedure: 'market-dialogue' },
+  { title: 'Energioppfølging i sykehjem', summary: 'Redusere energibruken uten å svekke komforten for beboerne.', description: 'Kommunen vil måle energibruk per bygg og per system, finne avvik automatisk og få forslag til tiltak.', domains: ['energy', 'health-welfare'], cpvCodes: ['71314300', '38554000'], procedure: 'innovation-partnership' },
 ];
 
 /** How the thirty demo calls spread over statuses: days to the deadline from seeding. */

@@ -123,7 +123,7 @@ export async function seedSharing(now: Date): Promise<void> {
         title: 'Sanntidsmåling av badevann ved strendene',
         summary: 'Innbyggerne skal se vannkvaliteten ved badeplassene før de drar.',
         description: 'Kommunen vil prøve sensorer som måler bakterier og temperatur i badevannet ved strendene, og publisere målingene åpent med varsling ved dårlig vannkvalitet.',
-        domains: ['environment'], cpvCodes: ['90700000', '38900000'], procedure: 'market-dialogue', deadline: defaultDeadline(now, 40),
+        domains: ['environment'], cpvCodes: ['38430000', '90733000'], procedure: 'market-dialogue', deadline: defaultDeadline(now, 40),
       }),
       id: needId, municipalityCode: '3107', status: 'draft', version: 1, createdAt, updatedAt: createdAt, createdBy: 'user-3107',
     });

@@ -61,7 +61,7 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
   }
 
   const api = apiGateway(createLocalHandler(verifyDevToken) as unknown as Handler, verifyDevToken);
-  const site = staticSite(settings.webDir);
+  const site = staticSite(settings.webDir, { demo: settings.seed });
   const inFlight = new Set<Promise<void>>();
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;

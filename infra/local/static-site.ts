@@ -21,8 +21,9 @@ const SECURITY_HEADERS = {
  * Serves the static SvelteKit build like CloudFront does: files as they are, extension-less paths
  * to the SPA fallback (200.html), and a generated config.json telling the app it runs locally.
  */
-export function staticSite(webDir: string) {
-  const runtimeConfig = JSON.stringify({ apiBase: '', auth: { mode: 'local' } });
+export function staticSite(webDir: string, opts: { demo?: boolean } = {}) {
+  // demo: the installation serves demo data, and every page says so.
+  const runtimeConfig = JSON.stringify({ apiBase: '', auth: { mode: 'local' }, ...(opts.demo ? { demo: true } : {}) });
   // The one CSP (shared/csp.js), with the hashes of the build's inline scripts: what CloudFront sends too.
   const headers = { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy({ scriptHashes: inlineScriptHashes(webDir) }) };
   return (req: IncomingMessage, res: ServerResponse): void => {

@@ -30,6 +30,7 @@ import {
   lessonSchema, lessonsQuerySchema, outcomeInputSchema, outcomeSchema, reuseSchema, similarNeedSchema, similarSchema,
 } from '../schemas/sharing.js';
 import { programmeStatsSchema } from '../schemas/programme.js';
+import { cpvQuerySchema, cpvSearchSchema } from '../schemas/cpv.js';
 import { callSchema as callResponse } from '../schemas/calls.js';
 import { callMatchSchema, matchQuerySchema, partnerMatchSchema, slateRequestSchema, slateSchema } from '../schemas/matching.js';
 import { page, pageQuery } from '../schemas/common.js';
@@ -68,8 +69,11 @@ export interface RouteSpec {
 
 const callId = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 const list = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item) });
+/** Language of feeds and open data (else Accept-Language, else nb). */
+const feedLangSchema = z.optional(z.enum(['nb', 'en']));
 /** Feeds take the public list's filters (no paging: a feed holds every open call that matches). */
 const feedQuerySchema = z.object({
+  lang: feedLangSchema,
   municipality: listCallsQuerySchema.shape.municipality,
   domain: listCallsQuerySchema.shape.domain,
   q: listCallsQuerySchema.shape.q,
@@ -278,8 +282,19 @@ export const routes = {
   },
   ocdsReleases: {
     method: 'GET', path: '/api/ocds/releases', audience: 'public', group: 'opendata',
-    summary: 'OCDS 1.1 release package of published calls (tender, and awards where an outcome is published)',
-    query: z.object(pageQuery),
+    summary: 'OCDS 1.1 release package: every release of each published call (planning, tender, updates, cancellation, award); `limit` calls a page; lang or Accept-Language (nb, en)',
+    query: z.object({ ...pageQuery, lang: feedLangSchema }),
+  },
+  ocdsRecord: {
+    method: 'GET', path: '/api/ocds/records/{ocid}', audience: 'public', group: 'opendata',
+    summary: 'OCDS 1.1 record package for one contracting process: its releases and the compiled release',
+    params: z.object({ ocid: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    query: z.object({ lang: feedLangSchema }),
+  },
+  searchCpv: {
+    method: 'GET', path: '/api/cpv', audience: 'public', group: 'opendata',
+    summary: 'Search the official CPV 2008 list by word or code prefix (nb or en), or look up codes; each hit with its hierarchy',
+    query: cpvQuerySchema, response: cpvSearchSchema,
   },
   programmeStats: {
     method: 'GET', path: '/api/programme/stats', audience: 'user', group: 'programme', roles: ['programme'],

@@ -46,5 +46,5 @@ export const PROCEDURE_LABELS: Record<Procedure, Labels> = {
   'innovation-partnership': { nb: 'Innovasjonspartnerskap', en: 'Innovation partnership' },
   'competitive-negotiation': { nb: 'Konkurranse med forhandling', en: 'Competitive procedure with negotiation' },
   'pre-commercial': { nb: 'Førkommersiell anskaffelse', en: 'Pre-commercial procurement' },
-  'startup-challenge': { nb: 'Oppstartskonkurranse', en: 'Start-up challenge' },
+  'startup-challenge': { nb: 'Konkurranse for oppstartsbedrifter', en: 'Start-up challenge' },
 };

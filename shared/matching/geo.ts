@@ -6,11 +6,11 @@ const CENTRES: Record<string, [number, number]> = {
   '3103': [59.4344, 10.6577], // Moss
   '3105': [59.2839, 11.1096], // Sarpsborg
   '3107': [59.2181, 10.9298], // Fredrikstad
-  '3110': [59.0695, 11.0220], // Hvaler (Skjærhalden)
+  '3110': [59.0282, 11.0394], // Hvaler (Skjærhalden)
   '3112': [59.3500, 10.8670], // Råde (Karlshus)
   '3114': [59.4820, 10.8570], // Våler (Kirkebygden)
   '3116': [59.4650, 11.1650], // Skiptvet
-  '3118': [59.5830, 11.1600], // Indre Østfold (Askim)
+  '3118': [59.5712, 11.3262], // Indre Østfold (Mysen, the administrative centre)
   '3120': [59.4260, 11.3450], // Rakkestad
   '3122': [59.4830, 11.6530], // Marker (Ørje)
   '3124': [59.2330, 11.7000], // Aremark

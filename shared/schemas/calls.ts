@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DOMAINS, PROCEDURES } from '../domain/vocabulary.js';
 import { CALL_STATUSES } from '../domain/call-status.js';
-import { isWellFormedCpv } from '../domain/cpv.js';
+import { CPV_INPUT_PATTERN, isRdServicesCode, parseCpvInput } from '../domain/cpv-code.js';
 import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
 import { isoDateTime, pageQuery, text } from './common.js';
 // ── award issue: criteria, climate rule and phase (shared/schemas/award.ts) ──
@@ -15,9 +15,20 @@ export const contactSchema = z.strictObject({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
+/**
+ * A CPV 2008 code, 8 digits with or without its check digit (`72212000` or `72212000-4`). The server
+ * stores it without the check digit and accepts only codes of the official list (a 400 names the nearest).
+ */
 export const cpvCode = z.string().check(
-  z.refine(isWellFormedCpv, { message: 'Expected an 8-digit CPV 2008 code without check digit, e.g. 72212000' }),
+  z.regex(CPV_INPUT_PATTERN, 'Expected a CPV 2008 code: 8 digits, optionally with its check digit, e.g. 72212000 or 72212000-4'),
 );
+
+/** Official labels of each code, by code: `{ "72212000": { nb, en } }`. */
+export const cpvLabelsSchema = z.record(z.string(), z.object({ nb: z.string(), en: z.string() }));
+
+/** A pre-commercial procurement buys R&D services: the directive's R&D exemption needs such a code. */
+export const PCP_NEEDS_RD_CODE = 'A pre-commercial procurement needs an R&D services code (73000000–73120000, 73300000, 73420000 or 73430000)';
+const hasRdCode = (codes: readonly string[]) => codes.some((c) => isRdServicesCode(parseCpvInput(c) ?? c));
 
 const nok = z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000_000));
 
@@ -63,7 +74,10 @@ const questionDeadlineBeforeDeadline = z.refine<{ deadline?: string; questionDea
 );
 
 /** Body of POST /api/calls. municipalityCode is taken from the caller, never from here. */
-export const callInputSchema = z.strictObject({ ...callFields, ...matchPreferencesField }).check(questionDeadlineBeforeDeadline);
+export const callInputSchema = z.strictObject({ ...callFields, ...matchPreferencesField }).check(
+  questionDeadlineBeforeDeadline,
+  z.refine((c) => c.procedure !== 'pre-commercial' || hasRdCode(c.cpvCodes), { message: PCP_NEEDS_RD_CODE, path: ['cpvCodes'] }),
+);
 export type CallInput = z.infer<typeof callInputSchema>;
 
 /** Body of PATCH /api/calls/{id}: any subset of the creation fields. */
@@ -95,6 +109,7 @@ export const callSchema = z.object({
   description: z.string(),
   domains: z.array(z.enum(DOMAINS)),
   cpvCodes: z.array(z.string()),
+  cpvLabels: z.optional(cpvLabelsSchema),
   budgetNok: z.optional(z.object({ min: z.optional(z.number()), max: z.optional(z.number()) })),
   deadline: isoDateTime,
   procedure: z.enum(PROCEDURES),

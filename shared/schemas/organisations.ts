@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ORGANISATION_KINDS } from '../domain/vocabulary.js';
 import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
 import { isValidOrgNumber } from '../domain/org-number.js';
-import { cpvCode } from './calls.js';
+import { cpvCode, cpvLabelsSchema } from './calls.js';
 import { text } from './common.js';
 
 export const orgNumberSchema = z.string().check(
@@ -22,7 +22,8 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const municipalitySchema = z.object({ code: z.string(), name: z.string() });
+/** A municipality: kommunenummer, name, and organisasjonsnummer in Enhetsregisteret. */
+export const municipalitySchema = z.object({ code: z.string(), name: z.string(), orgNumber: z.string() });
 
 /** What a profile that says nothing about size or capacity is taken to mean. */
 export const COMPANY_DEFAULTS = { sme: true, capacity: 2 } as const;
@@ -50,6 +51,7 @@ export const companyProfileSchema = z.object({
   description: z.string(),
   capabilities: z.array(z.string()),
   cpvCodes: z.array(z.string()),
+  cpvLabels: z.optional(cpvLabelsSchema),
   municipalityCode: z.optional(z.string()),
   website: z.optional(z.string()),
   contactEmail: z.optional(z.string()),

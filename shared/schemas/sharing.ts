@@ -43,6 +43,8 @@ export const lessonSchema = z.object({
   municipalityName: z.string(),
   domains: z.array(z.string()),
   cpvCodes: z.array(z.string()),
+  /** Official labels of the codes: `{ "72212000": { nb, en } }`. */
+  cpvLabels: z.optional(z.record(z.string(), z.object({ nb: z.string(), en: z.string() }))),
   procedure: z.string(),
 });
 export type Lesson = z.infer<typeof lessonSchema>;

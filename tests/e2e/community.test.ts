@@ -12,11 +12,12 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, browserSession, expectAccessible, signIn, type LocalServer } from './support';
+import { ASSOCIATIONS, COMPANIES, PROGRAMME as DEMO_PROGRAMME } from '../../infra/local/demo-data.js';
 
-const ASSOCIATION = { id: '981234502', name: 'Camilla Sørensen', org: 'Næringsforeningen i Fredrikstadregionen' };
-const MEMBER = { name: 'Nora Solberg', org: 'Smart Parkering Østfold AS' };
-const NEWCOMER = { name: 'Henrik Bakke', org: 'Glommen Energi og Lys AS' };
-const PROGRAMME = { name: 'Line Aas', org: 'Næringsriket Østfold' };
+const ASSOCIATION = { id: ASSOCIATIONS[0]!.id, name: 'Camilla Sørensen', org: ASSOCIATIONS[0]!.name };
+const MEMBER = { name: 'Nora Solberg', org: COMPANIES[0]!.name };
+const NEWCOMER = { name: 'Henrik Bakke', org: COMPANIES[1]!.name };
+const PROGRAMME = { name: 'Line Aas', org: DEMO_PROGRAMME.name };
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune', code: '3107' };
 
 interface CallSummary {
@@ -86,18 +87,18 @@ describe.skipIf(!browserAvailable)('community: associations, programme dashboard
 
 			await association.goto(`${server.baseUrl}/utlysninger/${promoted.id}`);
 			await association.getByRole('heading', { level: 1, name: promoted.title }).waitFor();
-			await association.getByRole('heading', { level: 2, name: 'Promoter for medlemmene' }).waitFor();
+			await association.getByRole('heading', { level: 2, name: 'Anbefal til medlemmene' }).waitFor();
 
 			// Too short a note: inline error tied to the textarea.
 			const noteInput = association.getByLabel('Notat til medlemmene');
 			await noteInput.fill('ok');
-			await association.getByRole('button', { name: 'Promoter for medlemmene' }).click();
+			await association.getByRole('button', { name: 'Anbefal til medlemmene' }).click();
 			expect(await noteInput.getAttribute('aria-invalid')).toBe('true');
 			await association.getByText('Skriv minst 3 tegn.').waitFor();
 			await expectAccessible(association, 'call page, promote form with error');
 
 			await noteInput.fill(note);
-			await association.getByRole('button', { name: 'Promoter for medlemmene' }).click();
+			await association.getByRole('button', { name: 'Anbefal til medlemmene' }).click();
 			await association.getByText('Utlysningen er anbefalt til medlemmene.').waitFor();
 			const link = association.getByRole('link', { name: new RegExp(`/utlysninger/${promoted.id}\\?promo=`) });
 			expect(await link.getAttribute('href')).toMatch(new RegExp(`^/utlysninger/${promoted.id}\\?promo=[0-9A-Z]{26}$`));
@@ -320,7 +321,7 @@ describe.skipIf(!browserAvailable)('community: associations, programme dashboard
 		expect(await page.getByRole('heading', { name }).count()).toBe(0);
 
 		await page.goto(`${server.baseUrl}/avmeld`);
-		await page.getByRole('heading', { level: 1, name: 'Meld av varsler' }).waitFor();
+		await page.getByRole('heading', { level: 1, name: 'Stopp e-postvarsler' }).waitFor();
 		await page.getByText('Lenken er ugyldig eller utløpt.').waitFor();
 		await page.goto(`${server.baseUrl}/avmeld?token=not-a-real-token-1234567890`);
 		await page.getByRole('button', { name: 'Meld meg av' }).click();

@@ -7,15 +7,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, expectAccessible, launchBrowser, signIn, startServer, type LocalServer } from './support';
+import { COMPANIES } from '../../infra/local/demo-data.js';
 
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune' };
-const COMPANY = { name: 'Nora Solberg', org: 'Smart Parkering Østfold AS' };
+const COMPANY = { name: 'Nora Solberg', org: COMPANIES[0]!.name };
 const DEADLINE_AHEAD_MS = 40_000;
 
-/** "2026-03-01T12:00:30" in this machine's zone, which the browser shares, for a datetime-local input. */
+/** The form reads deadlines in Norwegian time, whatever zone the browser or this process is in. */
 function localInputValue(d: Date): string {
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+	const p = Object.fromEntries(
+		new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Oslo', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+			.formatToParts(d).map((x) => [x.type, x.value]),
+	);
+	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
 }
 
 describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → read', () => {
@@ -54,7 +58,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 		await expectAccessible(muni, 'front page');
 
 		await muni.goto(server.baseUrl + '/logg-inn');
-		for (const group of ['Kommune', 'Bedrift', 'Forening', 'Program']) {
+		for (const group of ['Kommune', 'Bedrift', 'Forening', 'Programeier']) {
 			await muni.getByRole('heading', { level: 2, name: group }).waitFor();
 		}
 		await expectAccessible(muni, 'sign-in page');
@@ -86,11 +90,11 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 		await cpv.fill('90500000, 1234');
 		await muni.locator('#cpv-preview').getByText('er ikke en gyldig CPV-kode').waitFor();
 		await cpv.fill('90500000, 72212000');
-		await muni.locator('#cpv-preview').getByText('Renovasjon og avfallshåndtering').waitFor();
+		await muni.locator('#cpv-preview').getByText('Avfallstjenester').waitFor();
 		await muni.getByLabel('Fra (kr)').fill('500000');
 		await muni.getByLabel('Til (kr)').fill('2000000');
 		// A one-stage competition: companies send tenders with a price (criteria keep the form's default weights).
-		await muni.getByLabel('Anskaffelsesprosedyre').selectOption('startup-challenge');
+		await muni.getByLabel('Framgangsmåte').selectOption('startup-challenge');
 		deadline = Date.now() + DEADLINE_AHEAD_MS;
 		await muni.getByLabel('Frist').fill(localInputValue(new Date(deadline)));
 		// The API keeps whole seconds; the browser may drop sub-second precision.
@@ -124,7 +128,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 		await company.waitForURL(/[?&]q=/);
 		await company.getByRole('link', { name: title }).click();
 		await company.getByRole('heading', { level: 1, name: title }).waitFor();
-		await company.getByText('Renovasjon og avfallshåndtering').waitFor();
+		await company.getByText('Avfallstjenester').waitFor();
 		await company.getByRole('heading', { name: 'Ditt tilbud' }).waitFor();
 		await expectAccessible(company, 'call page as company');
 
@@ -158,10 +162,10 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 	it('after the deadline the municipality reads the proposal without reloading', async () => {
 		// The page re-asks for the proposals the moment the deadline passes; first the reader declares impartiality.
 		await muni.getByRole('button', { name: 'Jeg erklærer meg habil' }).click({ timeout: deadline - Date.now() + 15_000 });
-		await muni.getByRole('heading', { level: 3, name: new RegExp(COMPANY.org) }).waitFor();
+		await muni.getByRole('heading', { level: 3, name: new RegExp(COMPANY.org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor();
 		await muni.getByText('Trådløse fyllingssensorer og ruteoptimalisering.').waitFor();
 		await muni.getByText('Høgskolen i Østfold, Fredrikstad Energi').waitFor();
-		await muni.getByText('Lukket', { exact: true }).first().waitFor();
+		await muni.getByText('Frist passert', { exact: true }).first().waitFor();
 		await expectAccessible(muni, 'call page, proposals open');
 
 		// And the company can no longer change it.

@@ -7,10 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, browserSession, expectAccessible, signIn, type LocalServer } from './support';
+import { COMPANIES, PROGRAMME as DEMO_PROGRAMME } from '../../infra/local/demo-data.js';
 
-const PROGRAMME = { name: 'Line Aas', org: 'Næringsriket Østfold' };
+const PROGRAMME = { name: 'Line Aas', org: DEMO_PROGRAMME.name };
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune' };
-const COMPANY = { name: 'Nora Solberg', org: 'Smart Parkering Østfold AS' };
+const COMPANY = { name: 'Nora Solberg', org: COMPANIES[0]!.name };
 const CSV_HEADER = 'callId,title,municipality,rank,orgNumber,company,score,reasons';
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */

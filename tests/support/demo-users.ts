@@ -5,7 +5,7 @@ export const users = {
   fredrikstad: 'user-3107',
   sarpsborg: 'user-3105',
   halden: 'user-3101',
-  /** Smart Parkering Østfold AS, based in Sarpsborg. */
+  /** Flåklypa Parkering (demo), based in Sarpsborg. */
   sarpsborgCompany: `user-${COMPANIES[0]!.id}`,
   otherCompany: `user-${COMPANIES[1]!.id}`,
   association: `user-${ASSOCIATIONS[0]!.id}`,

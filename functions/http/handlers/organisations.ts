@@ -5,7 +5,7 @@ import { getCompanyProfile, putCompanyProfile } from '../../organisations/compan
 
 export const organisationHandlers: RouteHandlers<'listMunicipalities' | 'getMe' | 'getCompany' | 'putCompany'> = {
   listMunicipalities: async () => ({
-    body: { items: MUNICIPALITIES.map(({ code, name }) => ({ code, name })) },
+    body: { items: MUNICIPALITIES.map(({ code, name, orgNumber }) => ({ code, name, orgNumber })) },
     headers: { 'cache-control': 'public, max-age=3600' },
   }),
   getMe: async ({ principal }) => ({ body: await getMe(principal) }),

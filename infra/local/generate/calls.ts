@@ -3,6 +3,7 @@
  * Same `(count, seed, now)` always gives the same calls.
  */
 import { MUNICIPALITIES } from '../../../shared/domain/municipalities.js';
+import { isRdServicesCode } from '../../../shared/domain/cpv-code.js';
 import { DOMAIN_LABELS, PROCEDURES, type Domain, type Procedure } from '../../../shared/domain/vocabulary.js';
 import { DOMAIN_VOCABULARY, RELATED_DOMAINS, intBetween, mulberry32, pick, pickDistinct, pickMunicipalityCode, type Rng } from './companies.js';
 
@@ -31,15 +32,15 @@ const NEEDS: Record<Domain, Need[]> = {
     { title: 'Bestillingsstyrt kollektivtransport', summary: 'Kollektivtilbud som kommer når innbyggerne trenger det.', need: 'Vi vil prøve ut bestillingsstyrt transport der innbyggerne bestiller tur i app eller på telefon og hentes nær hjemmet.', cpv: ['60112000', '48000000'] },
     { title: 'Tellepunkter for sykkel og gange', summary: 'Bedre data om hvor folk sykler og går.', need: 'Vi ønsker tellere for syklister og fotgjengere med data som oppdateres daglig og deles åpent.', cpv: ['38300000', '72316000'] },
     { title: 'Sensorbasert parkering', summary: 'Vise ledige parkeringsplasser i sanntid.', need: 'Vi trenger sensorer eller kamera som registrerer ledige plasser og deler data med innbyggerne.', cpv: ['38730000', '72212000'] },
-    { title: 'Sanntidsinformasjon ved holdeplasser', summary: 'Skjermer og varsler som viser når bussen faktisk kommer.', need: 'Vi ønsker energieffektive skjermer ved holdeplasser som viser sanntid og avvik, også i lyd.', cpv: ['32300000', '48000000'] },
-    { title: 'Delingsordning for elsykler', summary: 'Flere korte reiser på sykkel mellom tettstedene.', need: 'Vi vil prøve en delingsordning for elsykler med stasjoner ved kollektivknutepunkt.', cpv: ['34430000', '60100000'] },
+    { title: 'Sanntidsinformasjon ved holdeplasser', summary: 'Skjermer og varsler som viser når bussen faktisk kommer.', need: 'Vi ønsker energieffektive skjermer ved holdeplasser som viser sanntid og avvik, også i lyd.', cpv: ['48813200', '30231300'] },
+    { title: 'Delingsordning for elsykler', summary: 'Flere korte reiser på sykkel mellom tettstedene.', need: 'Vi vil prøve en delingsordning for elsykler med stasjoner ved kollektivknutepunkt.', cpv: ['34430000', '98351000'] },
     { title: 'Ruteoptimalisering for skoleskyss', summary: 'Kortere reisetid for elevene og færre tomme seter.', need: 'Vi søker verktøy som planlegger skoleskyss og tilrettelagt transport mer effektivt.', cpv: ['72212000', '60130000'] },
   ],
   energy: [
-    { title: 'Behovsstyrt gatelys', summary: 'Gatelys som dimmes når ingen ferdes.', need: 'Vi ser etter behovsstyrt gatebelysning med fjernstyring, energimåling og åpne grensesnitt.', cpv: ['31520000', '71314000'] },
+    { title: 'Behovsstyrt gatelys', summary: 'Gatelys som dimmes når ingen ferdes.', need: 'Vi ser etter behovsstyrt gatebelysning med fjernstyring, energimåling og åpne grensesnitt.', cpv: ['34993000', '31520000'] },
     { title: 'Solceller på kommunale tak', summary: 'Mer lokal fornybar energi på egne bygg.', need: 'Vi ønsker en partner som kartlegger egnede tak, leverer solcelleanlegg og kobler produksjonen mot forbruket.', cpv: ['09332000', '45261215'] },
     { title: 'Batterilager og effektstyring', summary: 'Kutte effekttopper i kommunale bygg.', need: 'Vi vil teste batterilager og styring av varme, ventilasjon og lading mot effekttariff.', cpv: ['31400000', '71314000'] },
-    { title: 'Energioppfølging i kommunale bygg', summary: 'Redusere energibruken uten å svekke komforten.', need: 'Vi vil måle energibruk per bygg og system, finne avvik automatisk og få forslag til tiltak.', cpv: ['71314300', '09310000'] },
+    { title: 'Energioppfølging i kommunale bygg', summary: 'Redusere energibruken uten å svekke komforten.', need: 'Vi vil måle energibruk per bygg og system, finne avvik automatisk og få forslag til tiltak.', cpv: ['71314300', '38554000'] },
     { title: 'Lading av tjenestebiler', summary: 'Ladeinfrastruktur når bilparken blir elektrisk.', need: 'Vi trenger ladepunkter ved tjenestestedene og smart styring som hindrer effekttopper.', cpv: ['31158000', '45310000'] },
     { title: 'Overskuddsvarme til nærvarme', summary: 'Utnytte spillvarme fra industri og renseanlegg.', need: 'Vi ønsker å utrede og bygge et nærvarmenett som henter varme fra spillvarme og avløpsvann.', cpv: ['09323000', '42511110'] },
   ],
@@ -48,7 +49,7 @@ const NEEDS: Record<Domain, Need[]> = {
     { title: 'Kartlegging av fremmede arter', summary: 'Finne og bekjempe fremmede arter tidlig.', need: 'Vi ønsker kartlegging av fremmede arter og en plan for tiltak som gir mest effekt.', cpv: ['90711000', '77300000'] },
     { title: 'Klimabudsjett som styringsverktøy', summary: 'Koble klimamålene til økonomiplanen.', need: 'Vi søker et verktøy for klimaregnskap og klimabudsjett som henter offentlige utslippsdata.', cpv: ['90713000', '48000000'] },
     { title: 'Marin forsøpling i skjærgården', summary: 'Rydde plast før den brytes ned.', need: 'Vi vil kartlegge marin forsøpling med droner og bildegjenkjenning og prioritere ryddeaksjoner.', cpv: ['90700000', '73110000'] },
-    { title: 'Overvåking av badevann', summary: 'Vannkvalitet i sanntid ved badeplassene.', need: 'Vi vil måle bakterier og temperatur kontinuerlig og varsle innbyggerne ved dårlig vannkvalitet.', cpv: ['90700000', '38400000'] },
+    { title: 'Overvåking av badevann', summary: 'Vannkvalitet i sanntid ved badeplassene.', need: 'Vi vil måle bakterier og temperatur kontinuerlig og varsle innbyggerne ved dårlig vannkvalitet.', cpv: ['38430000', '90733000'] },
     { title: 'Naturregnskap for kommunen', summary: 'Oversikt over naturen vi har og naturen vi bygger ned.', need: 'Vi ønsker et naturregnskap som viser arealendringer og kan brukes i arealplanleggingen.', cpv: ['90711000', '71410000'] },
   ],
   'health-welfare': [
@@ -64,7 +65,7 @@ const NEEDS: Record<Domain, Need[]> = {
     { title: 'Lese- og skrivestøtte for alle elever', summary: 'Tidlig hjelp til elever med lese- og skrivevansker.', need: 'Vi vil gi alle elever digital lese- og skrivestøtte og styrke lærernes kompetanse i kartlegging.', cpv: ['48190000', '80340000'] },
     { title: 'Digital norskopplæring for voksne', summary: 'Norskopplæring tilpasset den enkelte.', need: 'Vi søker en læringsplattform for voksenopplæring som tilpasser oppgaver til nivå og språk.', cpv: ['80400000', '48000000'] },
     { title: 'Programmering i skolen', summary: 'Lærere som er trygge på programmering og algoritmisk tenkning.', need: 'Vi ønsker kompetanseheving for lærere og opplegg som kan brukes direkte i undervisningen.', cpv: ['80500000', '48190000'] },
-    { title: 'Inneklima i klasserommet', summary: 'Bedre luft og læring med sensorer og styring.', need: 'Vi vil måle CO2 og temperatur i klasserom og bruke dataene både i driften og i undervisningen.', cpv: ['38500000', '80100000'] },
+    { title: 'Inneklima i klasserommet', summary: 'Bedre luft og læring med sensorer og styring.', need: 'Vi vil måle CO2 og temperatur i klasserom og bruke dataene både i driften og i undervisningen.', cpv: ['38432000', '42520000'] },
     { title: 'Samhandling rundt barn og unge', summary: 'Tidlig innsats når tjenestene jobber sammen.', need: 'Vi søker en digital løsning for tverrfaglig samarbeid der tiltak og avtaler følger barnet.', cpv: ['48000000', '72200000'] },
   ],
   'digital-services': [
@@ -81,7 +82,7 @@ const NEEDS: Record<Domain, Need[]> = {
     { title: 'Smartere drift av renseanlegg', summary: 'Lavere energibruk og jevnere rensing.', need: 'Vi vil prøve sensorer og modellbasert styring av lufting og kjemikaliedosering.', cpv: ['90420000', '38800000'] },
     { title: 'Ombruk av byggematerialer', summary: 'Mindre avfall når gamle bygg rives.', need: 'Vi vil kartlegge og demontere ombrukbare materialer og sørge for at de brukes igjen.', cpv: ['90500000', '45111100'] },
     { title: 'Overvann og flomveier', summary: 'Forberede sentrum på mer ekstremnedbør.', need: 'Vi vil overvåke kritiske punkter i overvannsnettet og få varsel før det flommer over.', cpv: ['90400000', '71800000'] },
-    { title: 'Smarte vannmålere', summary: 'Fjernavlesning og tidlig varsel om lekkasjer hos abonnentene.', need: 'Vi søker fjernavleste vannmålere som varsler lekkasjer og gir innbyggerne innsikt i forbruket.', cpv: ['38421100', '65100000'] },
+    { title: 'Smarte vannmålere', summary: 'Fjernavlesning og tidlig varsel om lekkasjer hos abonnentene.', need: 'Vi søker fjernavleste vannmålere som varsler lekkasjer og gir innbyggerne innsikt i forbruket.', cpv: ['38421100', '65500000'] },
   ],
   'buildings-planning': [
     { title: 'Digital tvilling for områderegulering', summary: 'En 3D-modell som gjør planforslag lette å forstå.', need: 'Vi ønsker en digital tvilling som kobler kartdata, bygg og planforslag og kan simulere sol og støy.', cpv: ['71410000', '71354000'] },
@@ -95,15 +96,15 @@ const NEEDS: Record<Domain, Need[]> = {
     { title: 'Tidlig varsling av skogbrann', summary: 'Oppdage skogbrann før den sprer seg.', need: 'Vi vil teste kamera med bildeanalyse eller droner og rask varsling med presis posisjon.', cpv: ['35110000', '34711200'] },
     { title: 'Varsling av innbyggere ved kriser', summary: 'Nå alle i et berørt område raskt.', need: 'Vi ønsker lokasjonsbasert varsling på SMS og app med maler på flere språk.', cpv: ['48000000', '64200000'] },
     { title: 'Trygg skolevei', summary: 'Færre farlige situasjoner ved skolene.', need: 'Vi vil måle fart og kartlegge nesten-ulykker ved gangfelt og teste tiltak som fartsvisning.', cpv: ['34996000', '71311000'] },
-    { title: 'Helhetlig ROS-analyse', summary: 'Oppdatert kunnskap om risiko og sårbarhet.', need: 'Vi søker støtte til ny helhetlig ROS-analyse og øvelser for kriseledelsen.', cpv: ['79417000', '75250000'] },
-    { title: 'Flomvarsling for vassdrag', summary: 'Mer tid til å handle når vannet stiger.', need: 'Vi trenger sensorer i utsatte vassdrag og en varslingstjeneste for beredskapen.', cpv: ['38400000', '35110000'] },
+    { title: 'Helhetlig ROS-analyse', summary: 'Oppdatert kunnskap om risiko og sårbarhet.', need: 'Vi søker støtte til ny helhetlig ROS-analyse og øvelser for kriseledelsen.', cpv: ['79417000', '71317200'] },
+    { title: 'Flomvarsling for vassdrag', summary: 'Mer tid til å handle når vannet stiger.', need: 'Vi trenger sensorer i utsatte vassdrag og en varslingstjeneste for beredskapen.', cpv: ['38290000', '32441000'] },
     { title: 'Trygge byrom om kvelden', summary: 'Økt trygghet uten mer overvåking.', need: 'Vi vil prøve løsninger som gir økt opplevd trygghet i sentrum uten å samle persondata.', cpv: ['31520000', '35120000'] },
   ],
   'business-development': [
     { title: 'Digital veiviser for nye bedrifter', summary: 'Gjøre det enkelt å starte bedrift.', need: 'Vi ønsker en digital veiviser som forklarer selskapsform, registrering og lokale tillatelser.', cpv: ['79400000', '72400000'] },
     { title: 'Kortreist mat i kommunale kjøkken', summary: 'Mer lokal mat i skoler og sykehjem.', need: 'Vi søker samordnet bestilling og distribusjon av lokal mat til kommunale kjøkken.', cpv: ['15000000', '55520000'] },
     { title: 'Besøksstrømmer i reiselivet', summary: 'Kunnskap om når og hvor turistene kommer.', need: 'Vi vil ha anonymiserte data om besøksstrømmer gjennom sesongen.', cpv: ['79300000', '72316000'] },
-    { title: 'Næringsarealer på kart', summary: 'Ledige næringsarealer lette å finne.', need: 'Vi vil tilby et oppdatert kart over ledige næringsarealer med regulering og infrastruktur.', cpv: ['72300000', '71400000'] },
+    { title: 'Næringsarealer på kart', summary: 'Ledige næringsarealer lette å finne.', need: 'Vi vil tilby et oppdatert kart over ledige næringsarealer med regulering og infrastruktur.', cpv: ['71354100', '72300000'] },
     { title: 'Mentorprogram for gründere', summary: 'Flere nye bedrifter som overlever de første årene.', need: 'Vi søker aktører som kan drive et mentorprogram for gründere i regionen.', cpv: ['79410000', '79400000'] },
     { title: 'Innovative anskaffelser i små kommuner', summary: 'Små kommuner som kjøper smartere sammen.', need: 'Vi ønsker bistand til markedsdialog og felles innovative anskaffelser med nabokommunene.', cpv: ['79400000', '79411000'] },
   ],
@@ -186,6 +187,13 @@ export function generateCalls(count: number, seed: number, now: Date): Generated
     const deadlineDay = Math.floor(nowMs / DAY_MS) + intBetween(rng, 7, 90);
     const deadline = new Date(deadlineDay * DAY_MS + 12 * 3_600_000).toISOString();
 
+    const procedure = pick(rng, PROCEDURES);
+    // A pre-commercial procurement buys R&D services: it carries an R&D code (no draw, so the sequence is unchanged).
+    if (procedure === 'pre-commercial' && !cpvCodes.some(isRdServicesCode)) {
+      if (cpvCodes.length >= 3) cpvCodes.pop();
+      cpvCodes.unshift('73120000');
+    }
+
     calls.push({
       id,
       title,
@@ -194,7 +202,7 @@ export function generateCalls(count: number, seed: number, now: Date): Generated
       domains,
       cpvCodes,
       municipalityCode,
-      procedure: pick(rng, PROCEDURES),
+      procedure,
       deadline,
     });
   }

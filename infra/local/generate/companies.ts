@@ -350,6 +350,27 @@ function makeName(rng: Rng, domain: Domain, place: string, taken: Set<string>): 
   }
 }
 
+/** Evidently fictional towns (from Norwegian children's books and films, or plainly made up). */
+const FICTIONAL_PLACES = ['Andeby', 'Flåklypa', 'Kardemomme', 'Lilleputt', 'Tusseby', 'Fantasia', 'Eventyrlund', 'Dukkeby', 'Sommerfuglvik', 'Trollstua', 'Huttiheita', 'Demoby'];
+const REAL_PLACES = [...Object.values(LOCAL_PLACES).flat(), ...REGION_NAMES, ...OUTSIDE_CITIES].sort((a, b) => b.length - a.length);
+
+/**
+ * The name a generated company is shown with: real place names give way to fictional towns and «AS» to
+ * «(demo)», so no name can be taken for a real firm's. Drawn after the generator's own name (which keeps the
+ * random sequence, so descriptions, tags and codes stay exactly as before); unique among `taken`.
+ */
+export function demoName(generated: string, taken: Set<string>): string {
+  let base = generated.replace(/ AS$/, '');
+  REAL_PLACES.forEach((place) => {
+    const i = [...place].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % FICTIONAL_PLACES.length;
+    base = base.replace(new RegExp(`(^|\\s)${place}(?=\\s|$)`, 'u'), `$1${FICTIONAL_PLACES[i]}`);
+  });
+  for (let n = 1; ; n++) {
+    const name = `${base}${n === 1 ? '' : ` ${n}`} (demo)`;
+    if (!taken.has(name)) return name;
+  }
+}
+
 /** Draws 1–4 distinct CPV codes, mostly specific ones, sometimes a broad group/division code. */
 function drawCpv(rng: Rng, vocab: DomainVocabulary, n: number, broadChance: number): string[] {
   const codes = pickDistinct(rng, vocab.cpvSpecific, n);
@@ -363,9 +384,13 @@ function drawCpv(rng: Rng, vocab: DomainVocabulary, n: number, broadChance: numb
   return codes;
 }
 
-/** Organisation numbers from 91000000 upwards, skipping bases with no valid check digit. */
-function* orgNumbers(start = 91_000_000): Generator<string> {
-  for (let n = start; n <= 99_999_999; n++) {
+/**
+ * Demo organisation numbers from base 21000000 upwards, skipping bases with no valid check digit. Real
+ * organisasjonsnummer begin with 8 or 9, so these (beginning with 2) can belong to no real entity.
+ * infra/local/demo-renumbering.json maps the numbers used before (from 91000000) to these.
+ */
+function* orgNumbers(start = 21_000_000): Generator<string> {
+  for (let n = start; n <= 79_999_999; n++) {
     const org = withCheckDigit(String(n));
     if (org) yield org;
   }
@@ -376,6 +401,7 @@ export function generateCompanies(count: number, seed: number): GeneratedCompany
   const rng = mulberry32(seed);
   const orgs = orgNumbers();
   const takenNames = new Set<string>();
+  const shownNames = new Set<string>();
   const companies: GeneratedCompany[] = [];
 
   for (let i = 0; i < count; i++) {
@@ -441,10 +467,12 @@ export function generateCompanies(count: number, seed: number): GeneratedCompany
 
     const name = makeName(rng, primary, place, takenNames);
     takenNames.add(name);
+    const shownName = demoName(name, shownNames);
+    shownNames.add(shownName);
 
     const company: GeneratedCompany = {
       orgNumber: orgs.next().value as string,
-      name,
+      name: shownName,
       description: parts.join(' '),
       capabilities,
       cpvCodes: cpvCodes.slice(0, 4),

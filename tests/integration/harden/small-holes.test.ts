@@ -43,7 +43,7 @@ describe('a cursor of another listing or user is 400 on every list route', () =>
 describe('organisation names', () => {
   const rename = async (name: string, who = COMPANIES[4]!) => {
     const token = await stack.client.login(`user-${who.id}`);
-    const { orgNumber: _o, updatedAt: _u, ...profile } = (await stack.client.call('GET', `/api/companies/${who.id}`)).body;
+    const { orgNumber: _o, updatedAt: _u, cpvLabels: _l, ...profile } = (await stack.client.call('GET', `/api/companies/${who.id}`)).body;
     return stack.client.call('PUT', `/api/companies/${who.id}`, { token, body: { ...profile, name } });
   };
 

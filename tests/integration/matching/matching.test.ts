@@ -60,7 +60,7 @@ describe('suggested partners for a call', () => {
     expect(before.body.items.map((m: any) => m.orgNumber)).not.toContain(companies.sarpsborg.id);
 
     const profile = await stack.client.call('GET', `/api/companies/${companies.sarpsborg.id}`);
-    const { orgNumber: _o, updatedAt: _u, ...body } = profile.body;
+    const { orgNumber: _o, updatedAt: _u, cpvLabels: _l, ...body } = profile.body;
     const put = await stack.client.call('PUT', `/api/companies/${companies.sarpsborg.id}`, {
       token: t.sarpsborgCompany, body: { ...body, capabilities: [...body.capabilities, 'fluxkapasitor'] },
     });

@@ -21,7 +21,7 @@ beforeAll(async () => {
   outbox = useOutbox();
   for (const who of ['fredrikstad', 'sarpsborgCompany', 'otherCompany'] as const) t[who] = await stack.client.login(users[who]);
   for (const [who, org, email] of [['sarpsborgCompany', companies.sarpsborg, BIDDER], ['otherCompany', companies.other, VIEWER]] as const) {
-    const { orgNumber: _o, updatedAt: _u, ...profile } = (await stack.client.call('GET', `/api/companies/${org.id}`)).body;
+    const { orgNumber: _o, updatedAt: _u, cpvLabels: _l, ...profile } = (await stack.client.call('GET', `/api/companies/${org.id}`)).body;
     await stack.client.call('PUT', `/api/companies/${org.id}`, { token: t[who], body: { ...profile, contactEmail: email } });
   }
 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   await removeAllSubscriptions();
   outbox = useOutbox();
   for (const who of ['fredrikstad', 'halden', 'sarpsborgCompany', 'otherCompany'] as const) t[who] = await stack.client.login(users[who]);
-  const { orgNumber: _o, updatedAt: _u, ...profile } = (await stack.client.call('GET', `/api/companies/${companies.sarpsborg.id}`)).body;
+  const { orgNumber: _o, updatedAt: _u, cpvLabels: _l, ...profile } = (await stack.client.call('GET', `/api/companies/${companies.sarpsborg.id}`)).body;
   await stack.client.call('PUT', `/api/companies/${companies.sarpsborg.id}`, { token: t.sarpsborgCompany, body: { ...profile, contactEmail: BIDDER_EMAIL } });
 });
 afterAll(async () => {

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const profile = {
-  name: 'Smart Parkering Østfold AS',
+  name: 'Flåklypa Parkering (demo)',
   description: 'Sensorer og data for parkering.',
   capabilities: ['IoT', 'parkering'],
   cpvCodes: ['38730000'],
@@ -22,7 +22,7 @@ describe('organisations', () => {
   it('lists the twelve municipalities of Østfold publicly', async () => {
     const res = await stack.client.call('GET', '/api/municipalities');
     expect(res.body.items).toHaveLength(12);
-    expect(res.body.items[0]).toEqual({ code: '3101', name: 'Halden' });
+    expect(res.body.items[0]).toEqual({ code: '3101', name: 'Halden', orgNumber: '959159092' });
   });
 
   it('tells a signed-in user who they are and for which organisation', async () => {

@@ -66,7 +66,7 @@ describe('call figures', () => {
     }
     expect(s.calls.total).toBe(all.length);
     expect(s.calls.total).toBeGreaterThanOrEqual(CALL_PLAN.length);
-    expect(s.calls.byStatus.map((x) => [x.key, x.label])).toEqual([['draft', 'Utkast'], ['open', 'Åpen'], ['closed', 'Lukket'], ['cancelled', 'Avlyst']]);
+    expect(s.calls.byStatus.map((x) => [x.key, x.label])).toEqual([['draft', 'Utkast'], ['open', 'Åpen'], ['closed', 'Frist passert'], ['cancelled', 'Avlyst']]);
     expect(sum(s.calls.byStatus)).toBe(s.calls.total);
   });
 

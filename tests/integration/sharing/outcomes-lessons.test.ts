@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (const who of ['fredrikstad', 'sarpsborg', 'halden', 'sarpsborgCompany'] as const) t[who] = await stack.client.login(users[who]);
   const [closed, mobility, energy, halden] = await closedCalls([
     { who: 'fredrikstad', body: {}, proposal: true },
-    { who: 'fredrikstad', body: { title: 'Sykkeltelling med sensorer', summary: 'Telle syklister automatisk langs hovedrutene.', domains: ['mobility'], cpvCodes: ['38730000'], procedure: 'pre-commercial' } },
+    { who: 'fredrikstad', body: { title: 'Sykkeltelling med sensorer', summary: 'Telle syklister automatisk langs hovedrutene.', domains: ['mobility'], cpvCodes: ['38300000', '73120000'], procedure: 'pre-commercial' } },
     { who: 'sarpsborg', body: { title: 'Varmepumper i idrettshaller', summary: 'Mindre energibruk i kommunens idrettshaller.', domains: ['energy'], cpvCodes: ['09330000'], procedure: 'innovation-partnership' } },
     { who: 'halden', body: { title: 'Smartere brøyting med kjøretøydata', summary: 'Brøyteruter styrt av sanntidsdata fra kjøretøyene.', domains: ['mobility', 'safety'], cpvCodes: ['72212000'], procedure: 'market-dialogue' } },
   ]);
@@ -153,7 +153,7 @@ describe('the lessons registry', () => {
     const cpv = await all('cpv=7221');
     expect(mine(cpv)).toEqual([id.halden]);
     expect(cpv.every((l) => l.cpvCodes.some((c: string) => c.startsWith('7221')))).toBe(true);
-    expect(mine(await all('cpv=38730000'))).toEqual([id.mobility]);
+    expect(mine(await all('cpv=38300000'))).toEqual([id.mobility]);
     expect(mine(await all('cpv=09'))).toEqual([id.energy]);
     const muni = await all('municipality=3107');
     expect(mine(muni)).toEqual([id.mobility, id.closed]);

@@ -39,7 +39,7 @@ beforeAll(async () => {
   });
   expect(accepted.status).toBe(200);
   const profile = (await stack.client.call('GET', `/api/companies/${companies.other.id}`)).body;
-  const { orgNumber: _o, updatedAt: _u, ...profileBody } = profile;
+  const { orgNumber: _o, updatedAt: _u, cpvLabels: _l, ...profileBody } = profile;
   const saved = await stack.client.call('PUT', `/api/companies/${companies.other.id}`, {
     token: tokens.otherCompany, body: { ...profileBody, contactEmail: MEMBER_EMAIL },
   });

@@ -11,7 +11,8 @@ const authSchema = z.discriminatedUnion('mode', [
 	}),
 ]);
 
-export const runtimeConfigSchema = z.object({ apiBase: z.string(), auth: authSchema });
+/** `demo: true` marks an installation that serves demo data: every page says so. */
+export const runtimeConfigSchema = z.object({ apiBase: z.string(), auth: authSchema, demo: z.optional(z.boolean()) });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 export type CognitoConfig = Extract<RuntimeConfig['auth'], { mode: 'cognito' }>;
 

@@ -60,24 +60,4 @@ export function optionalNumber(v: number | string | null | undefined): number | 
 	return Number.isNaN(n) ? undefined : n;
 }
 
-/** datetime-local ("2026-03-01T12:00") in the browser's zone → ISO 8601 with an explicit offset. */
-export function localInputToIso(local: string): string {
-	if (!local) return '';
-	const d = new Date(local);
-	if (Number.isNaN(d.getTime())) return local;
-	const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
-	const offset = -d.getTimezoneOffset();
-	const sign = offset >= 0 ? '+' : '-';
-	return (
-		`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
-		`${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
-	);
-}
-
-/** ISO instant → the datetime-local value showing it in the browser's zone. */
-export function isoToLocalInput(iso: string): string {
-	const d = new Date(iso);
-	if (Number.isNaN(d.getTime())) return '';
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export { isoToLocalInput, localInputToIso } from './oslo-time';

@@ -4,7 +4,6 @@ import zodEn from 'zod/v4/locales/en.js';
 import { getLocale, overwriteGetLocale, setLocale, type Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { DOMAIN_LABELS, PROCEDURE_LABELS, type Domain, type Procedure, type OrganisationKind } from '$shared/domain/vocabulary';
-import { cpvLabel as sharedCpvLabel } from '$shared/domain/cpv';
 import type { CallStatus } from '$shared/domain/call-status';
 
 /**
@@ -38,7 +37,8 @@ const intlLocale = () => (state.locale === 'nb' ? 'nb-NO' : 'en-GB');
 
 export const domainLabel = (d: Domain) => DOMAIN_LABELS[d][state.locale];
 export const procedureLabel = (p: Procedure) => PROCEDURE_LABELS[p][state.locale];
-export const cpvLabel = (code: string) => sharedCpvLabel(code, state.locale);
+/** Official CPV labels come from the API (the list stays on the server): see cpv.svelte.ts. */
+export { cpvLabel } from '$lib/cpv.svelte';
 
 export function statusLabel(s: CallStatus | string): string {
 	switch (s) {
@@ -72,15 +72,22 @@ export function formatNumber(n: number, maximumFractionDigits = 0): string {
 	return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits }).format(n);
 }
 
-export function formatNok(n: number): string {
+/** An amount in kroner without its VAT basis: only for the first half of a range. */
+export function formatNokPlain(n: number): string {
 	return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }).format(n);
+}
+
+/** Every amount on the platform is without VAT, and says so: «kr 500 000 ekskl. mva.». */
+export function formatNok(n: number): string {
+	return `${formatNokPlain(n)} ${m.ex_vat()}`;
 }
 
 /** "om 3 dager", "om 25 minutter", "om 40 sekunder": the largest unit that is at least one. */
 export function formatTimeLeft(ms: number): string {
 	const rtf = new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'always' });
 	const s = Math.max(0, Math.round(ms / 1000));
-	if (s >= 2 * 86_400) return rtf.format(Math.floor(s / 86_400), 'day');
+	// Intl's bokmål says «om 4 døgn»; people and DFØ say «om 4 dager».
+	if (s >= 2 * 86_400) return state.locale === 'nb' ? `om ${Math.floor(s / 86_400)} dager` : rtf.format(Math.floor(s / 86_400), 'day');
 	if (s >= 2 * 3600) return rtf.format(Math.floor(s / 3600), 'hour');
 	if (s >= 120) return rtf.format(Math.floor(s / 60), 'minute');
 	return rtf.format(s, 'second');

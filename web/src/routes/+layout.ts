@@ -10,5 +10,5 @@ export const trailingSlash = 'never';
 export const load: LayoutLoad = async () => {
 	const config = await loadConfig();
 	await restoreSession();
-	return { authMode: config.auth.mode };
+	return { authMode: config.auth.mode, demo: config.demo === true };
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callToRelease, mainProcurementCategory, releaseDate, tenderStatus } from '../../../../functions/opendata/ocds.js';
+import { callToReleases, compileReleases, mainProcurementCategory } from '../../../../functions/opendata/ocds.js';
+import { feedLang } from '../../../../functions/opendata/lang.js';
 import { matchesCallSearch, searchWords } from '../../../../shared/domain/call-search.js';
 import { computeStats, median } from '../../../../functions/programme/compute-stats.js';
 import type { CallRecord } from '../../../../functions/data/calls.js';
@@ -14,10 +15,31 @@ const call = (over: Partial<CallRecord> = {}): CallRecord => ({
 const ctx = { ocidPrefix: 'ocds-test', callUrl: (id: string) => `https://x/utlysninger/${id}`, supplierNames: new Map<string, string>(), now: NOW };
 
 describe('OCDS mapping', () => {
-  it('maps derived status onto the tenderStatus codelist', () => {
-    expect(tenderStatus(call(), NOW)).toBe('active');
-    expect(tenderStatus(call({ deadline: '2026-02-20T11:00:00.000Z' }), NOW)).toBe('complete');
-    expect(tenderStatus(call({ status: 'cancelled' }), NOW)).toBe('cancelled');
+  const tags = (c: CallRecord, outcome?: Parameters<typeof callToReleases>[1]) => callToReleases(c, outcome, ctx).map((r) => [r.tag[0], r.tender.status]);
+
+  it('publishes a tender as active, and keeps it active after the deadline (no award, no complete)', () => {
+    expect(tags(call())).toEqual([['tender', 'active']]);
+    expect(tags(call({ deadline: '2026-02-20T11:00:00.000Z' }))).toEqual([['tender', 'active']]);
+  });
+
+  it('adds a tenderUpdate when the call was corrected after publishing (a recorded correction, not any write)', () => {
+    expect(tags(call({ updatedAt: '2026-02-05T09:00:00.000Z', lastChangedAt: '2026-02-05T09:00:00.000Z', changeCount: 1, version: 3 }))).toEqual([['tender', 'active'], ['tenderUpdate', 'active']]);
+    expect(tags(call({ updatedAt: '2026-02-05T09:00:00.000Z', version: 3 }))).toEqual([['tender', 'active']]);
+  });
+
+  it('cancels with tenderCancellation after the tender release', () => {
+    const c = call({ status: 'cancelled', cancelledAt: '2026-02-06T08:00:00.000Z', updatedAt: '2026-02-06T08:00:00.000Z' });
+    expect(tags(c)).toEqual([['tender', 'active'], ['tenderCancellation', 'cancelled']]);
+  });
+
+  it('publishes a market dialogue as planning, never as a tender, and withdraws it when cancelled', () => {
+    const md = call({ procedure: 'market-dialogue' });
+    expect(tags(md)).toEqual([['planning', 'planning']]);
+    const [r] = callToReleases(md, undefined, ctx);
+    expect(r!.tender.procurementMethod).toBeUndefined();
+    expect(r!.planning!.milestones[0]).toMatchObject({ type: 'engagement', dueDate: md.deadline, status: 'scheduled' });
+    expect(tags(call({ procedure: 'market-dialogue', status: 'cancelled', cancelledAt: '2026-02-06T08:00:00.000Z', updatedAt: '2026-02-06T08:00:00.000Z' })))
+      .toEqual([['planning', 'planning'], ['planningUpdate', 'withdrawn']]);
   });
 
   it('derives the main category from the first CPV division', () => {
@@ -27,22 +49,66 @@ describe('OCDS mapping', () => {
     expect(mainProcurementCategory([])).toBeUndefined();
   });
 
-  it('dates a release by the latest event, the passed deadline included, and ids it without #', () => {
-    expect(releaseDate(call(), undefined, NOW)).toBe('2026-02-03T10:00:00.000Z');
-    expect(releaseDate(call({ deadline: '2026-02-20T11:00:00.000Z' }), undefined, NOW)).toBe('2026-02-20T11:00:00.000Z');
-    const r = callToRelease(call(), { callId: 'x', partners: ['912345602'], updatedAt: '2026-02-25T00:00:00.000Z' }, ctx);
+  it('adds an award release, dated, with NO-BRC suppliers, and ids every release without #', () => {
+    const rs = callToReleases(call(), { callId: 'x', partners: ['112345604'], updatedAt: '2026-02-25T00:00:00.000Z' }, ctx);
+    expect(rs.map((r) => r.tag)).toEqual([['tender'], ['award']]);
+    const r = rs[1]!;
     expect(r.date).toBe('2026-02-25T00:00:00.000Z');
-    expect(r.id).not.toContain('#');
-    expect(r.tag).toEqual(['tender', 'award']);
-    expect(r.awards![0]!.suppliers).toEqual([{ id: 'NO-BRC-912345602', name: 'Organisasjonsnummer 912345602' }]);
+    expect(new Set(rs.map((x) => x.id)).size).toBe(2);
+    for (const x of rs) expect(x.id).not.toContain('#');
+    expect(r.awards![0]).toEqual({ id: `${call().id}-award`, status: 'active', date: '2026-02-25T00:00:00.000Z', suppliers: [{ id: 'NO-BRC-112345604', name: 'Organisasjonsnummer 112345604' }] });
     expect(r.tender.procurementMethod).toBe('selective');
     expect(r.tender.value).toBeUndefined();
   });
 
   it('gives no award for a published outcome without partners', () => {
-    const r = callToRelease(call(), { callId: 'x', partners: [] }, ctx);
-    expect(r.awards).toBeUndefined();
-    expect(r.tag).toEqual(['tender']);
+    expect(tags(call(), { callId: 'x', partners: [], updatedAt: '2026-02-25T00:00:00.000Z' })).toEqual([['tender', 'active']]);
+  });
+
+  it('identifies the buyer in Enhetsregisteret, with its SSB name and NUTS region', () => {
+    const [r] = callToReleases(call({ municipalityCode: '3114' }), undefined, ctx);
+    expect(r!.parties[0]).toEqual({
+      id: 'NO-BRC-959272581', name: 'Våler kommune (Østfold)',
+      identifier: { scheme: 'NO-BRC', id: '959272581', legalName: 'Våler kommune (Østfold)' },
+      address: { locality: 'Våler (Østfold)', region: 'NO083', countryName: 'Norge' },
+      roles: ['buyer', 'procuringEntity'],
+    });
+  });
+
+  it('describes the item bought, classified by its own CPV labels, in the asked language', () => {
+    const c = call({ cpvCodes: ['48813200', '72212000'] });
+    const [nb] = callToReleases(c, undefined, ctx);
+    expect(nb!.tender.items).toEqual([{
+      id: '1', description: c.summary,
+      classification: { scheme: 'CPV', id: '48813200', description: 'System for passasjerinformasjon i sanntid' },
+      additionalClassifications: [{ scheme: 'CPV', id: '72212000', description: 'Programmering i forbindelse med applikasjonsprogrammer' }],
+    }]);
+    const [en] = callToReleases(c, undefined, { ...ctx, lang: 'en' });
+    expect(en!.language).toBe('en');
+    expect(en!.tender.items![0]!.classification.description).toBe('Real-time passenger information system');
+    expect(en!.tender.procurementMethodDetails).toBe('Competitive procedure with negotiation');
+  });
+
+  it('compiles a record: merged oldest to newest, tagged compiled', () => {
+    const rs = callToReleases(call({ status: 'cancelled', cancelledAt: '2026-02-06T08:00:00.000Z', updatedAt: '2026-02-06T08:00:00.000Z' }), undefined, ctx);
+    const compiled = compileReleases(rs) as any;
+    expect(compiled.tag).toEqual(['compiled']);
+    expect(compiled.tender.status).toBe('cancelled');
+    expect(compiled.parties).toHaveLength(1);
+  });
+});
+
+describe('feed and open-data language', () => {
+  it.each([
+    [undefined, undefined, 'nb'],
+    ['en', 'nb-NO', 'en'],
+    [undefined, 'en-GB,en;q=0.9,nb;q=0.5', 'en'],
+    [undefined, 'nn-NO,en;q=0.8', 'nb'],
+    [undefined, 'de-DE,en;q=0.7', 'en'],
+    [undefined, 'de-DE', 'nb'],
+    [undefined, 'en;q=0, nb', 'nb'],
+  ] as const)('?lang=%s with Accept-Language %s → %s', (q, header, lang) => {
+    expect(feedLang(q, header)).toBe(lang);
   });
 });
 

@@ -36,7 +36,7 @@ describe('generateCompanies', () => {
       expect(c.capabilities.length).toBeGreaterThanOrEqual(3);
       expect(c.capabilities.length).toBeLessThanOrEqual(6);
       expect(new Set(c.capabilities).size).toBe(c.capabilities.length);
-      expect(c.name).toMatch(/ AS$/);
+      expect(c.name).toMatch(/ \(demo\)$/);
       expect(c.description.length).toBeGreaterThan(40);
       expect([1, 2, 3]).toContain(c.capacity);
       if (c.municipalityCode !== undefined) expect(isMunicipalityCode(c.municipalityCode)).toBe(true);

@@ -58,3 +58,15 @@ describe('withCheckDigit', () => {
     expect(withCheckDigit('9747606x')).toBeUndefined();
   });
 });
+
+describe('municipalities\' organisasjonsnummer', () => {
+  it('every municipality has a MOD11-valid number in the range Enhetsregisteret issues (8 or 9 first)', async () => {
+    const { MUNICIPALITIES } = await import('../../../../shared/domain/municipalities.js');
+    for (const m of MUNICIPALITIES) {
+      expect(isValidOrgNumber(m.orgNumber), `${m.name} ${m.orgNumber}`).toBe(true);
+      expect(m.orgNumber).toMatch(/^[89]/);
+    }
+    expect(new Set(MUNICIPALITIES.map((m) => m.orgNumber)).size).toBe(12);
+    expect(MUNICIPALITIES.find((m) => m.code === '3114')!.ssbName).toBe('Våler (Østfold)');
+  });
+});

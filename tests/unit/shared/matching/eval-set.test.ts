@@ -25,8 +25,13 @@ describe('loadEvalSet', () => {
   });
 
   it('reads labels through org-map.json when organisation numbers change', () => {
-    const set = loadEvalSet(dir({ 'calls.json': [call], 'labels.json': { 'x-01': { old: 3 } }, 'org-map.json': { old: '910000551' } }));
-    expect(set.labels['x-01']).toEqual({ '910000551': 3 });
+    const set = loadEvalSet(dir({ 'calls.json': [call], 'labels.json': { 'x-01': { old: 3 } }, 'org-map.json': { old: '210000550' } }));
+    expect(set.labels['x-01']).toEqual({ '210000550': 3 });
+  });
+
+  it('reads labels by the earlier numbers of the demo market through infra/local/demo-renumbering.json', () => {
+    const set = loadEvalSet(dir({ 'calls.json': [call], 'labels.json': { 'x-01': { '910000551': 2 } } }));
+    expect(set.labels['x-01']).toEqual({ '210000550': 2 });
   });
 
   it('loads both sets in the repository', () => {

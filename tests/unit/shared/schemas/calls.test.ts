@@ -67,7 +67,7 @@ describe('callInputSchema (body of POST /api/calls)', () => {
     const result = callInputSchema.safeParse(validCall({ cpvCodes: ['90500000', '905000'] }));
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(['cpvCodes', 1]);
-    expect(result.error!.issues[0]!.message).toMatch(/8-digit CPV/);
+    expect(result.error!.issues[0]!.message).toMatch(/CPV 2008 code: 8 digits/);
   });
 
   it('rejects a title of only spaces (text is trimmed before its length is checked)', () => {
@@ -80,14 +80,33 @@ describe('callInputSchema (body of POST /api/calls)', () => {
   });
 });
 
-describe('cpvCode', () => {
+describe('cpvCode (the shape; membership of the official list is checked by the server, see cpv-codes.test.ts)', () => {
   it.each([
     ['72212000', true],
-    ['72212000-5', false],
+    ['72212000-9', true],
+    ['72212000-', false],
+    ['72212000-45', false],
     ['7221200', false],
-    ['99000000', false],
-  ])('%s is a valid CPV code: %s', (code, ok) => {
+    ['CPV72212000', false],
+  ])('%s has the shape of a CPV code: %s', (code, ok) => {
     expect(cpvCode.safeParse(code).success).toBe(ok);
+  });
+});
+
+describe('pre-commercial procurement', () => {
+  it('needs an R&D services code', () => {
+    const result = callInputSchema.safeParse(validCall({ procedure: 'pre-commercial', cpvCodes: ['90500000', '72212000'] }));
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.path).toEqual(['cpvCodes']);
+    expect(result.error!.issues[0]!.message).toMatch(/R&D services code/);
+  });
+
+  it.each(['73120000', '73120000-9', '73300000', '73430000'])('is fine with %s', (rd) => {
+    expect(callInputSchema.safeParse(validCall({ procedure: 'pre-commercial', cpvCodes: ['90500000', rd] })).success).toBe(true);
+  });
+
+  it('does not ask other procedures for one', () => {
+    expect(callInputSchema.safeParse(validCall({ procedure: 'innovation-partnership', cpvCodes: ['90500000'] })).success).toBe(true);
   });
 });
 

@@ -175,11 +175,11 @@ describe.skipIf(!browserAvailable)('community: associations, programme dashboard
 		const bytes = await readFile(await download.path());
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const lines = bytes.toString('utf8').slice(1).split('\r\n');
-		expect(lines[0]).toBe('Status,Antall');
+		expect(lines[0]).toBe('Status;Antall');
 		expect(lines.at(-1)).toBe('');
 		expect(lines.length).toBe(stats.calls.byStatus.length + 2);
 		const open = stats.calls.byStatus.find((s) => s.key === 'open')!;
-		expect(lines).toContain(`Åpen,${open.count}`);
+		expect(lines).toContain(`Åpen;${open.count}`);
 	});
 
 	it('(c) a municipality reuses another municipality\'s call and lands on the new draft with provenance', async () => {

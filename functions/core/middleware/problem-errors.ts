@@ -1,14 +1,17 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { logger } from '../logger.js';
-import type { FieldError } from '../errors.js';
+import type { FieldError, ProblemParams } from '../errors.js';
+import { GENERIC_PROBLEM, isProblemSlug, problemTypeUri, type ProblemSlug } from '../../../shared/api/problems.js';
 
-/** Problem types more specific than their status; everything else is about:blank (RFC 9457 §4.2.1). */
-const TYPES: Record<number, string> = {
-  400: 'urn:innovasjonstorget:problem:bad-request',
-  412: 'urn:innovasjonstorget:problem:stale-version',
-  428: 'urn:innovasjonstorget:problem:precondition-required',
-};
+/**
+ * The problem `type`: the throw site's slug, else the generic one for the status (shared/api/problems.ts),
+ * else about:blank (RFC 9457 §4.2.1). Clients render their own words from the type and `params`.
+ */
+function typeOf(status: number, slug: string | undefined): string {
+  const s = slug && isProblemSlug(slug) ? slug : GENERIC_PROBLEM[status];
+  return s ? problemTypeUri(s) : 'about:blank';
+}
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
@@ -24,14 +27,17 @@ interface HttpishError {
   title?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  type?: ProblemSlug;
+  params?: ProblemParams;
 }
 
 export function problemResponse(status: number, detail: string, extra: Omit<HttpishError, 'statusCode'> = {}) {
   const body = {
-    type: TYPES[status] ?? 'about:blank',
+    type: typeOf(status, extra.type),
     title: extra.title ?? TITLES[status] ?? 'Error',
     status,
     detail,
+    ...(extra.params ? { params: extra.params } : {}),
     ...(extra.errors ? { errors: extra.errors } : {}),
   };
   return {

@@ -279,7 +279,7 @@ describe('unexpected failures', () => {
     expect(res.status).toBe(500);
     isProblem(res);
     expect(res.body).toEqual({
-      type: 'about:blank',
+      type: 'urn:innovasjonstorget:problem:internal',
       title: 'Internal Server Error',
       status: 500,
       detail: 'Something went wrong on our side. Nothing was changed by a failed write; please try again.',

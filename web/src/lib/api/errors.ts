@@ -1,25 +1,41 @@
 import type { Problem } from '$shared/schemas/common';
+import { problemSlug, type ProblemSlug } from '$shared/api/problems';
+import { m } from '$lib/paraglide/messages';
+import { i18n } from '$lib/i18n.svelte';
+import { fieldMessage, problemMessage } from './problems';
 
 export type FieldErrors = Record<string, string>;
 
 /**
- * An API failure as the UI needs it: the problem+json `detail` to show, and field errors keyed by
- * dotted path (`budgetNok.max`, `cpvCodes.2`) so forms can put each next to its input.
+ * An API failure as the UI needs it: the problem's type and parameters (rendered in the user's language
+ * by `detail`), and field errors keyed by dotted path (`budgetNok.max`, `cpvCodes.2`) so forms can put
+ * each next to its input. The server's English `detail` is kept as `serverDetail`, for logs only.
  */
 export class ApiError extends Error {
 	readonly status: number;
 	readonly title: string;
-	readonly detail: string;
+	readonly type: string | undefined;
+	readonly slug: ProblemSlug | undefined;
+	readonly params: Record<string, unknown>;
+	readonly serverDetail: string;
 	readonly errors: { path: string; message: string }[];
 
 	constructor(status: number, problem: Partial<Problem> | undefined) {
-		const detail = problem?.detail ?? problem?.title ?? `HTTP ${status}`;
-		super(detail);
+		const serverDetail = problem?.detail ?? problem?.title ?? `HTTP ${status}`;
+		super(serverDetail);
 		this.name = 'ApiError';
 		this.status = status;
 		this.title = problem?.title ?? `HTTP ${status}`;
-		this.detail = detail;
-		this.errors = (problem?.errors ?? []).map((e) => ({ path: normalisePath(e.path), message: e.message }));
+		this.type = problem?.type;
+		this.slug = problemSlug(problem?.type);
+		this.params = (problem?.params as Record<string, unknown> | undefined) ?? {};
+		this.serverDetail = serverDetail;
+		this.errors = (problem?.errors ?? []).map((e) => ({ path: normalisePath(e.path), message: fieldMessage(e.message, i18n.locale) }));
+	}
+
+	/** What happened, in the user's language (from `type` + `params`, never the English detail). */
+	get detail(): string {
+		return problemMessage(this.status, this.type, this.params);
 	}
 
 	get fieldErrors(): FieldErrors {
@@ -35,6 +51,16 @@ export class NetworkError extends Error {
 		super('Network request failed', { cause });
 		this.name = 'NetworkError';
 	}
+
+	get detail(): string {
+		return m.problem_network();
+	}
+}
+
+/** Any failure as one sentence in the user's language. */
+export function errorText(e: unknown, fallback: () => string = () => m.action_failed()): string {
+	if (e instanceof ApiError || e instanceof NetworkError) return e.detail;
+	return fallback();
 }
 
 /** Accepts `/budgetNok/max` (JSON Pointer), `body.budgetNok.max` or `budgetNok.max`. */

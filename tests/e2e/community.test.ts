@@ -147,7 +147,7 @@ describe.skipIf(!browserAvailable)('community: associations, programme dashboard
 		await page.getByRole('heading', { level: 2, name: 'Nøkkeltall' }).waitFor();
 
 		const stats = (await page.evaluate(async () => {
-			const token = sessionStorage.getItem('itorget.token');
+			const token = JSON.parse(localStorage.getItem('itorget.session') ?? '{}').token as string;
 			return (await fetch('/api/programme/stats', { headers: { authorization: `Bearer ${token}` } })).json();
 		})) as { calls: { total: number; byStatus: { key: string; label: string; count: number }[] }; proposals: { total: number } };
 		const figure = (label: string) => page.locator('.figure', { has: page.getByText(label, { exact: true }) }).locator('dd');

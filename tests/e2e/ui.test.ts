@@ -58,7 +58,7 @@ describe.skipIf(!browserAvailable)('web UI', () => {
 
 	it('shows a clear conflict message on 412 and recovers by loading the latest version', async () => {
 		await signIn(page, server.baseUrl, 'Ola Hansen', 'Fredrikstad kommune');
-		const token = await page.evaluate(() => sessionStorage.getItem('itorget.token'));
+		const token = await page.evaluate(() => JSON.parse(localStorage.getItem('itorget.session') ?? '{}').token as string);
 		const api = (path: string, init: RequestInit = {}) =>
 			fetch(server.baseUrl + path, {
 				...init,

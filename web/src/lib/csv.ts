@@ -32,7 +32,13 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 /** Feed and API paths the API hands out are relative to its origin; make them absolute for links. */
 export function apiUrl(path: string): string {
 	if (/^https?:\/\//.test(path)) return path;
-	return config().apiBase + path;
+	let base = '';
+	try {
+		base = config().apiBase;
+	} catch {
+		// prerendering (no runtime config): same-origin paths, as the local server and CloudFront serve them
+	}
+	return base + path;
 }
 
 /** Builds "/api/feeds/calls?municipality=3107&q=…", dropping empty filters. */

@@ -30,7 +30,7 @@ export function switchLocale(locale: Locale): void {
 
 /** <html lang> must follow the visible language (WCAG 3.1.1); zod messages follow too. */
 export function applyDocumentLocale(): void {
-	document.documentElement.lang = state.locale;
+	if (typeof document !== 'undefined') document.documentElement.lang = state.locale;
 	configureZod();
 }
 

@@ -108,6 +108,10 @@ export const routes = {
     method: 'POST', path: '/api/calls/{id}/cancel', audience: 'user', group: 'calls', roles: ['municipality'],
     summary: 'Cancel an open or draft call', params: callId, response: callSchema,
   },
+  deleteDraftCall: {
+    method: 'DELETE', path: '/api/calls/{id}', audience: 'user', group: 'calls', roles: ['municipality'],
+    summary: 'Delete a draft that was never published (204; 409 once published: cancel it instead)', params: callId, status: 204,
+  },
   putMyProposal: {
     method: 'PUT', path: '/api/calls/{id}/proposals/mine', audience: 'user', group: 'proposals', roles: ['company'],
     summary: "Submit or update the caller's company proposal (201 created, 200 updated)",

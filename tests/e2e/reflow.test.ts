@@ -83,7 +83,7 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth:
 		const vw = root.clientWidth;
 		const culprits: string[] = [];
 		if (root.scrollWidth > vw) {
-			for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+			for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
 				const r = el.getBoundingClientRect();
 				if (r.right > vw + 0.5 && r.width > 0) {
 					const name = el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + (el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : '');

@@ -5,13 +5,14 @@ import { createCall } from '../../calls/create-call.js';
 import { updateCall } from '../../calls/update-call.js';
 import { publishCall } from '../../calls/publish-call.js';
 import { cancelCall } from '../../calls/cancel-call.js';
+import { deleteDraft } from '../../calls/delete-draft.js';
 import { etag } from '../../calls/rules.js';
 import type { Call } from '../../../shared/schemas/calls.js';
 
 const withEtag = (call: Call, status = 200) => ({ status, body: call, headers: { etag: etag(call.version) } });
 
 // principal! is safe: 'user' routes never reach a handler without one (authenticate middleware).
-export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' | 'updateCall' | 'publishCall' | 'cancelCall'> = {
+export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' | 'updateCall' | 'publishCall' | 'cancelCall' | 'deleteDraftCall'> = {
   listCalls: async ({ query, principal }) => ({ body: await listCalls(query, principal) }),
   getCall: async ({ params, principal }) => withEtag(await getCall(params.id, principal)),
   createCall: async ({ body, principal }) => {
@@ -22,4 +23,8 @@ export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' 
     withEtag(await updateCall(params.id, body, headers['if-match'], principal!)),
   publishCall: async ({ params, principal }) => withEtag(await publishCall(params.id, principal!)),
   cancelCall: async ({ params, principal }) => withEtag(await cancelCall(params.id, principal!)),
+  deleteDraftCall: async ({ params, principal }) => {
+    await deleteDraft(params.id, principal!);
+    return { status: 204 };
+  },
 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GENERIC_PROBLEM, problemSlug, problemTypes, problemTypeUri, type ProblemSlug } from '../../../shared/api/problems.js';
+import { GENERIC_PROBLEM, problemSlug, problemTypes, problemTypeUri, type ProblemSlug, type ProblemSpec } from '../../../shared/api/problems.js';
 import { problemResponse } from '../../../functions/core/middleware/problem-errors.js';
 
 /**
@@ -24,7 +24,7 @@ describe('problem registry (shared/api/problems.ts)', () => {
       const text = messages[locale][keyOf(slug)];
       expect(typeof text, `web/messages/${locale}.json lacks "${keyOf(slug)}"`).toBe('string');
       expect((text as string).trim().length).toBeGreaterThan(0);
-      const spec: { params?: Record<string, string> } = problemTypes[slug];
+      const spec = problemTypes[slug] as ProblemSpec;
       expect(placeholders(text as string)).toEqual(Object.keys(spec.params ?? {}).sort());
     });
   }

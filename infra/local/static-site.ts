@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -42,14 +43,48 @@ export function staticSite(webDir: string) {
       return;
     }
     const immutable = url.pathname.startsWith('/_app/immutable/');
-    res.writeHead(200, {
+    const headers: Record<string, string> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...SECURITY_HEADERS,
-    });
+    };
+    const encoding = COMPRESSIBLE.has(extname(file)) ? pickEncoding(req.headers['accept-encoding']) : undefined;
+    if (encoding) {
+      const body = compressed(file, encoding);
+      res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': String(body.byteLength), vary: 'accept-encoding' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    res.writeHead(200, COMPRESSIBLE.has(extname(file)) ? { ...headers, vary: 'accept-encoding' } : headers);
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   };
+}
+
+/** Text types are sent compressed, as CloudFront does (brotli when the browser takes it, else gzip). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.webmanifest']);
+
+function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
+  const offered = (accept ?? '').split(',').map((p) => p.trim().split(';')[0]!.toLowerCase());
+  if (offered.includes('br')) return 'br';
+  if (offered.includes('gzip')) return 'gzip';
+  return undefined;
+}
+
+/** Compressed once per file version (path + mtime + size) and kept: the build does not change under us. */
+const cache = new Map<string, Buffer>();
+function compressed(file: string, encoding: 'br' | 'gzip'): Buffer {
+  const stat = statSync(file);
+  const key = `${encoding}:${file}:${stat.mtimeMs}:${stat.size}`;
+  let body = cache.get(key);
+  if (!body) {
+    const raw = readFileSync(file);
+    body = encoding === 'br'
+      ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.byteLength } })
+      : gzipSync(raw, { level: 9 });
+    cache.set(key, body);
+  }
+  return body;
 }
 
 function resolveFile(root: string, pathname: string): string | undefined {

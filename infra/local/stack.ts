@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localHandler } from '../../functions/http/local-api.js';
 import { resetConfig } from '../../functions/core/config.js';
+import { resetSiteWriter } from '../../functions/site/site-writer.js';
 import { resetDb } from '../../functions/data/client.js';
 import { invalidatePublishedSnapshot } from '../../functions/data/published-snapshot.js';
 import { resetMatchIndex } from '../../functions/matching/match-index-cache.js';
@@ -38,8 +39,11 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
     CURSOR_SECRET: secrets.cursorSecret,
     DEV_TOKEN_SECRET: secrets.devTokenSecret,
     AWS_REGION: process.env.AWS_REGION ?? 'eu-north-1',
+    // Published call pages are rendered into the folder the local server serves (the site bucket in AWS).
+    SITE_ROOT: settings.webDir,
   });
   resetConfig();
+  resetSiteWriter();
   resetDb();
   invalidatePublishedSnapshot();
   resetMatchIndex();

@@ -64,6 +64,56 @@ describe.skipIf(!browserAvailable)('prerendered pages', () => {
 		expect(await page.getByRole('table').locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
 	});
 
+	it('a published call gets real HTML with previews, and the app takes over from it', async () => {
+		const { token } = (await (
+			await fetch(`${s.server.baseUrl}/api/dev/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ userId: ((await (await fetch(`${s.server.baseUrl}/api/dev/users`)).json()) as { items: { id: string; name: string }[] }).items.find((u) => u.name === 'Ola Hansen')!.id }),
+			})
+		).json()) as { token: string };
+		const title = `Delt i nyhetsbrevet ${Date.now().toString(36)}`;
+		const created = await fetch(`${s.server.baseUrl}/api/calls`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({
+				title,
+				summary: 'En utlysning som deles i sosiale medier.',
+				description: 'Forhåndsvisningen skal vise tittel og sammendrag.',
+				domains: ['energy'],
+				cpvCodes: [],
+				deadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+				procedure: 'market-dialogue',
+			}),
+		});
+		const { id } = (await created.json()) as { id: string };
+		// A draft has no page of its own.
+		expect(await (await fetch(`${s.server.baseUrl}/utlysninger/${id}`)).text()).not.toContain('og:title');
+		await fetch(`${s.server.baseUrl}/api/calls/${id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+
+		const html = await (await fetch(`${s.server.baseUrl}/utlysninger/${id}`)).text();
+		expect(html).toContain(`<meta property="og:title" content="${title} – Fredrikstad kommune" />`);
+		expect(html).toContain('application/ld+json');
+
+		const ctx = await s.browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false });
+		const noJs = await ctx.newPage();
+		await noJs.goto(`${s.server.baseUrl}/utlysninger/${id}`);
+		await noJs.getByRole('heading', { level: 1, name: title }).waitFor();
+		await ctx.close();
+
+		const page = await s.newPage();
+		await page.goto(`${s.server.baseUrl}/utlysninger/${id}`);
+		await page.getByRole('heading', { level: 2, name: 'Beskrivelse' }).waitFor();
+		await page.getByRole('navigation', { name: 'Hovedmeny' }).waitFor();
+		expect(await page.getByRole('heading', { level: 1, name: title }).count()).toBe(1);
+		expect(await page.locator('#static-call').count()).toBe(0);
+		await expectAccessible(page, 'call page started from its static HTML');
+
+		// Cancelling rewrites the page: it says so.
+		await fetch(`${s.server.baseUrl}/api/calls/${id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+		expect(await (await fetch(`${s.server.baseUrl}/utlysninger/${id}`)).text()).toContain('Utlysningen er avlyst.');
+	});
+
 	it('had no uncaught page errors', () => {
 		expect(s.errors).toEqual([]);
 	});

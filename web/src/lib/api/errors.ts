@@ -1,8 +1,6 @@
 import type { Problem } from '$shared/schemas/common';
-import { problemSlug, type ProblemSlug } from '$shared/api/problems';
+import type { ProblemSlug } from '$shared/api/problems';
 import { m } from '$lib/paraglide/messages';
-import { i18n } from '$lib/i18n.svelte';
-import { fieldMessage, problemMessage } from './problems';
 
 export type FieldErrors = Record<string, string>;
 
@@ -20,22 +18,27 @@ export class ApiError extends Error {
 	readonly serverDetail: string;
 	readonly errors: { path: string; message: string }[];
 
-	constructor(status: number, problem: Partial<Problem> | undefined) {
+	/** What happened in the user's language, rendered by the client (lib/api/problems.ts) when it failed. */
+	private readonly text: string;
+
+	constructor(status: number, problem: Partial<Problem> | undefined, words?: { text: string; field: (message: string) => string }) {
 		const serverDetail = problem?.detail ?? problem?.title ?? `HTTP ${status}`;
 		super(serverDetail);
 		this.name = 'ApiError';
 		this.status = status;
 		this.title = problem?.title ?? `HTTP ${status}`;
 		this.type = problem?.type;
-		this.slug = problemSlug(problem?.type);
+		// The slug at the end of the type URI (shared/api/problems.ts); unknown slugs simply match nothing.
+		this.slug = problem?.type ? (problem.type.slice(Math.max(problem.type.lastIndexOf(':'), problem.type.lastIndexOf('/')) + 1) as ProblemSlug) : undefined;
 		this.params = (problem?.params as Record<string, unknown> | undefined) ?? {};
 		this.serverDetail = serverDetail;
-		this.errors = (problem?.errors ?? []).map((e) => ({ path: normalisePath(e.path), message: fieldMessage(e.message, i18n.locale) }));
+		this.text = words?.text ?? m.problem_status_generic({ status: String(status) });
+		this.errors = (problem?.errors ?? []).map((e) => ({ path: normalisePath(e.path), message: words ? words.field(e.message) : e.message }));
 	}
 
 	/** What happened, in the user's language (from `type` + `params`, never the English detail). */
 	get detail(): string {
-		return problemMessage(this.status, this.type, this.params);
+		return this.text;
 	}
 
 	get fieldErrors(): FieldErrors {

@@ -3,9 +3,9 @@ import { problemSlug, problemTypes, GENERIC_PROBLEM, type ProblemSlug, type Prob
 import { formatDateTime, formatNumber, statusLabel, roleLabel } from '$lib/i18n.svelte';
 import type { OrganisationKind } from '$shared/domain/vocabulary';
 
+import { PROBLEM_MESSAGES } from './problem-messages';
+
 type Params = Record<string, unknown>;
-type MessageFn = (params?: Record<string, string>) => string;
-const messages = m as unknown as Record<string, MessageFn | undefined>;
 
 /** The message key of a problem slug: `proposals-sealed` → `problem_proposals_sealed`. */
 export const problemMessageKey = (slug: string) => `problem_${slug.replaceAll('-', '_')}`;
@@ -30,7 +30,7 @@ function formatParam(kind: ProblemParamKind, name: string, value: unknown): stri
  */
 export function problemMessage(status: number, type?: string | null, params?: Params): string {
 	const slug: ProblemSlug | undefined = problemSlug(type) ?? GENERIC_PROBLEM[status];
-	const fn = slug ? messages[problemMessageKey(slug)] : undefined;
+	const fn = slug ? PROBLEM_MESSAGES[slug] : undefined;
 	if (!slug || !fn) return status >= 500 ? m.problem_internal() : m.problem_status_generic({ status: String(status) });
 	const spec: { params?: Record<string, ProblemParamKind> } = problemTypes[slug];
 	const names = spec.params ?? {};

@@ -28,6 +28,8 @@ describe.skipIf(!browserAvailable)('web UI', () => {
 		await page.goto(server.baseUrl + '/');
 		await page.getByRole('heading', { level: 1, name: 'Innovasjonsutlysninger i Østfold' }).waitFor();
 		expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+		// The frame is prerendered: the toggle works once the app has started (the calls are its sign).
+		await page.getByRole('article').first().waitFor();
 
 		await page.getByRole('button', { name: 'English' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Innovation calls in Østfold' }).waitFor();

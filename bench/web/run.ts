@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,9 +134,9 @@ try {
     // transferSize also counts each response's headers, which at 40–70 small chunks adds up.
     let gzipBytes = 0;
     for (const r of scripts) {
-      const res = await fetch(r.url, { headers: { 'accept-encoding': 'gzip' } });
-      const raw = Buffer.from(await res.arrayBuffer());
-      gzipBytes += res.headers.get('content-encoding') === 'gzip' ? raw.byteLength : (await import('node:zlib')).gzipSync(raw).byteLength;
+      // fetch() decodes compressed bodies, so ask for the file as it is and gzip it as the server does.
+      const raw = Buffer.from(await (await fetch(r.url, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+      gzipBytes += gzipSync(raw, { level: 9 }).byteLength;
     }
     results.push({
       name: page.name,

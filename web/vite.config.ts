@@ -46,6 +46,9 @@ export default defineConfig(async () => {
       }),
       sveltekit(),
     ],
+    // Fewer, larger chunks: each small module costs a request (and, over HTTP/1.1 locally, a connection
+    // slot) before the first paint. Rollup merges chunks under this size into their importers.
+    build: { rollupOptions: { output: { experimentalMinChunkSize: 20_000 } } },
     server: { fs: { allow: [fileURLToPath(new URL('../shared', import.meta.url))] } },
   };
 });

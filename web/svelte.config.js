@@ -15,6 +15,8 @@ const config = {
       // The web reads the contract, schemas and domain rules from shared/ and nothing else outside web/.
       $shared: '../shared',
     },
+    // The static pages are HTML at build time; every other route stays a client-rendered SPA page.
+    prerender: { crawl: false, entries: ['/', '/om', '/om/apne-data', '/tilgjengelighet', '/personvern', '/kontakt'] },
   },
 };
 

@@ -91,10 +91,11 @@ export async function updateCall(id: string, patch: CallPatch, ifMatch: string |
     }
     const earliest = earliestDeadlineAfterCorrection(at);
     if (changed.some((f) => f !== 'deadline') && Date.parse(next.deadline) < earliest.getTime()) {
-      throw conflict(
+      throw problem(
+        409,
         `A correction less than six days before the deadline must move the deadline so six days remain: ` +
           `set the deadline to ${earliest.toISOString()} or later.`,
-        'deadline-too-close',
+        { type: 'deadline-too-close', params: { earliest: earliest.toISOString() } },
       );
     }
     if (changed.length === 0) return { call: callView(current, at) };

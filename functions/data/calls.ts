@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, BatchGetCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredCallStatus } from '../../shared/domain/call-status.js';
 import { callSearchAttributes, callSearchFilter, SEARCH_ATTRIBUTES, type CallSearch } from '../../shared/domain/call-search.js';
 import type { CallRecord } from './call-record.js';
@@ -226,4 +226,32 @@ export async function listCancelledSince(sinceIso: string): Promise<CallRecord[]
     start = page.lastKey;
   } while (start);
   return all;
+}
+
+/**
+ * Deletes a draft: one conditional delete that lands only while the stored status is still `draft` (and
+ * the version is the one the caller saw), so a call published a moment ago is never removed. A draft
+ * made by reusing another call also loses its reuse record under the original. False when the
+ * condition failed.
+ */
+export async function deleteDraftCall(call: CallRecord): Promise<boolean> {
+  try {
+    await db().send(
+      new DeleteCommand({
+        TableName: table(),
+        Key: keys.call(call.id),
+        ConditionExpression: 'attribute_exists(pk) AND #s = :draft AND #v = :v',
+        ExpressionAttributeNames: { '#s': 'status', '#v': 'version' },
+        ExpressionAttributeValues: { ':draft': 'draft', ':v': call.version },
+      }),
+    );
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+  if (call.derivedFrom) {
+    await db().send(new DeleteCommand({ TableName: table(), Key: keys.reuse(call.derivedFrom.callId, call.createdAt, call.id) }));
+  }
+  invalidatePublishedSnapshot();
+  return true;
 }

@@ -37,9 +37,8 @@ export function assertRoomForCorrection(call: CallRecord, at: Date): void {
     const err = problem(
       409,
       `A correction less than six days before the deadline must move the deadline; the earliest allowed deadline is ${earliest.toISOString()}. Move the deadline first.`,
-      { title: 'Deadline too close' },
-    ) as ReturnType<typeof problem> & { type?: string };
-    err.type = PROBLEM_DEADLINE_TOO_CLOSE;
+      { title: 'Deadline too close', type: 'deadline-too-close', params: { earliest: earliest.toISOString() } },
+    );
     throw err;
   }
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLocalHandler } from '../../functions/http/local-api.js';
 import { resetConfig } from '../../functions/core/config.js';
+import { resetSiteWriter } from '../../functions/site/site-writer.js';
 import { resetDb } from '../../functions/data/client.js';
 import { invalidatePublishedSnapshot } from '../../functions/data/published-snapshot.js';
 import { resetMatchIndex } from '../../functions/matching/match-index-cache.js';
@@ -45,10 +46,13 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     // Uploaded documents and attachments (S3 in AWS).
     FILES_DIR: join(settings.dataDir, 'files'),
+    // Published call pages are rendered into the folder the local server serves (the site bucket in AWS).
+    SITE_ROOT: settings.webDir,
   });
   delete process.env.FILES_BUCKET;
   resetFileStore();
   resetConfig();
+  resetSiteWriter();
   resetDb();
   invalidatePublishedSnapshot();
   resetMatchIndex();

@@ -129,6 +129,10 @@ export const routes = {
     summary: 'Cancel a call in any phase until its contract is signed, with a reason everyone with a stake is told',
     params: callId, body: cancelCallSchema, response: callSchema,
   },
+  deleteDraftCall: {
+    method: 'DELETE', path: '/api/calls/{id}', audience: 'user', group: 'calls', roles: ['municipality'],
+    summary: 'Delete a draft that was never published (204; 409 once published: cancel it instead)', params: callId, status: 204,
+  },
   putMyProposal: {
     method: 'PUT', path: '/api/calls/{id}/proposals/mine', audience: 'user', group: 'proposals', roles: ['company'],
     summary: "Submit or update the caller's company proposal (201 created, 200 updated)",

@@ -12,9 +12,10 @@ import { COMPANIES, PROGRAMME as DEMO_PROGRAMME } from '../../infra/local/demo-d
 const PROGRAMME = { name: 'Line Aas', org: DEMO_PROGRAMME.name };
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune' };
 const COMPANY = { name: 'Nora Solberg', org: COMPANIES[0]!.name };
-const CSV_HEADER = 'callId,title,municipality,rank,orgNumber,company,score,reasons';
+// Norwegian Excel: semicolons, decimal commas, headers in the page's language.
+const CSV_HEADER = 'Utlysnings-ID;Tittel;Kommune;Rangering;Organisasjonsnummer;Bedrift;Poeng;Begrunnelse';
 
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
+/** RFC 4180 with «;» as separator: quoted fields may hold semicolons, doubled quotes and line breaks; records end in CRLF. */
 function parseCsv(text: string): string[][] {
 	const rows: string[][] = [];
 	let row: string[] = [];
@@ -27,7 +28,7 @@ function parseCsv(text: string): string[][] {
 			else if (ch === '"') quoted = false;
 			else field += ch;
 		} else if (ch === '"') quoted = true;
-		else if (ch === ',') row.push(field), (field = '');
+		else if (ch === ';') row.push(field), (field = '');
 		else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
 		else field += ch;
 	}
@@ -125,8 +126,9 @@ describe.skipIf(!browserAvailable)('matching: partner slate, suggested partners,
 		expect(municipality).toBe((await firstRow.locator('td').first().textContent())!.trim());
 		expect(org).toBe(orgNumber);
 		expect(company).toBe(firstCompany);
-		expect(Number(score)).toBeGreaterThan(0);
-		expect(Number(score)).toBeLessThanOrEqual(100);
+		expect(score).not.toContain('.'); // decimal comma
+		expect(Number(score!.replace(',', '.'))).toBeGreaterThan(0);
+		expect(Number(score!.replace(',', '.'))).toBeLessThanOrEqual(100);
 		expect(reasonsText!.split(' | ').length).toBeGreaterThan(1);
 		expect(text).not.toContain('Ã'); // no UTF-8 read as Latin-1
 

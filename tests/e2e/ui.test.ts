@@ -28,6 +28,8 @@ describe.skipIf(!browserAvailable)('web UI', () => {
 		await page.goto(server.baseUrl + '/');
 		await page.getByRole('heading', { level: 1, name: 'Innovasjonsutlysninger i Østfold' }).waitFor();
 		expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+		// The frame is prerendered: the toggle works once the app has started (the calls are its sign).
+		await page.getByRole('article').first().waitFor();
 
 		await page.getByRole('button', { name: 'English' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Innovation calls in Østfold' }).waitFor();
@@ -58,7 +60,7 @@ describe.skipIf(!browserAvailable)('web UI', () => {
 
 	it('shows a clear conflict message on 412 and recovers by loading the latest version', async () => {
 		await signIn(page, server.baseUrl, 'Ola Hansen', 'Fredrikstad kommune');
-		const token = await page.evaluate(() => sessionStorage.getItem('itorget.token'));
+		const token = await page.evaluate(() => JSON.parse(localStorage.getItem('itorget.session') ?? '{}').token as string);
 		const api = (path: string, init: RequestInit = {}) =>
 			fetch(server.baseUrl + path, {
 				...init,

@@ -1,14 +1,19 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { logger } from '../logger.js';
-import type { FieldError } from '../errors.js';
+import type { FieldError, ProblemParams } from '../errors.js';
+import { GENERIC_PROBLEM, isProblemSlug, PROBLEM_TYPE_PREFIX, problemTypeUri, type ProblemSlug } from '../../../shared/api/problems.js';
 
-/** Problem types more specific than their status; everything else is about:blank (RFC 9457 §4.2.1). */
-const TYPES: Record<number, string> = {
-  400: 'urn:innovasjonstorget:problem:bad-request',
-  412: 'urn:innovasjonstorget:problem:stale-version',
-  428: 'urn:innovasjonstorget:problem:precondition-required',
-};
+/**
+ * The problem `type`: the throw site's slug, else the generic one for the status (shared/api/problems.ts),
+ * else about:blank (RFC 9457 §4.2.1). Clients render their own words from the type and `params`.
+ */
+function typeOf(status: number, slug: string | undefined): string {
+  // A throw site may name the type by slug or by its full URN.
+  const named = slug?.startsWith(PROBLEM_TYPE_PREFIX) ? slug.slice(PROBLEM_TYPE_PREFIX.length) : slug;
+  const s = named && isProblemSlug(named) ? named : GENERIC_PROBLEM[status];
+  return s ? problemTypeUri(s) : 'about:blank';
+}
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
@@ -24,19 +29,18 @@ interface HttpishError {
   title?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
-  /** A problem slug such as 'deadline-shortened' (or a full URI); wins over the status's default type. */
-  type?: string;
+  /** A slug of shared/api/problems.ts, or its full URN. */
+  type?: ProblemSlug | string;
+  params?: ProblemParams;
 }
-
-/** A slug becomes our URN; a type that is already a URI (urn:…, https:…) is kept as it is. */
-export const problemTypeUri = (slug: string) => (/^[a-z][a-z0-9+.-]*:/i.test(slug) ? slug : `urn:innovasjonstorget:problem:${slug}`);
 
 export function problemResponse(status: number, detail: string, extra: Omit<HttpishError, 'statusCode'> = {}) {
   const body = {
-    type: extra.type ? problemTypeUri(extra.type) : TYPES[status] ?? 'about:blank',
+    type: typeOf(status, extra.type),
     title: extra.title ?? TITLES[status] ?? 'Error',
     status,
     detail,
+    ...(extra.params ? { params: extra.params } : {}),
     ...(extra.errors ? { errors: extra.errors } : {}),
   };
   return {

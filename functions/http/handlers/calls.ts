@@ -9,12 +9,16 @@ import { listChanges } from '../../calls/list-changes.js';
 import { etag } from '../../calls/rules.js';
 import { idempotent } from '../../core/idempotency.js';
 import { readVisitor, visitorOf } from '../../core/visitor.js';
+import { deleteDraft } from '../../calls/delete-draft.js';
+import { writeCallPage } from '../../site/render-call-page.js';
 import type { Call } from '../../../shared/schemas/calls.js';
 
 const withEtag = (call: Call, status = 200) => ({ status, body: call, headers: { etag: etag(call.version) } });
+/** Publishing, correcting and cancelling also (re)write the call's static page (drafts have none). */
+const withPage = async (call: Call) => (await writeCallPage(call), call);
 
 // principal is safe: 'user' routes never reach a handler without one (authenticate middleware).
-export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' | 'updateCall' | 'listCallChanges' | 'publishCall' | 'cancelCall'> = {
+export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' | 'updateCall' | 'listCallChanges' | 'publishCall' | 'cancelCall' | 'deleteDraftCall'> = {
   listCalls: async ({ query, principal }) => ({ body: await listCalls(query, principal) }),
   getCall: async ({ params, principal, headers }) => {
     const res = withEtag(await getCall(params.id, principal));
@@ -28,8 +32,12 @@ export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' 
       return { status: 201, body: call, headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
     }),
   updateCall: async ({ params, body, headers, principal }) =>
-    withEtag((await updateCall(params.id, body, headers['if-match'], principal)).call),
+    withEtag(await withPage((await updateCall(params.id, body, headers['if-match'], principal)).call)),
   listCallChanges: async ({ params, principal }) => ({ body: { items: await listChanges(params.id, principal) } }),
-  publishCall: async ({ params, principal }) => withEtag(await publishCall(params.id, principal)),
-  cancelCall: async ({ params, body, principal }) => withEtag(await cancelCall(params.id, body.reason, principal)),
+  publishCall: async ({ params, principal }) => withEtag(await withPage(await publishCall(params.id, principal))),
+  cancelCall: async ({ params, body, principal }) => withEtag(await withPage(await cancelCall(params.id, body.reason, principal))),
+  deleteDraftCall: async ({ params, principal }) => {
+    await deleteDraft(params.id, principal);
+    return { status: 204 };
+  },
 };

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { m } from '$lib/paraglide/messages';
 import type { FieldErrors } from '$lib/api';
+import { useZodMessages } from './zod-messages';
 
 /**
  * Runs the same zod schema the API validates with, and returns the first message per field.
@@ -10,6 +11,7 @@ export function validate<S extends z.ZodMiniType>(
 	schema: S,
 	value: unknown,
 ): { ok: true; data: z.output<S>; errors: FieldErrors } | { ok: false; errors: FieldErrors } {
+	useZodMessages();
 	const result = schema.safeParse(value);
 	if (result.success) return { ok: true, data: result.data, errors: {} };
 	const errors: FieldErrors = {};

@@ -1,6 +1,3 @@
-import * as z from 'zod/mini';
-import zodNo from 'zod/v4/locales/no.js';
-import zodEn from 'zod/v4/locales/en.js';
 import { getLocale, overwriteGetLocale, setLocale, type Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { DOMAIN_LABELS, PROCEDURE_LABELS, type Domain, type Procedure, type OrganisationKind } from '$shared/domain/vocabulary';
@@ -27,10 +24,9 @@ export function switchLocale(locale: Locale): void {
 	applyDocumentLocale();
 }
 
-/** <html lang> must follow the visible language (WCAG 3.1.1); zod messages follow too. */
+/** <html lang> must follow the visible language (WCAG 3.1.1). Zod's messages follow in lib/zod-messages.ts. */
 export function applyDocumentLocale(): void {
-	document.documentElement.lang = state.locale;
-	configureZod();
+	if (typeof document !== 'undefined') document.documentElement.lang = state.locale;
 }
 
 const intlLocale = () => (state.locale === 'nb' ? 'nb-NO' : 'en-GB');
@@ -91,34 +87,4 @@ export function formatTimeLeft(ms: number): string {
 	if (s >= 2 * 3600) return rtf.format(Math.floor(s / 3600), 'hour');
 	if (s >= 120) return rtf.format(Math.floor(s / 60), 'minute');
 	return rtf.format(s, 'second');
-}
-
-/**
- * Zod's built-in messages are written for developers ("forventet string til å ha >=3 tegn"); the common
- * cases get plain-language messages, the rest fall back to zod's own nb/en locale.
- */
-function configureZod(): void {
-	const fallback = (state.locale === 'nb' ? zodNo() : zodEn()).localeError;
-	z.config({
-		localeError: (issue) => {
-			if (issue.code === 'too_small') {
-				const min = Number(issue.minimum);
-				if (issue.origin === 'string') return min <= 1 ? m.err_required() : m.err_min_chars({ min });
-				if (issue.origin === 'array') return min <= 1 ? m.err_min_one() : m.err_min_items({ min });
-				if (issue.origin === 'number') return m.err_min_number({ min });
-			}
-			if (issue.code === 'too_big') {
-				const max = Number(issue.maximum);
-				if (issue.origin === 'string') return m.err_max_chars({ max });
-				if (issue.origin === 'array') return m.err_max_items({ max });
-				if (issue.origin === 'number') return m.err_max_number({ max });
-			}
-			if (issue.code === 'invalid_type' && issue.input === undefined) return m.err_required();
-			if (issue.code === 'invalid_type' && issue.expected === 'int') return m.err_whole_number();
-			if (issue.code === 'invalid_format' && issue.format === 'datetime') return m.err_datetime();
-			if (issue.code === 'invalid_format' && issue.format === 'url') return m.err_url();
-			if (issue.code === 'invalid_value') return m.err_choose();
-			return fallback(issue);
-		},
-	});
 }

@@ -1,7 +1,7 @@
 import type { MatchReason, Slate } from '$shared/schemas/matching';
 import { municipalityName } from '$shared/domain/municipalities';
-import { csvText } from '$shared/domain/format-text';
 import type { Locale } from '$lib/paraglide/runtime';
+import { toCsv } from './csv';
 
 /** The API words every reason in both languages; show the one the page is in. */
 export function reasonText(reason: MatchReason, locale: Locale): string {
@@ -18,40 +18,31 @@ export function municipalityOf(code: string | undefined): string | undefined {
 	return code ? municipalityName(code) : undefined;
 }
 
-export const SLATE_CSV_HEADER = ['callId', 'title', 'municipality', 'rank', 'orgNumber', 'company', 'score', 'reasons'] as const;
+/** The slate CSV's columns, in the user's language (csv.ts picks separator and decimal mark). */
+export function slateCsvHeader(locale: Locale): string[] {
+	return locale === 'en'
+		? ['Call ID', 'Title', 'Municipality', 'Rank', 'Organisation number', 'Company', 'Score', 'Reasons']
+		: ['Utlysnings-ID', 'Tittel', 'Kommune', 'Rangering', 'Organisasjonsnummer', 'Bedrift', 'Poeng', 'Begrunnelse'];
+}
 
-/**
- * One RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. Text that a
- * spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe (OWASP CSV injection).
- */
-/** One CSV field: see shared/domain/format-text.ts (forbidden characters dropped, formulas neutralised). */
-export const csvField = csvText;
-
-/**
- * The slate as CSV, one line per suggested partner, CRLF line ends (RFC 4180), with a UTF-8 byte order
- * mark so Excel opens æøå correctly. Reasons are in the page's language, joined with " | ".
- */
+/** The slate as CSV, one line per suggested partner; reasons in the page's language, joined with " | ". */
 export function slateCsv(slate: Pick<Slate, 'items'>, locale: Locale): string {
-	const lines = [SLATE_CSV_HEADER.join(',')];
+	const rows: (string | number)[][] = [];
 	for (const item of slate.items) {
 		item.partners.forEach((p, i) => {
-			lines.push(
-				[
-					item.callId,
-					item.title,
-					item.municipalityName,
-					i + 1,
-					p.orgNumber,
-					p.name,
-					p.score,
-					p.reasons.map((r) => reasonText(r, locale)).join(' | '),
-				]
-					.map(csvField)
-					.join(','),
-			);
+			rows.push([
+				item.callId,
+				item.title,
+				item.municipalityName,
+				i + 1,
+				p.orgNumber,
+				p.name,
+				p.score,
+				p.reasons.map((r) => reasonText(r, locale)).join(' | '),
+			]);
 		});
 	}
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+	return toCsv(slateCsvHeader(locale), rows, locale);
 }
 
 /** Saves text as a file in the browser (Blob + object URL; nothing leaves the machine). */

@@ -5,16 +5,18 @@ import type { Page } from '$shared/schemas/common';
  * the next cursor, and whether a request is under way or failed. `load()` starts over; `more()` appends.
  */
 export function pagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>) {
-	const state = $state({ items: null as T[] | null, cursor: null as string | null, loading: false, failed: false });
+	const state = $state({ items: null as T[] | null, cursor: null as string | null, loading: false, failed: false, error: null as unknown });
 	async function read(after?: string) {
 		state.loading = true;
 		state.failed = false;
+		state.error = null;
 		try {
 			const page = await fetchPage(after);
 			state.items = [...(after ? (state.items ?? []) : []), ...page.items];
 			state.cursor = page.nextCursor;
-		} catch {
+		} catch (e) {
 			state.failed = true;
+			state.error = e;
 		} finally {
 			state.loading = false;
 		}
@@ -31,6 +33,10 @@ export function pagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>) {
 		},
 		get failed() {
 			return state.failed;
+		},
+		/** What the last failed request threw (for ProblemAlert). */
+		get error() {
+			return state.error;
 		},
 		load: () => read(),
 		more: () => (state.cursor ? read(state.cursor) : Promise.resolve()),

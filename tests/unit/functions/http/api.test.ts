@@ -56,7 +56,7 @@ describe('routing', () => {
   it('lists every method of a parameterised path in Allow', async () => {
     const res = await invoke(callsHandler, apiEvent('PUT', `/api/calls/${CALL_ID}`, { claims: sarpsborgUser }));
     expect(res.status).toBe(405);
-    expect(res.headers.allow?.split(', ').sort()).toEqual(['GET', 'PATCH']);
+    expect(res.headers.allow?.split(', ').sort()).toEqual(['DELETE', 'GET', 'PATCH']);
   });
 
   it('serves a public route without any claims', async () => {
@@ -279,7 +279,7 @@ describe('unexpected failures', () => {
     expect(res.status).toBe(500);
     isProblem(res);
     expect(res.body).toEqual({
-      type: 'about:blank',
+      type: 'urn:innovasjonstorget:problem:internal',
       title: 'Internal Server Error',
       status: 500,
       detail: 'Something went wrong on our side. Nothing was changed by a failed write; please try again.',

@@ -1,5 +1,7 @@
 import type * as z from 'zod/mini';
-import { routes, type RouteId, type Routes } from '$shared/api/contract';
+import type { RouteId, Routes } from '$shared/api/contract';
+// Method and path per route, generated from the contract at build time (web/vite.config.ts).
+import { routes } from 'virtual:route-paths';
 import { ApiError, NetworkError } from './errors';
 
 type Spec<R extends RouteId> = Routes[R];
@@ -97,7 +99,13 @@ export async function api<R extends RouteId>(id: R, ...args: ArgsOf<R>): Promise
 
 	if (!res.ok) {
 		if (res.status === 401 && token) settings.onUnauthorized();
-		throw new ApiError(res.status, await readProblem(res));
+		const problem = await readProblem(res);
+		// The words for problems load only when something has failed (they are not needed on a good day).
+		const [{ problemMessage, fieldMessage }, { i18n }] = await Promise.all([import('./problems'), import('$lib/i18n.svelte')]);
+		throw new ApiError(res.status, problem, {
+			text: problemMessage(res.status, problem?.type, problem?.params as Record<string, unknown> | undefined),
+			field: (message) => fieldMessage(message, i18n.locale),
+		});
 	}
 
 	const text = res.status === 204 ? '' : await res.text();

@@ -1,2 +1,2 @@
 export { api, buildPath, configureApi, type ApiResult, type BodyOf, type QueryOf, type ResponseOf } from './client';
-export { ApiError, NetworkError, isApiError, type FieldErrors } from './errors';
+export { ApiError, NetworkError, errorText, isApiError, type FieldErrors } from './errors';

@@ -58,7 +58,7 @@ export async function beginCognitoLogin(c: CognitoConfig, next: string): Promise
  * client, which the API's JWT authorizer is configured with, and it carries the user's attributes)
  * and where to go next.
  */
-export async function completeCognitoLogin(c: CognitoConfig, callback: URL): Promise<{ token: string; next: string }> {
+export async function completeCognitoLogin(c: CognitoConfig, callback: URL): Promise<{ token: string; refreshToken?: string; next: string }> {
 	const raw = sessionStorage.getItem(PKCE_KEY);
 	sessionStorage.removeItem(PKCE_KEY);
 	if (!raw) throw new Error('No sign-in in progress in this tab');
@@ -81,10 +81,27 @@ export async function completeCognitoLogin(c: CognitoConfig, callback: URL): Pro
 		}),
 	});
 	if (!res.ok) throw new Error(`Token endpoint answered ${res.status}`);
-	const tokens = (await res.json()) as { id_token?: string; access_token?: string };
+	const tokens = (await res.json()) as { id_token?: string; access_token?: string; refresh_token?: string };
 	const token = tokens.id_token ?? tokens.access_token;
 	if (!token) throw new Error('No token in the token response');
-	return { token, next: safeNext(pending.next) };
+	return { token, refreshToken: tokens.refresh_token, next: safeNext(pending.next) };
+}
+
+/**
+ * A new ID token for a refresh token (grant_type=refresh_token). With refresh token rotation on the app
+ * client, Cognito answers with a new refresh token too, and the old one stops working.
+ */
+export async function refreshCognito(c: CognitoConfig, refreshToken: string): Promise<{ token: string; refreshToken?: string }> {
+	const res = await fetch(`${hostedUiBase(c)}/oauth2/token`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'refresh_token', client_id: c.clientId, refresh_token: refreshToken }),
+	});
+	if (!res.ok) throw new Error(`Token endpoint answered ${res.status}`);
+	const tokens = (await res.json()) as { id_token?: string; access_token?: string; refresh_token?: string };
+	const token = tokens.id_token ?? tokens.access_token;
+	if (!token) throw new Error('No token in the token response');
+	return { token, refreshToken: tokens.refresh_token };
 }
 
 export function cognitoLogoutUrl(c: CognitoConfig): string {

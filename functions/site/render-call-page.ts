@@ -1,0 +1,107 @@
+import type { Call } from '../../shared/schemas/calls.js';
+import { effectiveStatus } from '../../shared/domain/call-status.js';
+import { logger } from '../core/logger.js';
+import { siteWriter } from './site-writer.js';
+
+/**
+ * A published call as real HTML: title, summary, deadline, municipality, documents, Open Graph and
+ * JSON-LD, so it reads without JavaScript and previews when shared (social media, newsletters). It is
+ * built on the SPA shell: the app starts on it as on any page and replaces the static article
+ * (#static-call) with the live one. Written when a call is published, corrected or cancelled.
+ */
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const osloDateTime = (iso: string) =>
+  new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+
+const STATUS_NB: Record<string, string> = { open: 'Åpen', closed: 'Lukket', cancelled: 'Avlyst', draft: 'Utkast' };
+
+/** Documents a call may carry (added by the documents feature); none yet on most calls. */
+type Documents = { documents?: { name: string; url?: string; href?: string }[] };
+
+export function renderCallPage(call: Call & Documents, shell: string, baseUrl: string, at = new Date()): string {
+  const url = `${baseUrl.replace(/\/+$/, '')}/utlysninger/${encodeURIComponent(call.id)}`;
+  const status = call.status === 'open' ? effectiveStatus('open', call.deadline, at) : call.status;
+  const municipality = `${call.municipalityName} kommune`;
+  const title = `${call.title} – ${municipality}`;
+  const description = status === 'cancelled' ? `Avlyst: ${call.summary}` : call.summary;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'WebPage',
+    name: call.title,
+    description: call.summary,
+    url,
+    inLanguage: 'nb',
+    datePublished: call.publishedAt,
+    dateModified: call.updatedAt,
+    publisher: { '@type': 'GovernmentOrganization', name: municipality },
+    mainEntity: {
+      '@type': 'Demand',
+      name: call.title,
+      description: call.summary,
+      availabilityEnds: call.deadline,
+      areaServed: { '@type': 'AdministrativeArea', name: call.municipalityName },
+      seller: { '@type': 'GovernmentOrganization', name: municipality },
+    },
+  };
+  const head = [
+    `<title>${esc(title)} – Innovasjonstorget</title>`,
+    `<meta name="description" content="${esc(description)}" />`,
+    `<link rel="canonical" href="${esc(url)}" />`,
+    `<meta property="og:type" content="article" />`,
+    `<meta property="og:site_name" content="Innovasjonstorget" />`,
+    `<meta property="og:locale" content="nb_NO" />`,
+    `<meta property="og:title" content="${esc(title)}" />`,
+    `<meta property="og:description" content="${esc(description)}" />`,
+    `<meta property="og:url" content="${esc(url)}" />`,
+    `<meta name="twitter:card" content="summary" />`,
+    `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, '\\u003c')}</script>`,
+  ].join('\n\t\t');
+  const docs = (call.documents ?? []).filter((d) => d.name);
+  const article = `
+<div id="static-call" class="container static-call">
+	<header class="static-head"><a href="/">Innovasjonstorget</a></header>
+	<main id="main">
+		<nav aria-label="Brødsmulesti"><a href="/">Utlysninger</a></nav>
+		<article>
+			<p><strong>${esc(municipality)}</strong></p>
+			<h1>${esc(call.title)}</h1>
+			${status === 'cancelled' ? '<p role="status"><strong>Utlysningen er avlyst.</strong> Det kan ikke lenger sendes inn tilbud.</p>' : ''}
+			<p class="lead">${esc(call.summary)}</p>
+			<dl class="facts">
+				<dt>Frist</dt><dd><time datetime="${esc(call.deadline)}">${esc(osloDateTime(call.deadline))}</time></dd>
+				<dt>Status</dt><dd>${esc(STATUS_NB[status] ?? status)}</dd>
+				<dt>Kommune</dt><dd>${esc(call.municipalityName)}</dd>
+				${call.publishedAt ? `<dt>Publisert</dt><dd><time datetime="${esc(call.publishedAt)}">${esc(osloDateTime(call.publishedAt))}</time></dd>` : ''}
+			</dl>
+			<h2>Beskrivelse</h2>
+			<div class="prose">${esc(call.description)}</div>
+			${docs.length ? `<h2>Dokumenter</h2>\n\t\t\t<ul>${docs.map((d) => { const href = d.url ?? d.href; return `<li>${href ? `<a href="${esc(href)}">${esc(d.name)}</a>` : esc(d.name)}</li>`; }).join('')}</ul>` : ''}
+		</article>
+	</main>
+</div>`;
+  return shell
+    .replace(/<title>[^<]*<\/title>/, '')
+    .replace(/<meta name="description"[^>]*>/, '')
+    .replace('</head>', `\t${head}\n\t</head>`)
+    .replace('<div style="display: contents">', `<div style="display: contents">${article}`);
+}
+
+/**
+ * Renders the call's page and writes it to the site. Drafts never get one. A failure is logged and
+ * swallowed: the call itself is saved, and the SPA serves the page without its static copy.
+ */
+export async function writeCallPage(call: Call): Promise<void> {
+  if (!call.publishedAt) return;
+  const writer = siteWriter();
+  if (!writer) return;
+  try {
+    const shell = await writer.readShell();
+    if (!shell) return;
+    const baseUrl = process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000';
+    await writer.writePage(`utlysninger/${call.id}`, renderCallPage(call, shell, baseUrl));
+  } catch (error) {
+    logger.error('could not write the call page', { callId: call.id, error: error as Error });
+  }
+}

@@ -3,6 +3,7 @@ import type { Principal } from '../core/principal.js';
 import { getCall } from '../data/calls.js';
 import { listCallChanges, putCallChange } from '../data/call-changes.js';
 import { assertVisible, isOwnMunicipality } from './view.js';
+import { documentChanges } from '../files/documents.js';
 
 /**
  * The change log of a call, oldest first: public for published calls, without who made each change
@@ -18,8 +19,18 @@ export async function listChanges(id: string, principal: Principal | undefined):
     items = [...items, call.lastChange].sort((a, b) => a.version - b.version);
   }
   const owner = isOwnMunicipality(call, principal);
-  return items.map(({ callId, changedBy, ...rest }) => {
+  const fieldChanges: CallChange[] = items.map(({ callId, changedBy, ...rest }) => {
     void callId;
     return owner ? { ...rest, changedBy } : rest;
   });
+  // Documents added, replaced or removed after publication are corrections too, though they leave the call's
+  // own fields (and version) as they were: each is shown at the version in effect when it was made.
+  const published = call.version - items.length;
+  const docs: CallChange[] = (await documentChanges(id)).map((d) => ({
+    version: [...items].reverse().find((c) => c.changedAt <= d.changedAt)?.version ?? published,
+    changedAt: d.changedAt,
+    note: d.note,
+    fields: d.fields,
+  }));
+  return [...fieldChanges, ...docs].sort((a, b) => (a.changedAt < b.changedAt ? -1 : a.changedAt > b.changedAt ? 1 : 0));
 }

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { browserAvailable, browserSession, expectAccessible, signIn } from './support';
 
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune', userId: 'user-3107' };
-const WINNER = { name: 'Nora Solberg', org: 'Smart Parkering Østfold AS' };
+const WINNER = { name: 'Nora Solberg', org: 'Flåklypa Parkering (demo)' };
 
 describe.skipIf(!browserAvailable)('award journey: criteria → evaluation → letters → standstill → contract', () => {
 	const session = browserSession();
@@ -44,7 +44,7 @@ describe.skipIf(!browserAvailable)('award journey: criteria → evaluation → l
 		await muni.getByLabel('Kort sammendrag').fill('Sensorer som melder når beholderne bør tømmes.');
 		await muni.getByLabel('Beskrivelse', { exact: true }).fill('Vi ønsker en pilot som reduserer kjøring og gir oversikt over fyllingsgrad.');
 		await muni.getByRole('checkbox', { name: 'Vann, avløp og avfall' }).check();
-		await muni.getByLabel('Anskaffelsesprosedyre').selectOption('startup-challenge');
+		await muni.getByLabel('Framgangsmåte').selectOption('startup-challenge');
 		await muni.getByText('Sum vekter: 100 av 100').waitFor();
 		await muni.getByLabel('Vekt i prosent, kriterium 2').fill('35');
 		await muni.getByLabel('Vekt i prosent, kriterium 3').fill('25');

@@ -57,8 +57,10 @@ describe.skipIf(!browserAvailable)('fidelity in the browser', () => {
 		await page.getByRole('checkbox', { name: 'Mobilitet' }).check();
 		await page.getByLabel(/CPV-koder/).fill('48813200');
 		await page.getByLabel('Framgangsmåte').selectOption('innovation-partnership');
-		// Winter and summer time: 12:00 in Oslo is 11:00 and 10:00 UTC, whatever New York's own offset.
-		await page.getByLabel('Frist').fill('2030-03-01T12:00');
+		// Winter and summer time: 12:00 in Oslo is 11:00 and 10:00 UTC, whatever New York's own offset. Next year's
+		// 1 March and 1 July: always in the future and within the two years a deadline may lie ahead.
+		const year = new Date().getFullYear() + 1;
+		await page.getByLabel('Frist').fill(`${year}-03-01T12:00`);
 		await page.getByRole('button', { name: 'Lagre utkast' }).click();
 		await page.waitForURL(/\/utlysninger\/[0-9A-Z]{26}/);
 		const id = new URL(page.url()).pathname.split('/')[2]!;
@@ -66,19 +68,19 @@ describe.skipIf(!browserAvailable)('fidelity in the browser', () => {
 		expect(token).toBeTruthy();
 		const deadlineOf = async () =>
 			(await (await fetch(`${session.server.baseUrl}/api/calls/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()).deadline;
-		expect(await deadlineOf()).toBe('2030-03-01T11:00:00.000Z');
+		expect(await deadlineOf()).toBe(`${year}-03-01T11:00:00.000Z`);
 
 		await page.goto(`${session.server.baseUrl}/utlysninger/${id}/rediger`);
 		const deadline = page.getByLabel('Frist');
 		await deadline.waitFor();
-		expect(await deadline.inputValue()).toBe('2030-03-01T12:00');
-		await deadline.fill('2030-07-01T12:00');
+		expect(await deadline.inputValue()).toBe(`${year}-03-01T12:00`);
+		await deadline.fill(`${year}-07-01T12:00`);
 		await page.getByRole('button', { name: /Lagre/ }).first().click();
 		await page.waitForURL(new RegExp(`/utlysninger/${id}(\\?.*)?$`));
 		await page.goto(`${session.server.baseUrl}/utlysninger/${id}/rediger`);
 		await page.getByLabel('Frist').waitFor();
-		expect(await page.getByLabel('Frist').inputValue()).toBe('2030-07-01T12:00');
-		expect(await deadlineOf()).toBe('2030-07-01T10:00:00.000Z');
+		expect(await page.getByLabel('Frist').inputValue()).toBe(`${year}-07-01T12:00`);
+		expect(await deadlineOf()).toBe(`${year}-07-01T10:00:00.000Z`);
 	});
 
 	it('finds CPV codes by word and by code prefix in bokmål and in English, with the hierarchy, and adds the chosen one', async () => {

@@ -11,9 +11,9 @@ import { browserAvailable, browserSession, signIn } from './support';
 const ROLES = {
 	anonymous: null,
 	municipality: { name: 'Ola Hansen', org: 'Fredrikstad kommune' },
-	company: { name: 'Nora Solberg', org: 'Smart Parkering Østfold AS' },
-	association: { name: 'Camilla Sørensen', org: 'Næringsforeningen i Fredrikstadregionen' },
-	programme: { name: 'Line Aas', org: 'Næringsriket Østfold' },
+	company: { name: 'Nora Solberg', org: 'Flåklypa Parkering (demo)' },
+	association: { name: 'Camilla Sørensen', org: 'Næringsforeningen i Demoregionen (demo)' },
+	programme: { name: 'Line Aas', org: 'Programmeier for digital bærekraft (demo)' },
 } as const;
 
 const WIDTHS = [

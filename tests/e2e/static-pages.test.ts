@@ -110,7 +110,12 @@ describe.skipIf(!browserAvailable)('prerendered pages', () => {
 		await expectAccessible(page, 'call page started from its static HTML');
 
 		// Cancelling rewrites the page: it says so.
-		await fetch(`${s.server.baseUrl}/api/calls/${id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+		const cancelled = await fetch(`${s.server.baseUrl}/api/calls/${id}/cancel`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ reason: 'Behovet er dekket av en annen avtale.' }),
+		});
+		expect(cancelled.status).toBe(200);
 		expect(await (await fetch(`${s.server.baseUrl}/utlysninger/${id}`)).text()).toContain('Utlysningen er avlyst.');
 	});
 

@@ -143,6 +143,10 @@ describe('call documents', () => {
     expect((await docs(id)).body.items).toEqual([]);
     expect(existsSync(join(stack.dataDir, 'files', 'calls', id, 'documents', second.declared.body.id))).toBe(false);
 
+    // The public change log shows them as corrections, with the file names, in time order.
+    const changes = await stack.client.call('GET', `/api/calls/${id}/changes`);
+    expect(changes.body.items.map((c: any) => c.note)).toEqual(['Konkurransegrunnlaget er lagt ut.', 'Tabell 3 hadde feil tall.', 'Dokumentet trekkes tilbake.']);
+    expect(changes.body.items[1].fields[0].name).toBe('document:konkurransegrunnlag-v2.pdf');
     const { documentChanges } = await import('../../../functions/files/documents.js');
     const log = await documentChanges(id);
     expect(log.map((c) => c.note)).toEqual(['Konkurransegrunnlaget er lagt ut.', 'Tabell 3 hadde feil tall.', 'Dokumentet trekkes tilbake.']);

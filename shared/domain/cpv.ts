@@ -5,7 +5,7 @@
  * Server only: the list is ~680 KB. The web reads labels through the API (`cpvLabels` on calls and
  * profiles, GET /api/cpv) and imports shapes from cpv-code.ts.
  */
-import data from '../data/cpv-2008.json' with { type: 'json' };
+import { CPV_ATTRIBUTION_TEXT, CPV_CODES_JSON } from '../data/cpv-2008.data.js';
 import { cpvSignificantDigits, parseCpvInput } from './cpv-code.js';
 
 export * from './cpv-code.js';
@@ -13,23 +13,27 @@ export * from './cpv-code.js';
 type Lang = 'nb' | 'en';
 interface Entry { nb: string; en: string }
 
-export const CPV_ATTRIBUTION = data.attribution;
+export const CPV_ATTRIBUTION = CPV_ATTRIBUTION_TEXT;
 
-const LIST = new Map<string, Entry>((data.codes as [string, string, string][]).map(([code, nb, en]) => [code, { nb, en }]));
-const CODES = [...LIST.keys()]; // ascending, as the source lists them
+// Built on first use (see cpv-2008.data.ts): importing this module costs next to nothing.
+let list: Map<string, Entry> | undefined;
+let codes: string[] | undefined;
+const listed = (): Map<string, Entry> =>
+  (list ??= new Map((JSON.parse(CPV_CODES_JSON) as [string, string, string][]).map(([code, nb, en]) => [code, { nb, en }])));
+const allCodes = (): string[] => (codes ??= [...listed().keys()]); // ascending, as the source lists them
 
-export const cpvCodeCount = () => LIST.size;
+export const cpvCodeCount = () => listed().size;
 
 /** Exactly a code of the official list (8 digits, no check digit). */
 export function isOfficialCpv(code: string): boolean {
-  return LIST.has(code);
+  return listed().has(code);
 }
 /** @deprecated name kept for callers: a code is well formed when the official list has it. */
 export const isWellFormedCpv = isOfficialCpv;
 
 /** The code's own official label (after the reviewed overrides), or undefined for a code not in the list. */
 export function cpvLabel(code: string, lang: Lang = 'nb'): string | undefined {
-  return LIST.get(code)?.[lang];
+  return listed().get(code)?.[lang];
 }
 
 /** Labels of the given codes in one language, for API responses (`cpvLabels`). */
@@ -46,7 +50,7 @@ export function cpvLabels(codes: readonly string[], lang: Lang = 'nb'): Record<s
 export function cpvLabelPairs(codes: readonly string[]): Record<string, Entry> {
   const out: Record<string, Entry> = {};
   for (const c of codes) {
-    const e = LIST.get(c);
+    const e = listed().get(c);
     if (e) out[c] = { nb: e.nb, en: e.en };
   }
   return out;
@@ -58,7 +62,7 @@ export function cpvParent(code: string): string | undefined {
   while (n > 2) {
     n--;
     const candidate = code.slice(0, n).padEnd(8, '0');
-    if (candidate !== code && LIST.has(candidate)) return candidate;
+    if (candidate !== code && listed().has(candidate)) return candidate;
   }
   return undefined;
 }
@@ -76,18 +80,18 @@ export function cpvAncestors(code: string): string[] {
  */
 export function nearestCpvCodes(input: string, n = 3): string[] {
   const code = parseCpvInput(input) ?? input.replace(/\D/g, '').slice(0, 8).padEnd(8, '0');
-  if (LIST.has(code)) return [code];
+  if (listed().has(code)) return [code];
   const out: string[] = [];
   for (let k = 7; k >= 2 && out.length === 0; k--) {
     const a = code.slice(0, k).padEnd(8, '0');
-    if (LIST.has(a)) out.push(a);
+    if (listed().has(a)) out.push(a);
   }
   let prefix = 8;
   let pool: string[] = [];
   while (prefix > 0 && pool.length === 0) {
     prefix--;
     const p = code.slice(0, prefix);
-    pool = CODES.filter((c) => c.startsWith(p));
+    pool = allCodes().filter((c) => c.startsWith(p));
   }
   const target = Number(code);
   pool.sort((a, b) => Math.abs(Number(a) - target) - Math.abs(Number(b) - target) || a.localeCompare(b));
@@ -122,17 +126,17 @@ export function searchCpv(q: string, lang: Lang = 'nb', limit = 20): CpvSearchHi
   let codes: string[];
   const digits = /^\d{1,8}(?:-\d)?$/.test(query) ? query.slice(0, 8) : undefined;
   if (!query) {
-    codes = CODES.filter((c) => cpvSignificantDigits(c) === 2).slice(0, limit);
+    codes = allCodes().filter((c) => cpvSignificantDigits(c) === 2).slice(0, limit);
   } else if (digits) {
-    codes = CODES.filter((c) => c.startsWith(digits)).slice(0, limit);
+    codes = allCodes().filter((c) => c.startsWith(digits)).slice(0, limit);
   } else {
     const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (words.length === 0) return [];
-    folded ??= new Map([...LIST].map(([c, e]) => [c, { nb: fold(e.nb), en: fold(e.en) }]));
+    folded ??= new Map([...listed()].map(([c, e]) => [c, { nb: fold(e.nb), en: fold(e.en) }]));
     const scored: { code: string; score: number }[] = [];
     const q = fold(query);
     const starts = words.map((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'));
-    for (const code of CODES) {
+    for (const code of allCodes()) {
       const e = folded.get(code)!;
       const s = Math.max(scoreLabel(e[lang], q, words, starts), scoreLabel(e[other], q, words, starts) - 40);
       if (s > 0) scored.push({ code, score: s - cpvSignificantDigits(code) });
@@ -142,9 +146,9 @@ export function searchCpv(q: string, lang: Lang = 'nb', limit = 20): CpvSearchHi
   }
   return codes.map((code) => ({
     code,
-    label: LIST.get(code)![lang],
+    label: listed().get(code)![lang],
     depth: cpvSignificantDigits(code),
-    path: cpvAncestors(code).map((a) => ({ code: a, label: LIST.get(a)![lang] })),
+    path: cpvAncestors(code).map((a) => ({ code: a, label: listed().get(a)![lang] })),
   }));
 }
 

@@ -64,7 +64,7 @@ describe.skipIf(!browserAvailable)('fidelity in the browser', () => {
 		await page.getByRole('button', { name: 'Lagre utkast' }).click();
 		await page.waitForURL(/\/utlysninger\/[0-9A-Z]{26}/);
 		const id = new URL(page.url()).pathname.split('/')[2]!;
-		const token = await page.evaluate(() => sessionStorage.getItem('itorget.token'));
+		const token = await page.evaluate(() => JSON.parse(localStorage.getItem('itorget.session') ?? '{}').token as string);
 		expect(token).toBeTruthy();
 		const deadlineOf = async () =>
 			(await (await fetch(`${session.server.baseUrl}/api/calls/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()).deadline;

@@ -102,10 +102,9 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
     const note = muni.locator('#settings-note');
     if (await note.count()) await note.fill('Kontaktperson for utlysningen er endret.');
     await muni.getByRole('button', { name: 'Lagre', exact: true }).click();
-    await muni.waitForTimeout(3000); console.log('DEBUG', await muni.locator('main').innerText(), await muni.locator('main').innerHTML().then(h=>h.length));
     await muni.getByRole('link', { name: 'kari.innkjoper@fredrikstad.kommune.no' }).waitFor();
     await muni.getByLabel('Fil').first().setInputFiles({ name: 'konkurransegrunnlag.pdf', mimeType: 'application/pdf', buffer: bytes });
-    await muni.getByLabel('Begrunnelse for rettelsen').fill('Konkurransegrunnlaget er lagt ut.');
+    await muni.getByRole('region', { name: 'Dokumenter' }).getByLabel('Begrunnelse for rettelsen').fill('Konkurransegrunnlaget er lagt ut.');
     await muni.getByRole('button', { name: 'Last opp', exact: true }).click();
     await muni.getByText('Dokumentet er lastet opp og kontrollert.').waitFor();
     await expectAccessible(muni, 'call page, owner with documents');
@@ -155,6 +154,7 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
     await muni.reload();
     // After the deadline the owner first declares impartiality (award path), then reads the answers.
     await muni.getByRole('button', { name: 'Jeg erklærer meg habil' }).click();
+    await muni.getByRole('button', { name: 'Jeg erklærer meg habil' }).waitFor({ state: 'detached' }); // the declaration has landed
     await muni.reload();
     await muni.getByRole('heading', { name: 'Vedlegg til tilbudene' }).waitFor();
     const got = await downloaded(muni, () => muni.getByRole('button', { name: 'cv.pdf' }).click());

@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { problemSlug, problemTypes, GENERIC_PROBLEM, type ProblemSlug, type ProblemParamKind } from '$shared/api/problems';
 import { formatDateTime, formatNumber, statusLabel, roleLabel } from '$lib/i18n.svelte';
 import type { OrganisationKind } from '$shared/domain/vocabulary';
+import { CLIMATE_RULE } from '$shared/domain/procedure';
 
 import { PROBLEM_MESSAGES } from './problem-messages';
 
@@ -49,6 +50,8 @@ export function problemMessage(status: number, type?: string | null, params?: Pa
  */
 const FIELD_MESSAGES: Record<string, () => string> = {
 	'Deadline is in the past': () => m.err_deadline_past(),
+	// Publishing a competition whose criteria break the climate rule: the rule is named, not just «not valid».
+	[CLIMATE_RULE]: () => m.err_climate_rule(),
 	'Invalid or tampered cursor': () => m.problem_invalid_cursor(),
 };
 

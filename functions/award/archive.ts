@@ -5,7 +5,6 @@
  * Extension point: `extraEntries` is where the open-phase module's documents, questions and attachments join.
  */
 import { createHash } from 'node:crypto';
-import { Zip, ZipDeflate } from 'fflate';
 import { municipalityName } from '../../shared/domain/municipalities.js';
 import { isTwoStage } from '../../shared/domain/procedure.js';
 import type { Principal } from '../core/principal.js';
@@ -80,6 +79,8 @@ export function metadataFor(call: CallRecord, entries: ArchiveEntry[], bytes: Ma
 
 /** The ZIP, produced chunk by chunk by fflate's streaming Zip (HTTP API responses are buffered at the end). */
 export async function zipEntries(files: { path: string; bytes: Uint8Array }[], mtime: Date): Promise<Uint8Array> {
+  // Loaded when an archive is asked for, not at every start of the calls function.
+  const { Zip, ZipDeflate } = await import('fflate');
   const chunks: Uint8Array[] = [];
   const done = new Promise<void>((resolve, reject) => {
     const zip = new Zip((err, chunk, final) => {

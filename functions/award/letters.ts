@@ -4,7 +4,7 @@
  * (.eml locally, SES in AWS) and marked sent. A retry finds the item and delivers only what is unsent, so a
  * crash between steps leaves nothing half done (delivery is at least once).
  */
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { mailComposer } from '../notifications/mail-composer.js';
 import { ulid } from 'ulid';
 import { municipalityName } from '../../shared/domain/municipalities.js';
 import { formatDeadline } from '../core/format.js';
@@ -119,11 +119,11 @@ async function addresses(orgNumbers: string[]): Promise<Map<string, string>> {
 export async function composeLetter(callId: string, decisionId: string, kind: LetterKind, d: LetterDraft, to: string, at: string): Promise<LetterRecord> {
   const settings = notificationSettings();
   const id = `${decisionId}-${d.orgNumber}`;
-  const eml = await new MailComposer({
+  const eml = await (await mailComposer({
     from: settings.mailFrom, to, subject: d.subject, text: d.text, date: new Date(at),
     messageId: messageIdFor(id, settings.mailFrom), textEncoding: 'quoted-printable',
     headers: { 'X-Innovasjonstorget-Letter': `${kind}; call=${callId}; org=${d.orgNumber}` },
-  }).compile().build();
+  })).compile().build();
   return { id, callId, decisionId, kind, orgNumber: d.orgNumber, companyName: d.companyName, to, subject: d.subject, text: d.text, eml: eml.toString('utf8'), createdAt: at };
 }
 

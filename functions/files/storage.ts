@@ -1,7 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { openToken, sealToken } from '../core/signed-token.js';
 import { now } from '../core/clock.js';
 
@@ -75,9 +74,18 @@ export async function writeLocalFile(objectKey: string, bytes: Buffer): Promise<
   await writeFile(path, bytes);
 }
 
-export function s3FileStore(bucket: string, client = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' })): FileStore {
+/** The S3 client and presigner, loaded on first use: functions that may touch files pay nothing at start. */
+async function s3(given?: S3Client) {
+  const [sdk, { getSignedUrl }] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]);
+  return { ...sdk, getSignedUrl, client: given ?? new sdk.S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' }) };
+}
+
+export function s3FileStore(bucket: string, given?: S3Client): FileStore {
+  let loaded: ReturnType<typeof s3> | undefined;
+  const sdk = () => (loaded ??= s3(given));
   return {
     async uploadTarget(spec) {
+      const { PutObjectCommand, getSignedUrl, client } = await sdk();
       const checksum = Buffer.from(spec.sha256, 'hex').toString('base64');
       const command = new PutObjectCommand({
         Bucket: bucket, Key: spec.objectKey, ContentType: spec.contentType, ContentLength: spec.size, ChecksumSHA256: checksum,
@@ -91,6 +99,7 @@ export function s3FileStore(bucket: string, client = new S3Client({ requestCheck
       return { url, headers: { 'content-type': spec.contentType, 'x-amz-checksum-sha256': checksum } };
     },
     async downloadUrl(objectKey, fileName, contentType) {
+      const { GetObjectCommand, getSignedUrl, client } = await sdk();
       return getSignedUrl(
         client,
         new GetObjectCommand({ Bucket: bucket, Key: objectKey, ResponseContentDisposition: contentDisposition(fileName), ResponseContentType: contentType }),
@@ -98,6 +107,7 @@ export function s3FileStore(bucket: string, client = new S3Client({ requestCheck
       );
     },
     async remove(objectKey) {
+      const { DeleteObjectCommand, client } = await sdk();
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectKey }));
     },
   };

@@ -1,4 +1,4 @@
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { mailComposer } from '../notifications/mail-composer.js';
 import { ulid } from 'ulid';
 import { municipalityName } from '../../shared/domain/municipalities.js';
 import { now } from '../core/clock.js';
@@ -73,7 +73,7 @@ export async function notifyStakeholders(event: StakeholderEvent): Promise<{ sen
     if (!(await claimStakeholderNotice(event.id, email, at.toISOString()))) continue;
     try {
       const { subject, text } = renderStakeholderNotice(event, reason, settings.publicBaseUrl);
-      const raw = await new MailComposer({
+      const raw = await (await mailComposer({
         from: settings.mailFrom,
         to: email,
         subject,
@@ -82,7 +82,7 @@ export async function notifyStakeholders(event: StakeholderEvent): Promise<{ sen
         messageId: messageIdFor(ulid(), settings.mailFrom),
         headers: { 'X-Innovasjonstorget-Event': event.id },
         textEncoding: 'quoted-printable',
-      })
+      }))
         .compile()
         .build();
       await mailer().deliver(raw, [email]);

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { ulid } from 'ulid';
 import { DEFAULT_MAIL_FROM } from '../subscriptions/settings.js';
 
@@ -27,9 +27,13 @@ export function fileMailer(dir: string): Mailer {
  * SESv2 SendEmail with Content.Raw: the message is sent as built, Destination is the envelope. FromEmailAddress
  * repeats the message's From so the IAM condition ses:FromAddress (infra/stacks/notifications.ts) can hold.
  */
-export function sesMailer(from: string, client: SESv2Client = new SESv2Client({})): Mailer {
+export function sesMailer(from: string, given?: SESv2Client): Mailer {
+  let client = given;
   return {
     async deliver(raw, to) {
+      // The SES client is loaded with the first message, not when a function that may send starts.
+      const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+      client ??= new SESv2Client({});
       await client.send(
         new SendEmailCommand({ FromEmailAddress: from, Destination: { ToAddresses: to }, Content: { Raw: { Data: raw } } }),
       );

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { mailComposer } from '../notifications/mail-composer.js';
 import { badRequest } from '../core/errors.js';
 import { audit, logger } from '../core/logger.js';
 import { now } from '../core/clock.js';
@@ -51,7 +51,7 @@ async function confirmationMessage(settings: NotificationSettings, r: EmailAddre
   const text = `Hei!\n\n${orgName} vil sende varsler om nye utlysninger fra Innovasjonstorget til denne adressen.\n\n` +
     `Bekreft adressen her (lenken virker i 7 dager):\n${url}\n\nHvis du ikke kjenner til dette, kan du se bort fra e-posten. ` +
     `Da får du ingen flere e-poster fra oss.\n`;
-  const composer = new MailComposer({
+  const composer = await mailComposer({
     from: settings.mailFrom, to: r.address, subject: 'Bekreft e-postadressen for varsler fra Innovasjonstorget', text,
     date: at, messageId: messageIdFor(ulid(), settings.mailFrom), textEncoding: 'quoted-printable',
   });

@@ -1,4 +1,4 @@
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { mailComposer } from '../notifications/mail-composer.js';
 import { municipalityName } from '../../shared/domain/municipalities.js';
 import type { NotificationSettings } from './settings.js';
 import { formatDeadline } from '../core/format.js';
@@ -114,7 +114,7 @@ export async function buildMessage(input: MessageInput): Promise<Buffer> {
     headers['List-Unsubscribe'] = `<${unsubscribeUrls(input.settings, input.unsubscribeToken).oneClick}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
-  const composer = new MailComposer({
+  const composer = await mailComposer({
     from: input.settings.mailFrom,
     to: input.to,
     subject,

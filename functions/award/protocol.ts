@@ -14,6 +14,7 @@ import { listEvents, type CallEvent } from '../data/award.js';
 import { listProposalsForCall } from '../data/proposals.js';
 import { assertVisible, isOwnMunicipality, phaseOf } from '../calls/view.js';
 import { nok } from './letters.js';
+import { htmlText } from '../../shared/domain/format-text.js';
 
 export interface ProtocolEntry { at: string; type: string; actor?: string; text: string; data?: Record<string, unknown> }
 export interface Protocol {
@@ -75,23 +76,22 @@ export async function getProtocol(id: string, principal: Principal): Promise<Pro
   return buildProtocol(call, now());
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A printable page in bokmål. */
 export function protocolHtml(p: Protocol): string {
-  const rows = p.events.map((e) => `<tr><td>${esc(formatDeadline(e.at))}</td><td>${esc(e.actor ?? '')}</td><td>${esc(e.text)}</td></tr>`).join('\n');
+  const rows = p.events.map((e) => `<tr><td>${htmlText(formatDeadline(e.at))}</td><td>${htmlText(e.actor ?? '')}</td><td>${htmlText(e.text)}</td></tr>`).join('\n');
   return `<!doctype html>
 <html lang="nb">
-<head><meta charset="utf-8"><title>Anskaffelsesprotokoll – ${esc(p.title)}</title>
+<head><meta charset="utf-8"><title>Anskaffelsesprotokoll – ${htmlText(p.title)}</title>
 <style>body{font-family:Arial,Helvetica,sans-serif;margin:2em;color:#1a1a1a}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.4em;text-align:left;vertical-align:top}@media print{body{margin:0}}</style></head>
 <body>
 <h1>Anskaffelsesprotokoll</h1>
 <dl>
-<dt>Anskaffelse</dt><dd>${esc(p.title)}</dd>
-<dt>Oppdragsgiver</dt><dd>${esc(p.municipalityName)} kommune</dd>
-<dt>Prosedyre</dt><dd>${esc(PROCEDURE_LABELS[p.procedure as keyof typeof PROCEDURE_LABELS]?.nb ?? p.procedure)}</dd>
-<dt>Fase</dt><dd>${esc(PHASE_LABELS[p.phase].nb)}</dd>
-<dt>Generert</dt><dd>${esc(formatDeadline(p.generatedAt))}</dd>
+<dt>Anskaffelse</dt><dd>${htmlText(p.title)}</dd>
+<dt>Oppdragsgiver</dt><dd>${htmlText(p.municipalityName)} kommune</dd>
+<dt>Prosedyre</dt><dd>${htmlText(PROCEDURE_LABELS[p.procedure as keyof typeof PROCEDURE_LABELS]?.nb ?? p.procedure)}</dd>
+<dt>Fase</dt><dd>${htmlText(PHASE_LABELS[p.phase].nb)}</dd>
+<dt>Generert</dt><dd>${htmlText(formatDeadline(p.generatedAt))}</dd>
 </dl>
 <table>
 <thead><tr><th scope="col">Tidspunkt</th><th scope="col">Utført av</th><th scope="col">Hendelse</th></tr></thead>

@@ -2,6 +2,7 @@ import type { Call } from '../../shared/schemas/calls.js';
 import { effectiveStatus } from '../../shared/domain/call-status.js';
 import { logger } from '../core/logger.js';
 import { siteWriter } from './site-writer.js';
+import { htmlText } from '../../shared/domain/format-text.js';
 
 /**
  * A published call as real HTML: title, summary, deadline, municipality, documents, Open Graph and
@@ -9,8 +10,6 @@ import { siteWriter } from './site-writer.js';
  * built on the SPA shell: the app starts on it as on any page and replaces the static article
  * (#static-call) with the live one. Written when a call is published, corrected or cancelled.
  */
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const osloDateTime = (iso: string) =>
   new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
@@ -46,15 +45,15 @@ export function renderCallPage(call: Call & Documents, shell: string, baseUrl: s
     },
   };
   const head = [
-    `<title>${esc(title)} – Innovasjonstorget</title>`,
-    `<meta name="description" content="${esc(description)}" />`,
-    `<link rel="canonical" href="${esc(url)}" />`,
+    `<title>${htmlText(title)} – Innovasjonstorget</title>`,
+    `<meta name="description" content="${htmlText(description)}" />`,
+    `<link rel="canonical" href="${htmlText(url)}" />`,
     `<meta property="og:type" content="article" />`,
     `<meta property="og:site_name" content="Innovasjonstorget" />`,
     `<meta property="og:locale" content="nb_NO" />`,
-    `<meta property="og:title" content="${esc(title)}" />`,
-    `<meta property="og:description" content="${esc(description)}" />`,
-    `<meta property="og:url" content="${esc(url)}" />`,
+    `<meta property="og:title" content="${htmlText(title)}" />`,
+    `<meta property="og:description" content="${htmlText(description)}" />`,
+    `<meta property="og:url" content="${htmlText(url)}" />`,
     `<meta name="twitter:card" content="summary" />`,
     `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, '\\u003c')}</script>`,
   ].join('\n\t\t');
@@ -65,19 +64,19 @@ export function renderCallPage(call: Call & Documents, shell: string, baseUrl: s
 	<main id="main">
 		<nav aria-label="Brødsmulesti"><a href="/">Utlysninger</a></nav>
 		<article>
-			<p><strong>${esc(municipality)}</strong></p>
-			<h1>${esc(call.title)}</h1>
+			<p><strong>${htmlText(municipality)}</strong></p>
+			<h1>${htmlText(call.title)}</h1>
 			${status === 'cancelled' ? '<p role="status"><strong>Utlysningen er avlyst.</strong> Det kan ikke lenger sendes inn tilbud.</p>' : ''}
-			<p class="lead">${esc(call.summary)}</p>
+			<p class="lead">${htmlText(call.summary)}</p>
 			<dl class="facts">
-				<dt>Frist</dt><dd><time datetime="${esc(call.deadline)}">${esc(osloDateTime(call.deadline))}</time></dd>
-				<dt>Status</dt><dd>${esc(STATUS_NB[status] ?? status)}</dd>
-				<dt>Kommune</dt><dd>${esc(call.municipalityName)}</dd>
-				${call.publishedAt ? `<dt>Publisert</dt><dd><time datetime="${esc(call.publishedAt)}">${esc(osloDateTime(call.publishedAt))}</time></dd>` : ''}
+				<dt>Frist</dt><dd><time datetime="${htmlText(call.deadline)}">${htmlText(osloDateTime(call.deadline))}</time></dd>
+				<dt>Status</dt><dd>${htmlText(STATUS_NB[status] ?? status)}</dd>
+				<dt>Kommune</dt><dd>${htmlText(call.municipalityName)}</dd>
+				${call.publishedAt ? `<dt>Publisert</dt><dd><time datetime="${htmlText(call.publishedAt)}">${htmlText(osloDateTime(call.publishedAt))}</time></dd>` : ''}
 			</dl>
 			<h2>Beskrivelse</h2>
-			<div class="prose">${esc(call.description)}</div>
-			${docs.length ? `<h2>Dokumenter</h2>\n\t\t\t<ul>${docs.map((d) => { const href = d.url ?? d.href; return `<li>${href ? `<a href="${esc(href)}">${esc(d.name)}</a>` : esc(d.name)}</li>`; }).join('')}</ul>` : ''}
+			<div class="prose">${htmlText(call.description)}</div>
+			${docs.length ? `<h2>Dokumenter</h2>\n\t\t\t<ul>${docs.map((d) => { const href = d.url ?? d.href; return `<li>${href ? `<a href="${htmlText(href)}">${htmlText(d.name)}</a>` : htmlText(d.name)}</li>`; }).join('')}</ul>` : ''}
 		</article>
 	</main>
 </div>`;

@@ -2,6 +2,7 @@ import { mailComposer } from '../notifications/mail-composer.js';
 import { municipalityName } from '../../shared/domain/municipalities.js';
 import type { NotificationSettings } from './settings.js';
 import { formatDeadline } from '../core/format.js';
+import { htmlText } from '../../shared/domain/format-text.js';
 
 /** What a message shows of a call. */
 export interface MessageCall {
@@ -30,8 +31,6 @@ export interface MessageInput {
 
 export { formatDeadline };
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function subjectOf(input: Pick<MessageInput, 'kind' | 'subscriptionName' | 'calls'>): string {
   if (input.kind === 'notice') return `Ny utlysning: ${input.calls[0]?.title ?? input.subscriptionName}`;
@@ -80,21 +79,21 @@ export function renderMessage(input: MessageInput): { subject: string; text: str
   const li = items
     .map(
       (i) =>
-        `<li style="margin-bottom:1em"><a href="${escapeHtml(i.url)}"><strong>${escapeHtml(i.title)}</strong></a><br>` +
-        `Kommune: ${escapeHtml(i.municipality)}<br>Frist: ${escapeHtml(i.deadline)}</li>`,
+        `<li style="margin-bottom:1em"><a href="${htmlText(i.url)}"><strong>${htmlText(i.title)}</strong></a><br>` +
+        `Kommune: ${htmlText(i.municipality)}<br>Frist: ${htmlText(i.deadline)}</li>`,
     )
     .join('\n');
   const html = `<!doctype html>
 <html lang="nb">
-<head><meta charset="utf-8"><title>${escapeHtml(subjectOf(input))}</title></head>
+<head><meta charset="utf-8"><title>${htmlText(subjectOf(input))}</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;line-height:1.4;color:#1a1a1a">
 <p>Hei!</p>
-<p>${escapeHtml(intro)}</p>
+<p>${htmlText(intro)}</p>
 <ul style="padding-left:1.2em">
 ${li}
 </ul>
-<p style="font-size:0.9em;color:#444">${escapeHtml(why)}${
-    unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">Meld deg av</a>.` : ''
+<p style="font-size:0.9em;color:#444">${htmlText(why)}${
+    unsubscribe ? ` <a href="${htmlText(unsubscribe)}">Meld deg av</a>.` : ''
   }</p>
 <p style="font-size:0.9em;color:#444">Innovasjonstorget – Digital bærekraft Østfold</p>
 </body>

@@ -41,3 +41,7 @@ export function csvText(value: string | number): string {
   const safe = /^[=+\-@\t]/.test(clean) ? `'${clean}` : clean;
   return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
+
+/** Text for HTML (pages, e-mails, the printable protocol): the five characters HTML gives meaning to, escaped. */
+export const htmlText = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -14,10 +14,11 @@ export function packageOf(inputPath: string): string {
   return first.startsWith('@') ? `${first}/${parts[nm + 2] ?? '?'}` : first;
 }
 
-/** Bytes each package contributes to the minified output, heaviest first. */
-export function packageWeights(metafile: Metafile): PackageWeight[] {
+/** Bytes each package contributes to the minified output (or to the given outputs only), heaviest first. */
+export function packageWeights(metafile: Metafile, only?: readonly string[]): PackageWeight[] {
   const byPackage = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    if (only && !only.includes(path)) continue;
     for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
       const name = packageOf(path);
       byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);

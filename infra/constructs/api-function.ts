@@ -1,14 +1,15 @@
 /**
- * The one way we make an API Lambda: Node 22 on Graviton, bundled by nodejsBundling, logs kept a month.
+ * The one way we make an API Lambda: Node 22 on Graviton, bundled by bundleFunction (bundling.ts) on this
+ * machine (no Docker), logs kept a month.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { nodejsBundling } from './bundling.js';
+import { bundleFunction } from './bundling.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,7 +23,7 @@ export interface ApiFunctionProps {
 }
 
 export class ApiFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
@@ -38,11 +39,26 @@ export class ApiFunction extends Construct {
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: `${REPO_ROOT}package-lock.json`,
-      handler: 'handler',
+    const entry = join(REPO_ROOT, props.entry);
+    this.function = new LambdaFunction(this, 'Function', {
+      // As NodejsFunction does: the asset is hashed by what the bundler wrote, not by the source tree.
+      code: Code.fromAsset(REPO_ROOT, {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // CDK caches staged assets by their options, and a tryBundle closure does not serialise: without the
+          // entry among the options every function would get the first function's bundle (bundling.test.ts).
+          environment: { BUNDLE_ENTRY: props.entry },
+          // Required by the type; never pulled, since local bundling always succeeds.
+          image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),
+          local: {
+            tryBundle(outputDir) {
+              bundleFunction(entry, outputDir, REPO_ROOT);
+              return true;
+            },
+          },
+        },
+      }),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -51,7 +67,6 @@ export class ApiFunction extends Construct {
       role,
       logGroup,
       tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
-      bundling: nodejsBundling,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
     });
 

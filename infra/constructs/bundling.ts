@@ -1,10 +1,16 @@
 /**
- * How every Lambda bundle is built, as plain data. The CDK functions and the benchmark (bench/) both read
- * this file, so what gets measured is what gets deployed. No runtime import of aws-cdk-lib: the bench can
- * load it without pulling in the CDK.
+ * How every Lambda bundle is built, as plain data and one function. The CDK functions (api-function.ts, local
+ * bundling) and the benchmark (bench/) both call bundleFunction, so what gets measured is what gets deployed.
+ * No runtime import of aws-cdk-lib: the bench can load it without pulling in the CDK.
+ *
+ * Why not NodejsFunction: it runs esbuild with --outfile, which rules out code splitting. Without splitting, every
+ * `await import()` (S3, SES, the mail composer, the ZIP writer) is inlined in the one file and parsed at every
+ * cold start; V8's module compile is most of a cold start (`node --cpu-prof`). With splitting they become chunks
+ * that are read only when a request needs them.
  */
-import type { BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { BuildOptions } from 'esbuild';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 
 /** Matches the Lambda runtime in api-function.ts; change both together. */
 export const NODE_TARGET = 'node22';
@@ -12,6 +18,18 @@ export const NODE_TARGET = 'node22';
 /** The AWS SDK's CommonJS dependencies call require(); ESM bundles have no require unless we make one. */
 export const CREATE_REQUIRE_BANNER =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** The file Lambda loads (handler `index.handler`). */
+export const ENTRY_FILE = 'index.mjs';
+
+/**
+ * Files the code reads beside itself at run time (`new URL('./name', import.meta.url)`), copied into every
+ * bundle. Chunks sit in the bundle's root (no chunk folder), so the URL resolves the same from any of them.
+ */
+export const BUNDLE_ASSETS: readonly { from: string; to: string }[] = [
+  // The official CPV list (~680 KB): read on first use by shared/data/cpv-list.ts, never parsed at import.
+  { from: 'shared/data/cpv-2008.json', to: 'cpv-2008.json' },
+];
 
 export const BUNDLE = {
   format: 'esm',
@@ -26,29 +44,17 @@ export const BUNDLE = {
   // Prefer the ESM builds of dependencies so esbuild can tree-shake them.
   mainFields: ['module', 'main'],
   banner: CREATE_REQUIRE_BANNER,
+  // Dynamic imports become chunks loaded on first use (see the file comment).
+  splitting: true,
 } as const;
 
-/** The NodejsFunction `bundling` props equivalent to BUNDLE. */
-export const nodejsBundling: BundlingOptions = {
-  format: BUNDLE.format as OutputFormat,
-  target: BUNDLE.target,
-  minify: BUNDLE.minify,
-  sourceMap: BUNDLE.sourcemap,
-  sourcesContent: BUNDLE.sourcesContent,
-  externalModules: BUNDLE.external,
-  mainFields: [...BUNDLE.mainFields],
-  banner: BUNDLE.banner,
-};
-
-/**
- * esbuild options producing the same bundle NodejsFunction produces (it runs
- * `esbuild --bundle <entry> --target --platform --format --outfile --minify --sourcemap ...`).
- * NodejsFunction names the file index.mjs for ESM; pass an outfile ending in .mjs to match.
- */
-export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions {
+/** esbuild options for one function: `<outdir>/index.mjs` plus its chunks and source maps. */
+export function esbuildOptionsFor(entry: string, outdir: string): BuildOptions {
   return {
-    entryPoints: [entry],
-    outfile,
+    entryPoints: { index: entry },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: '[name]-[hash]',
     bundle: true,
     format: BUNDLE.format,
     platform: BUNDLE.platform,
@@ -59,5 +65,31 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
     external: [...BUNDLE.external],
     mainFields: [...BUNDLE.mainFields],
     banner: { js: BUNDLE.banner },
+    splitting: BUNDLE.splitting,
   };
+}
+
+/**
+ * Bundles one function into outdir and copies the run-time assets beside it. Synchronous because CDK's local
+ * bundling (ILocalBundling.tryBundle) is.
+ */
+export function bundleFunction(entry: string, outdir: string, root: string): Metafile {
+  const result = buildSync({ ...esbuildOptionsFor(entry, outdir), absWorkingDir: root, metafile: true, logLevel: 'error' });
+  for (const asset of BUNDLE_ASSETS) copyFileSync(join(root, asset.from), join(outdir, asset.to));
+  return result.metafile;
+}
+
+/** The output files (relative to the root) a cold start loads: the entry and its static imports, transitively. */
+export function initialOutputs(metafile: Metafile, outdir: string): string[] {
+  const byPath = new Map(Object.entries(metafile.outputs).map(([path, out]) => [path, out]));
+  const start = [...byPath.keys()].find((p) => p.endsWith(`/${ENTRY_FILE}`) || p === ENTRY_FILE);
+  if (!start) throw new Error(`No ${ENTRY_FILE} among the outputs in ${outdir}`);
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const imp of byPath.get(path)?.imports ?? []) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+  };
+  visit(start);
+  return [...seen];
 }

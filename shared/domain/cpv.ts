@@ -5,7 +5,7 @@
  * Server only: the list is ~680 KB. The web reads labels through the API (`cpvLabels` on calls and
  * profiles, GET /api/cpv) and imports shapes from cpv-code.ts.
  */
-import { CPV_ATTRIBUTION_TEXT, CPV_CODES_JSON } from '../data/cpv-2008.data.js';
+import { CPV_ATTRIBUTION_TEXT, readCpvRows } from '../data/cpv-list.js';
 import { cpvSignificantDigits, parseCpvInput } from './cpv-code.js';
 
 export * from './cpv-code.js';
@@ -15,11 +15,11 @@ interface Entry { nb: string; en: string }
 
 export const CPV_ATTRIBUTION = CPV_ATTRIBUTION_TEXT;
 
-// Built on first use (see cpv-2008.data.ts): importing this module costs next to nothing.
+// Built on first use (see cpv-list.ts): importing this module costs next to nothing.
 let list: Map<string, Entry> | undefined;
 let codes: string[] | undefined;
 const listed = (): Map<string, Entry> =>
-  (list ??= new Map((JSON.parse(CPV_CODES_JSON) as [string, string, string][]).map(([code, nb, en]) => [code, { nb, en }])));
+  (list ??= new Map(readCpvRows().map(([code, nb, en]) => [code, { nb, en }])));
 const allCodes = (): string[] => (codes ??= [...listed().keys()]); // ascending, as the source lists them
 
 export const cpvCodeCount = () => listed().size;

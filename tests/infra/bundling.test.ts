@@ -1,33 +1,33 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE, NODE_TARGET, esbuildOptionsFor, nodejsBundling } from '../../infra/constructs/bundling.js';
+import { ApiFunction } from '../../infra/constructs/api-function.js';
+import { BUNDLE, BUNDLE_ASSETS, NODE_TARGET, bundleFunction, initialOutputs } from '../../infra/constructs/bundling.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'bundling-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('function bundling', () => {
-  it('gives NodejsFunction and the benchmark the same esbuild settings', () => {
-    const options = esbuildOptionsFor('entry.ts', 'out/index.mjs');
-    expect(options).toMatchObject({
-      bundle: true,
-      format: nodejsBundling.format,
-      target: nodejsBundling.target,
-      minify: nodejsBundling.minify,
-      sourcemap: nodejsBundling.sourceMap,
-      sourcesContent: nodejsBundling.sourcesContent,
-      external: nodejsBundling.externalModules,
-      mainFields: nodejsBundling.mainFields,
-      banner: { js: nodejsBundling.banner },
-      platform: 'node',
-    });
+  it('bundles the AWS SDK instead of relying on the copy in the Lambda runtime', () => {
+    expect(BUNDLE.external).toEqual([]);
   });
 
-  it('bundles the AWS SDK instead of relying on the copy in the Lambda runtime', () => {
-    expect(nodejsBundling.externalModules).toEqual([]);
+  it('gives every function its own bundle when CDK bundles for real', () => {
+    const app = new App({ outdir: join(dir, 'cdk.out') });
+    const stack = new Stack(app, 'Bundles');
+    new ApiFunction(stack, 'Docs', { entry: 'functions/http/entries/docs.ts' });
+    new ApiFunction(stack, 'Verifier', { entry: 'functions/jobs/verify-upload.ts' });
+    const keys = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')).map(
+      (f) => (f as { Properties: { Code: { S3Key: unknown } } }).Properties.Code.S3Key,
+    );
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys.map((k) => JSON.stringify(k))).size).toBe(2);
   });
 
   it('targets the Node version the functions run on', () => {
@@ -37,11 +37,32 @@ describe('function bundling', () => {
 
   it('produces an ES module in which bundled CommonJS can still call require', async () => {
     const entry = join(dir, 'entry.ts');
-    const outfile = join(dir, 'index.mjs');
+    const outdir = join(dir, 'require');
     // typeof require is what CommonJS dependencies of the SDK rely on at load time.
     writeFileSync(entry, "export const handler = async () => typeof require === 'function' && require('node:os').EOL;");
-    await build({ ...esbuildOptionsFor(entry, outfile), logLevel: 'silent' });
-    const mod = (await import(pathToFileURL(outfile).href)) as { handler: () => Promise<string | false> };
+    bundleFunction(entry, outdir, root);
+    const mod = (await import(pathToFileURL(join(outdir, 'index.mjs')).href)) as { handler: () => Promise<string | false> };
     expect(await mod.handler()).toBe('\n');
+  });
+
+  it('puts dynamic imports in chunks a cold start does not load, and the run-time assets beside them', async () => {
+    const outdir = join(dir, 'cpv');
+    writeFileSync(join(dir, 'lazy.ts'), 'export const answer = () => 42;');
+    writeFileSync(
+      join(dir, 'cpv-entry.ts'),
+      `import { cpvLabel } from ${JSON.stringify(join(root, 'shared/domain/cpv.ts'))};\n` +
+        "export const handler = async () => ({ label: cpvLabel('72212000'), lazy: (await import('./lazy.js')).answer() });",
+    );
+    const metafile = bundleFunction(join(dir, 'cpv-entry.ts'), outdir, root);
+    const chunks = Object.keys(metafile.outputs).filter((p) => p.endsWith('.mjs'));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(initialOutputs(metafile, outdir).length).toBeLessThan(chunks.length);
+    for (const asset of BUNDLE_ASSETS) expect(existsSync(join(outdir, asset.to))).toBe(true);
+    // No chunk folder: every chunk resolves `./cpv-2008.json` to the same copy.
+    expect(readdirSync(outdir, { withFileTypes: true }).filter((e) => e.isDirectory())).toEqual([]);
+    const mod = (await import(pathToFileURL(join(outdir, 'index.mjs')).href)) as {
+      handler: () => Promise<{ label?: string; lazy: number }>;
+    };
+    expect(await mod.handler()).toEqual({ label: 'Programmering i forbindelse med applikasjonsprogrammer', lazy: 42 });
   });
 });

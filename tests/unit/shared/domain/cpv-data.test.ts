@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CPV_ATTRIBUTION_TEXT, CPV_CODES_JSON } from '../../../../shared/data/cpv-2008.data.js';
+import { CPV_ATTRIBUTION_TEXT } from '../../../../shared/data/cpv-list.js';
 import { cpvCodeCount, cpvLabel } from '../../../../shared/domain/cpv.js';
 
 describe('the shipped CPV list', () => {
-  it('is the same in the lazily parsed module as in the JSON the build script derives (scripts/build-cpv-list.ts)', () => {
+  it('names the attribution the JSON the build script derives carries (scripts/build-cpv-list.ts)', () => {
     const json = JSON.parse(readFileSync(new URL('../../../../shared/data/cpv-2008.json', import.meta.url), 'utf8'));
-    expect(JSON.parse(CPV_CODES_JSON)).toEqual(json.codes);
     expect(CPV_ATTRIBUTION_TEXT).toBe(json.attribution);
   });
 

@@ -18,7 +18,9 @@ function routePaths(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     load(source) {
       if (source !== `\0${id}`) return undefined;
-      const table = Object.fromEntries(Object.entries(routes).map(([k, r]) => [k, { method: r.method, path: r.path }]));
+      const table = Object.fromEntries(
+        Object.entries(routes).map(([k, r]) => [k, { method: r.method, path: r.path, audience: r.audience, roles: 'roles' in r ? r.roles : undefined }]),
+      );
       return `export const routes = ${JSON.stringify(table)};`;
     },
   };

@@ -1,5 +1,6 @@
 import type middy from '@middy/core';
 import type { Role } from '../../../shared/domain/vocabulary.js';
+import { routeAllows } from '../../../shared/api/route-access.js';
 import { forbidden } from '../errors.js';
 import type { ApiEvent } from '../../http/types.js';
 
@@ -11,7 +12,8 @@ const authorizeRoles = (opts: Partial<typeof defaults> = {}): middy.MiddlewareOb
   const authorizeRolesBefore: middy.MiddlewareFn<ApiEvent> = async (request) => {
     if (!roles) return;
     const role = request.event.principal?.role;
-    if (!role || !roles.includes(role)) {
+    // The audience is the authorizer's (and the router's) business; here only the roles count.
+    if (!routeAllows({ audience: 'optional', roles }, role)) {
       throw forbidden(`This endpoint is for ${roles.join(' or ')} users; you are signed in as ${role ?? 'nobody'}.`);
     }
   };

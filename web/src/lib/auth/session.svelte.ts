@@ -1,4 +1,8 @@
 import type { Me } from '$shared/schemas/organisations';
+import type { RouteId } from '$shared/api/contract';
+import { routeAllows } from '$shared/api/route-access';
+// Audience and roles per route, generated from the contract at build time (web/vite.config.ts).
+import { routes } from 'virtual:route-paths';
 import { api, configureApi, isApiError } from '$lib/api';
 import { loadConfig } from '$lib/config';
 
@@ -27,6 +31,16 @@ class Session {
 	get role() {
 		return this.me?.organisation.kind ?? null;
 	}
+
+	/** Whether the server's router would let this user call the route: the web asks this, not the role. */
+	canUse(route: RouteId): boolean {
+		return routeAllows(routes[route], this.role);
+	}
+}
+
+/** The roles a route is for (empty: any signed-in user), to say who a page is for. */
+export function rolesFor(route: RouteId) {
+	return routes[route].roles ?? [];
 }
 
 export const session = new Session();

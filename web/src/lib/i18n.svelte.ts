@@ -1,6 +1,7 @@
 import { getLocale, overwriteGetLocale, setLocale, type Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { DOMAIN_LABELS, PROCEDURE_LABELS, type Domain, type Procedure, type OrganisationKind } from '$shared/domain/vocabulary';
+import { DOMAINS, DOMAIN_LABELS, PROCEDURES, PROCEDURE_LABELS, type Domain, type Procedure, type OrganisationKind } from '$shared/domain/vocabulary';
+import { MUNICIPALITIES } from '$shared/domain/municipalities';
 import type { CallStatus } from '$shared/domain/call-status';
 
 /**
@@ -33,6 +34,11 @@ const intlLocale = () => (state.locale === 'nb' ? 'nb-NO' : 'en-GB');
 
 export const domainLabel = (d: Domain) => DOMAIN_LABELS[d][state.locale];
 export const procedureLabel = (p: Procedure) => PROCEDURE_LABELS[p][state.locale];
+
+/** The choices of a municipality, domain or procedure select, labelled in the current language. */
+export const municipalityOptions = () => MUNICIPALITIES.map((mu) => ({ value: mu.code, label: mu.name }));
+export const domainOptions = () => DOMAINS.map((d) => ({ value: d, label: domainLabel(d) }));
+export const procedureOptions = () => PROCEDURES.map((p) => ({ value: p, label: procedureLabel(p) }));
 /** Official CPV labels come from the API (the list stays on the server): see cpv.svelte.ts. */
 export { cpvLabel } from '$lib/cpv.svelte';
 

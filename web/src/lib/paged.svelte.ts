@@ -39,6 +39,14 @@ export function pagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>) {
 			return state.error;
 		},
 		load: () => read(),
+		/** Goes on after a page read elsewhere (the route's load function): nothing of its own yet, `cursor` next. */
+		after: (cursor: string | null) => {
+			state.items = [];
+			state.cursor = cursor;
+			state.failed = false;
+			state.error = null;
+		},
 		more: () => (state.cursor ? read(state.cursor) : Promise.resolve()),
 	};
 }
+

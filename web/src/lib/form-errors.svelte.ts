@@ -1,0 +1,59 @@
+import { m } from '$lib/paraglide/messages';
+import { ApiError, type FieldErrors } from '$lib/api';
+import { fieldErrorsFromServer } from './forms';
+
+/**
+ * The errors a form shows, from the client's own check (`client`, field → message, see validate) and from
+ * the API's last answer, for ErrorSummary and each Field. `live`: a field's client error shows once it was
+ * left (`touch`) or a submit was tried, and the server's error wins; otherwise client errors show only after
+ * a submit and win. Server errors last until the next submit.
+ */
+export function formErrors(client: () => FieldErrors, { live = true } = {}) {
+	const state = $state({ attempt: 0, touched: {} as Record<string, boolean>, server: {} as FieldErrors, detail: undefined as string | undefined });
+	const errors = $derived.by(() => {
+		if (!live) return state.attempt > 0 ? { ...state.server, ...client() } : state.server;
+		const out: FieldErrors = { ...state.server };
+		for (const [k, v] of Object.entries(client())) if (state.attempt > 0 || state.touched[k]) out[k] ??= v;
+		return out;
+	});
+	return {
+		get errors() {
+			return errors;
+		},
+		/** Submits tried since the form was last saved (ErrorSummary takes focus on each). */
+		get attempt() {
+			return state.attempt;
+		},
+		/** The API's sentence when it named no field. */
+		get detail() {
+			return state.detail;
+		},
+		touch(field: string) {
+			state.touched[field] = true;
+		},
+		/** A submit: counts the attempt and forgets what the server said last time. */
+		submitting() {
+			state.attempt++;
+			state.server = {};
+			state.detail = undefined;
+		},
+		/** A refused request: the fields the API names, or its sentence. */
+		failed(err: unknown) {
+			if (err instanceof ApiError) {
+				state.server = fieldErrorsFromServer(err.errors);
+				state.detail = err.errors.length ? undefined : err.detail;
+			} else state.detail = m.action_failed();
+		},
+		/** Saved: client errors wait for a field to be left again. */
+		saved() {
+			state.attempt = 0;
+		},
+		/** A fresh form: nothing tried, touched or answered. */
+		reset() {
+			state.attempt = 0;
+			state.touched = {};
+			state.server = {};
+			state.detail = undefined;
+		},
+	};
+}

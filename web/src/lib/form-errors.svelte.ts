@@ -9,7 +9,7 @@ import { fieldErrorsFromServer } from './forms';
  * a submit and win. Server errors last until the next submit.
  */
 export function formErrors(client: () => FieldErrors, { live = true } = {}) {
-	const state = $state({ attempt: 0, touched: {} as Record<string, boolean>, server: {} as FieldErrors, detail: undefined as string | undefined });
+	const state = $state({ busy: false, attempt: 0, touched: {} as Record<string, boolean>, server: {} as FieldErrors, detail: undefined as string | undefined });
 	const errors = $derived.by(() => {
 		if (!live) return state.attempt > 0 ? { ...state.server, ...client() } : state.server;
 		const out: FieldErrors = { ...state.server };
@@ -31,18 +31,30 @@ export function formErrors(client: () => FieldErrors, { live = true } = {}) {
 		touch(field: string) {
 			state.touched[field] = true;
 		},
-		/** A submit: counts the attempt and forgets what the server said last time. */
-		submitting() {
+		/** While a submit's request is under way (the submit button is disabled). */
+		get busy() {
+			return state.busy;
+		},
+		/**
+		 * A submit: counts the attempt, forgets what the server said last time and, when the client's check
+		 * passed (`ok`), runs `work`, busy meanwhile. A refusal shows as the fields the API names, or its sentence.
+		 */
+		async submit(ok: boolean, work: () => Promise<unknown>) {
 			state.attempt++;
 			state.server = {};
 			state.detail = undefined;
-		},
-		/** A refused request: the fields the API names, or its sentence. */
-		failed(err: unknown) {
-			if (err instanceof ApiError) {
-				state.server = fieldErrorsFromServer(err.errors);
-				state.detail = err.errors.length ? undefined : err.detail;
-			} else state.detail = m.action_failed();
+			if (!ok) return;
+			state.busy = true;
+			try {
+				await work();
+			} catch (err) {
+				if (err instanceof ApiError) {
+					state.server = fieldErrorsFromServer(err.errors);
+					state.detail = err.errors.length ? undefined : err.detail;
+				} else state.detail = m.action_failed();
+			} finally {
+				state.busy = false;
+			}
 		},
 		/** Saved: client errors wait for a field to be left again. */
 		saved() {

@@ -37,16 +37,17 @@ export function formErrors(client: () => FieldErrors, { live = true } = {}) {
 		},
 		/**
 		 * A submit: counts the attempt, forgets what the server said last time and, when the client's check
-		 * passed (`ok`), runs `work`, busy meanwhile. A refusal shows as the fields the API names, or its sentence.
+		 * passed, runs `work` with the checked data, busy meanwhile. A refusal shows as the fields the API
+		 * names, or its sentence.
 		 */
-		async submit(ok: boolean, work: () => Promise<unknown>) {
+		async submit<D>(checked: { ok: true; data: D } | { ok: false }, work: (data: D) => Promise<unknown>) {
 			state.attempt++;
 			state.server = {};
 			state.detail = undefined;
-			if (!ok) return;
+			if (!checked.ok) return;
 			state.busy = true;
 			try {
-				await work();
+				await work(checked.data);
 			} catch (err) {
 				if (err instanceof ApiError) {
 					state.server = fieldErrorsFromServer(err.errors);

@@ -4,6 +4,8 @@ import { DOMAIN_LABELS, type Domain } from '../../shared/domain/vocabulary.js';
 import type { CallRecord } from '../data/calls.js';
 import { describeFilters, type FeedQuery } from './open-calls.js';
 import { formatDeadline as formatDeadlineNb } from '../core/format.js';
+import { answerKindNow } from '../../shared/domain/procedure.js';
+import { answerWords } from '../../shared/domain/answer-words.js';
 
 export type Lang = 'nb' | 'en';
 
@@ -14,8 +16,6 @@ export const FEED_TEXT = {
     deadlines: 'frister',
     channelDescription: 'Åpne innovasjonsutlysninger fra kommunene i Østfold, og avlyste de siste 30 dagene.',
     calendarDescription: 'Frister for åpne innovasjonsutlysninger fra kommunene i Østfold.',
-    deadline: 'Frist',
-    inputDeadline: 'Frist for innspill',
     cancelled: 'AVLYST',
     cancelledOn: 'Utlysningen ble avlyst',
     reason: 'Begrunnelse',
@@ -25,15 +25,13 @@ export const FEED_TEXT = {
     from: 'fra',
     exVat: 'kr ekskl. mva.',
     municipality: (name: string) => `${name} kommune`,
-    reminder: (title: string) => `Fristen for «${title}» er om ett døgn.`,
+    reminder: (title: string, many: string) => `Fristen for ${many} til «${title}» går ut om 24 timer.`,
   },
   en: {
     calls: 'open calls',
     deadlines: 'deadlines',
     channelDescription: 'Open innovation calls from the municipalities of Østfold, and those cancelled in the last 30 days.',
     calendarDescription: 'Deadlines of open innovation calls from the municipalities of Østfold.',
-    deadline: 'Deadline',
-    inputDeadline: 'Deadline for input',
     cancelled: 'CANCELLED',
     cancelledOn: 'The call was cancelled',
     reason: 'Reason',
@@ -43,7 +41,7 @@ export const FEED_TEXT = {
     from: 'from',
     exVat: 'NOK excl. VAT',
     municipality: (name: string) => `${name} municipality`,
-    reminder: (title: string) => `The deadline for «${title}» is in 24 hours.`,
+    reminder: (title: string, many: string) => `The deadline for ${many} to «${title}» is in 24 hours.`,
   },
 } as const;
 
@@ -52,9 +50,10 @@ export const buyerName = (c: Pick<CallRecord, 'municipalityCode'>, lang: Lang = 
 
 export const domainLabel = (d: string, lang: Lang = 'nb') => DOMAIN_LABELS[d as Domain]?.[lang] ?? d;
 
-/** A market dialogue asks for input (innspill); other procedures just have a deadline. */
-export const deadlineNoun = (c: Pick<CallRecord, 'procedure'>, lang: Lang = 'nb') =>
-  c.procedure === 'market-dialogue' ? FEED_TEXT[lang].inputDeadline : FEED_TEXT[lang].deadline;
+/** «Frist for innspill», «Frist for forespørsel om å delta» or «Tilbudsfrist»: the noun rule of docs/glossary.md. */
+export const deadlineNoun = (c: Pick<CallRecord, 'procedure'>, lang: Lang = 'nb') => callAnswerWords(c, lang).deadline;
+/** The words for what an open call asks companies for. */
+export const callAnswerWords = (c: Pick<CallRecord, 'procedure'>, lang: Lang = 'nb') => answerWords(answerKindNow(c.procedure), lang);
 
 let enFormatter: Intl.DateTimeFormat | undefined;
 /** A deadline in Norwegian time: «12. mars 2026 kl. 12:00» / «12 March 2026 at 12:00 (Norwegian time)». */

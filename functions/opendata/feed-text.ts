@@ -3,7 +3,7 @@ import { cpvLabel } from '../../shared/domain/cpv.js';
 import { DOMAIN_LABELS, type Domain } from '../../shared/domain/vocabulary.js';
 import type { CallRecord } from '../data/calls.js';
 import { describeFilters, type FeedQuery } from './open-calls.js';
-import { formatDeadline as formatDeadlineNb } from '../core/format.js';
+import { formatDeadline } from '../core/format.js';
 import { answerKindNow } from '../../shared/domain/procedure.js';
 import { answerWords } from '../../shared/domain/answer-words.js';
 
@@ -55,13 +55,8 @@ export const deadlineNoun = (c: Pick<CallRecord, 'procedure'>, lang: Lang = 'nb'
 /** The words for what an open call asks companies for. */
 export const callAnswerWords = (c: Pick<CallRecord, 'procedure'>, lang: Lang = 'nb') => answerWords(answerKindNow(c.procedure), lang);
 
-let enFormatter: Intl.DateTimeFormat | undefined;
-/** A deadline in Norwegian time: «12. mars 2026 kl. 12:00» / «12 March 2026 at 12:00 (Norwegian time)». */
-export function formatDeadline(iso: string, lang: Lang = 'nb'): string {
-  if (lang === 'nb') return formatDeadlineNb(iso);
-  enFormatter ??= new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
-  return `${enFormatter.format(new Date(iso))} (Norwegian time)`;
-}
+/** A deadline in Norwegian time (functions/core/format.ts). */
+export { formatDeadline };
 
 /** «Budsjett: 500 000–2 000 000 kr ekskl. mva.»; undefined without a budget. Amounts never include VAT. */
 export function formatBudget(budget: CallRecord['budgetNok'], lang: Lang = 'nb'): string | undefined {

@@ -135,7 +135,7 @@ const NOTICE_TEXT = {
     afterCorrection: (a: string, the: string) => `Bedriften din har sendt ${a}. Se over om ${the} må oppdateres etter rettelsen; du kan endre det fram til fristen.`,
     answerSubject: (corrected: boolean, title: string) => `${corrected ? 'Rettet svar' : 'Nytt svar'} på spørsmål om «${title}»`,
     answered: (who: string, corrected: boolean, title: string) =>
-      `${who} har ${corrected ? 'rettet et svar' : 'svart på et spørsmål'} om utlysningen «${title}». Alle leverandører får det samme svaret samtidig.`,
+      `${who} har ${corrected ? 'rettet et svar' : 'svart på et spørsmål'} om utlysningen «${title}». Alle bedrifter får det samme svaret samtidig.`,
     question: 'Spørsmål:',
     answer: 'Svar:',
     afterAnswer: (a: string, the: string) => `Bedriften din har sendt ${a}. Se over om svaret betyr at ${the} må oppdateres.`,
@@ -159,7 +159,7 @@ const NOTICE_TEXT = {
     afterCorrection: (a: string, the: string) => `Your company has sent ${a}. Check whether ${the} needs updating after the correction; you can change it until the deadline.`,
     answerSubject: (corrected: boolean, title: string) => `${corrected ? 'Corrected answer' : 'New answer'} to a question about «${title}»`,
     answered: (who: string, corrected: boolean, title: string) =>
-      `${who} has ${corrected ? 'corrected an answer' : 'answered a question'} about the call «${title}». Every supplier gets the same answer at the same time.`,
+      `${who} has ${corrected ? 'corrected an answer' : 'answered a question'} about the call «${title}». Every company gets the same answer at the same time.`,
     question: 'Question:',
     answer: 'Answer:',
     afterAnswer: (a: string, the: string) => `Your company has sent ${a}. Check whether the answer means ${the} needs updating.`,

@@ -325,7 +325,7 @@ describe.skipIf(!browserAvailable)('community: associations, programme dashboard
 		await page.getByRole('heading', { level: 1, name: 'Stopp e-postvarsler' }).waitFor();
 		await page.getByText('Lenken er ugyldig eller utløpt.').waitFor();
 		await page.goto(`${server.baseUrl}/avmeld?token=not-a-real-token-1234567890`);
-		await page.getByRole('button', { name: 'Meld meg av' }).click();
+		await page.getByRole('button', { name: 'Stopp e-postvarslene' }).click();
 		await page.getByText('Lenken er ugyldig eller utløpt.').waitFor();
 		await expectAccessible(page, 'unsubscribe page');
 	});

@@ -1,6 +1,7 @@
 import type { Me } from '$shared/schemas/organisations';
 import { api, configureApi, isApiError } from '$lib/api';
 import { loadConfig } from '$lib/config';
+import { syncUserLanguage } from '$lib/user-language';
 
 /**
  * The signed-in user, one session for the whole browser: the token lives in localStorage, so it holds in
@@ -125,6 +126,7 @@ async function adopt(s: StoredSession): Promise<void> {
 	if (!changed && session.me) return;
 	try {
 		session.me = (await api('getMe')).data;
+		syncUserLanguage(session.me);
 	} catch (e) {
 		// 401 already ended the session; anything else (network) keeps the token for a later retry.
 		if (!isApiError(e, 401)) console.warn('Could not load the signed-in user', e);
@@ -171,6 +173,7 @@ export async function startSession(token: string, refreshToken?: string): Promis
 		const me = (await api('getMe')).data;
 		session.me = me;
 		writeStored(stored);
+		syncUserLanguage(me);
 		scheduleExpiry(stored);
 		return me;
 	} catch (e) {

@@ -22,3 +22,14 @@ export function formatDeadline(iso: string, lang: Language = 'nb'): string {
 export function formatNok(n: number, lang: Language = 'nb'): string {
   return lang === 'en' ? `NOK ${new Intl.NumberFormat('en-GB').format(n)} excl. VAT` : `${new Intl.NumberFormat('nb-NO').format(n)} kr ekskl. mva.`;
 }
+
+/** A budget range without VAT, saying so: «500 000–2 000 000 kr ekskl. mva.», «inntil 800 000 kr ekskl. mva.». */
+export function formatBudgetRange(budget: { min?: number; max?: number } | undefined, lang: Language = 'nb'): string | undefined {
+  if (!budget || (budget.min === undefined && budget.max === undefined)) return undefined;
+  const n = (v: number) => new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB').format(v);
+  const [upTo, from, exVat] = lang === 'nb' ? ['inntil', 'fra', 'kr ekskl. mva.'] : ['up to', 'from', 'NOK excl. VAT'];
+  const range = budget.min !== undefined && budget.max !== undefined
+    ? `${n(budget.min)}–${n(budget.max)}`
+    : budget.max !== undefined ? `${upTo} ${n(budget.max)}` : `${from} ${n(budget.min!)}`;
+  return `${range} ${exVat}`;
+}

@@ -7,6 +7,7 @@ import type { Language } from '../../shared/domain/vocabulary.js';
 import { answerKindNow } from '../../shared/domain/procedure.js';
 import { answerWords } from '../../shared/domain/answer-words.js';
 import { recipientLanguages } from '../notifications/recipient-language.js';
+import { describeChange } from './changed-fields.js';
 import { logger } from '../core/logger.js';
 import type { CallRecord } from '../data/calls.js';
 import { listCallViewers } from '../data/associations.js';
@@ -169,9 +170,6 @@ const NOTICE_TEXT = {
   },
 };
 
-const show = (v: unknown, lang: Language): string =>
-  v === undefined || v === null ? '–' : typeof v === 'string' ? (/^\d{4}-\d\d-\d\dT/.test(v) ? formatDeadline(v, lang) : v) : JSON.stringify(v);
-
 /** Subject and plain text, in the recipient's language (bokmål unless they chose English). */
 export function renderStakeholderNotice(event: StakeholderEvent, reason: StakeReason, base: string, lang: Language = 'nb'): { subject: string; text: string } {
   const call = event.call;
@@ -186,7 +184,7 @@ export function renderStakeholderNotice(event: StakeholderEvent, reason: StakeRe
     lines.push(t.corrected(who, call.title), '', `${t.reason}: ${event.note}`, '');
     if (event.fields.length) {
       lines.push(t.changed);
-      for (const f of event.fields) lines.push(`• ${f.name}: ${show(f.before, lang)} → ${show(f.after, lang)}`);
+      for (const f of event.fields) lines.push(`• ${describeChange(f, call.procedure, lang)}`);
       lines.push('');
     }
     lines.push(`${words.deadline}: ${formatDeadline(call.deadline, lang)}`, '');

@@ -3,7 +3,7 @@ import { cpvLabel } from '../../shared/domain/cpv.js';
 import { DOMAIN_LABELS, type Domain } from '../../shared/domain/vocabulary.js';
 import type { CallRecord } from '../data/calls.js';
 import { describeFilters, type FeedQuery } from './open-calls.js';
-import { formatDeadline } from '../core/format.js';
+import { formatBudgetRange, formatDeadline } from '../core/format.js';
 import { answerKindNow } from '../../shared/domain/procedure.js';
 import { answerWords } from '../../shared/domain/answer-words.js';
 
@@ -21,9 +21,6 @@ export const FEED_TEXT = {
     reason: 'Begrunnelse',
     corrected: 'Rettet',
     budget: 'Budsjett',
-    upTo: 'inntil',
-    from: 'fra',
-    exVat: 'kr ekskl. mva.',
     municipality: (name: string) => `${name} kommune`,
     reminder: (title: string, many: string) => `Fristen for ${many} til «${title}» går ut om 24 timer.`,
   },
@@ -37,9 +34,6 @@ export const FEED_TEXT = {
     reason: 'Reason',
     corrected: 'Corrected',
     budget: 'Budget',
-    upTo: 'up to',
-    from: 'from',
-    exVat: 'NOK excl. VAT',
     municipality: (name: string) => `${name} municipality`,
     reminder: (title: string, many: string) => `The deadline for ${many} to «${title}» is in 24 hours.`,
   },
@@ -60,13 +54,8 @@ export { formatDeadline };
 
 /** «Budsjett: 500 000–2 000 000 kr ekskl. mva.»; undefined without a budget. Amounts never include VAT. */
 export function formatBudget(budget: CallRecord['budgetNok'], lang: Lang = 'nb'): string | undefined {
-  if (!budget || (budget.min === undefined && budget.max === undefined)) return undefined;
-  const t = FEED_TEXT[lang];
-  const n = (v: number) => new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB').format(v);
-  const range = budget.min !== undefined && budget.max !== undefined
-    ? `${n(budget.min)}–${n(budget.max)}`
-    : budget.max !== undefined ? `${t.upTo} ${n(budget.max)}` : `${t.from} ${n(budget.min!)}`;
-  return `${t.budget}: ${range} ${t.exVat}`;
+  const range = formatBudgetRange(budget, lang);
+  return range && `${FEED_TEXT[lang].budget}: ${range}`;
 }
 
 /** «CPV: 48813200 System for passasjerinformasjon i sanntid; 72212000 …»: each code with its own official label. */

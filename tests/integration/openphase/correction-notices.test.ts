@@ -51,8 +51,7 @@ describe('stakeholder notices for corrections', () => {
     expect(new Set(mails.map((m) => m.event))).toEqual(new Set([`correction:${id}:v${res.body.version}`]));
     for (const m of mails) {
       expect(m.subject).toContain('Rettelse');
-      expect(m.text).toContain('budgetNok');
-      expect(m.text).toContain('800000');
+      expect(m.text).toMatch(/• Budsjett: 100\s000–500\s000 kr ekskl\. mva\. → 100\s000–800\s000 kr ekskl\. mva\./);
     }
     expect(mails.find((m) => m.to[0] === BIDDER)!.text).toMatch(/tilbudet må oppdateres/);
     expect(mails.find((m) => m.to[0] === VIEWER)!.text).not.toMatch(/tilbudet må oppdateres/);
@@ -80,6 +79,7 @@ describe('stakeholder notices for corrections', () => {
     expect(english.subject).toMatch(/^Correction to the call/);
     expect(english.text).toContain('Deadline for input: ');
     expect(english.text).toContain('(Norwegian time)');
+    expect(english.text).toContain('• Budget: 100,000–500,000 NOK excl. VAT → 100,000–900,000 NOK excl. VAT');
     expect(english.text).toContain('Your company has sent input. Check whether the input needs updating');
     expect(english.text).not.toMatch(/tilbud|Frist/);
     const bokmål = mails.find((m) => m.to[0] === VIEWER)!;

@@ -7,7 +7,11 @@
 import { mailComposer } from '../notifications/mail-composer.js';
 import { ulid } from 'ulid';
 import { municipalityName } from '../../shared/domain/municipalities.js';
-import { formatDeadline } from '../core/format.js';
+import { formatDeadline, formatNok } from '../core/format.js';
+import type { Language } from '../../shared/domain/vocabulary.js';
+import { answerKindNow, isCompetition } from '../../shared/domain/procedure.js';
+import { answerWords } from '../../shared/domain/answer-words.js';
+import { recipientLanguages } from '../notifications/recipient-language.js';
 import { logger } from '../core/logger.js';
 import { now } from '../core/clock.js';
 import type { CallRecord } from '../data/calls.js';
@@ -18,95 +22,173 @@ import { notificationSettings } from '../subscriptions/settings.js';
 import { messageIdFor } from '../subscriptions/render-message.js';
 import { event } from './record.js';
 
-export const nok = (n: number) => `${new Intl.NumberFormat('nb-NO').format(n)} kr ekskl. mva.`;
-const num = (n: number) => new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+/** Amounts in letters and the protocol: «500 000 kr ekskl. mva.» (functions/core/format.ts). */
+export const nok = (n: number, lang: Language = 'nb') => formatNok(n, lang);
+const num = (n: number, lang: Language) =>
+  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 
-export interface LetterDraft { orgNumber: string; companyName: string; subject: string; text: string }
+/**
+ * A letter in bokmål, with its English text alongside: sendLetters sends each company the one its users chose
+ * (functions/notifications/recipient-language.ts). The municipality's preview shows the bokmål text.
+ */
+export interface LetterDraft { orgNumber: string; companyName: string; subject: string; text: string; en?: { subject: string; text: string } }
 
-const signature = (call: CallRecord) => [
+/** The letters' words in bokmål and English (terms: docs/glossary.md). */
+const LETTER_TEXT = {
+  nb: {
+    to: (name: string, org: string) => `Til ${name} (org.nr. ${org})`,
+    regards: 'Med vennlig hilsen',
+    municipality: (name: string) => `${name} kommune`,
+    sentThrough: 'Sendt gjennom Innovasjonstorget',
+    weight: (name: string, weight: number, score: string, weighted: string) => `  – ${name} (vekt ${weight} %): poeng ${score} av 10, vektet ${weighted}`,
+    total: (total: string, rank: number, price?: string) => `  Sum: ${total} av 100 (rangert som nr. ${rank})${price ? `, pris ${price}` : ''}`,
+    awardSubject: (title: string) => `Tildelingsbeslutning: ${title}`,
+    awardedYou: (who: string) => `${who} har besluttet å tildele kontrakten til dere.`,
+    awardedOther: (who: string, winners: string) => `${who} har besluttet å tildele kontrakten til ${winners}. Tilbudet deres nådde ikke opp.`,
+    and: ' og ',
+    reasons: 'Begrunnelse:',
+    winnerScores: (name: string) => `Poeng for valgte leverandør ${name}:`,
+    yourScores: 'Poeng for deres tilbud:',
+    standstill: (until: string) => `Karensperioden varer til ${until}. Kontrakt inngås tidligst når den er over.`,
+    complain: 'Dere kan be om en nærmere begrunnelse eller klage på beslutningen før karensperioden er over.',
+    exVat: 'Alle beløp er i norske kroner eksklusive merverdiavgift.',
+    selectionHeading: (title: string) => `Utvelgelse: ${title}`,
+    selected: (deadline: string) => `Dere er valgt ut til å levere tilbud. Tilbudsfristen er ${deadline}. Send tilbudet på Innovasjonstorget.`,
+    notSelected: 'Dere er ikke valgt ut til å levere tilbud i denne konkurransen.',
+    selectionComplain: 'Dere kan be om en nærmere begrunnelse eller klage på beslutningen.',
+    selectionSubject: (chosen: boolean, title: string) => `${chosen ? 'Valgt ut' : 'Ikke valgt ut'}: ${title}`,
+    withdrawnSubject: (title: string) => `Tildelingsbeslutning trukket tilbake: ${title}`,
+    withdrawn: (decided: string, title: string) => `Tildelingsbeslutningen av ${decided} i «${title}» er trukket tilbake.`,
+    reevaluated: 'Tilbudene evalueres på nytt, og alle tilbydere får en ny tildelingsbeslutning.',
+    cancelledSubject: (competition: boolean, title: string) => `${competition ? 'Konkurransen' : 'Markedsdialogen'} er avlyst: ${title}`,
+    cancelled: (title: string) => `«${title}» er avlyst.`,
+    notEvaluated: (the: string) => `${the[0]!.toUpperCase()}${the.slice(1)} dere sendte, blir ikke evaluert.`,
+  },
+  en: {
+    to: (name: string, org: string) => `To ${name} (organisation number ${org})`,
+    regards: 'Yours sincerely',
+    municipality: (name: string) => `${name} municipality`,
+    sentThrough: 'Sent through Innovasjonstorget',
+    weight: (name: string, weight: number, score: string, weighted: string) => `  – ${name} (weight ${weight} %): score ${score} of 10, weighted ${weighted}`,
+    total: (total: string, rank: number, price?: string) => `  Total: ${total} of 100 (ranked no. ${rank})${price ? `, price ${price}` : ''}`,
+    awardSubject: (title: string) => `Award decision: ${title}`,
+    awardedYou: (who: string) => `${who} has decided to award the contract to you.`,
+    awardedOther: (who: string, winners: string) => `${who} has decided to award the contract to ${winners}. Your tender was not successful.`,
+    and: ' and ',
+    reasons: 'Reasons:',
+    winnerScores: (name: string) => `Scores of the chosen supplier ${name}:`,
+    yourScores: 'Scores of your tender:',
+    standstill: (until: string) => `The standstill period lasts until ${until}. The contract will be signed no earlier than when it is over.`,
+    complain: 'You may ask for further reasons or complain about the decision before the standstill period is over.',
+    exVat: 'All amounts are in Norwegian kroner excluding VAT.',
+    selectionHeading: (title: string) => `Selection: ${title}`,
+    selected: (deadline: string) => `You have been selected to submit a tender. The tender deadline is ${deadline}. Submit the tender on Innovasjonstorget.`,
+    notSelected: 'You have not been selected to submit a tender in this competition.',
+    selectionComplain: 'You may ask for further reasons or complain about the decision.',
+    selectionSubject: (chosen: boolean, title: string) => `${chosen ? 'Selected' : 'Not selected'}: ${title}`,
+    withdrawnSubject: (title: string) => `Award decision withdrawn: ${title}`,
+    withdrawn: (decided: string, title: string) => `The award decision of ${decided} in «${title}» has been withdrawn.`,
+    reevaluated: 'The tenders will be evaluated again, and every tenderer will receive a new award decision.',
+    cancelledSubject: (competition: boolean, title: string) => `${competition ? 'Competition' : 'Market dialogue'} cancelled: ${title}`,
+    cancelled: (title: string) => `«${title}» has been cancelled.`,
+    notEvaluated: (the: string) => `${the[0]!.toUpperCase()}${the.slice(1)} you sent will not be evaluated.`,
+  },
+};
+type Words = typeof LETTER_TEXT.nb;
+
+/** Renders the drafts in bokmål and English and keeps the English beside each bokmål draft. */
+function bilingual(render: (t: Words, lang: Language) => LetterDraft[]): LetterDraft[] {
+  const en = render(LETTER_TEXT.en, 'en');
+  return render(LETTER_TEXT.nb, 'nb').map((d, i) => ({ ...d, en: { subject: en[i]!.subject, text: en[i]!.text } }));
+}
+
+const buyer = (call: CallRecord, t: Words) => t.municipality(municipalityName(call.municipalityCode) ?? call.municipalityCode);
+
+const signature = (call: CallRecord, t: Words) => [
   '',
-  'Med vennlig hilsen',
-  `${municipalityName(call.municipalityCode) ?? call.municipalityCode} kommune`,
-  `Sendt gjennom Innovasjonstorget: ${notificationSettings().publicBaseUrl}/utlysninger/${call.id}`,
+  t.regards,
+  buyer(call, t),
+  `${t.sentThrough}: ${notificationSettings().publicBaseUrl}/utlysninger/${call.id}`,
 ];
 
-function scoreLines(d: AwardDecision, orgNumber: string): string[] {
+function scoreLines(d: AwardDecision, orgNumber: string, t: Words, lang: Language): string[] {
   const item = d.snapshot.items.find((i) => i.orgNumber === orgNumber);
   if (!item) return [];
   return [
-    ...d.snapshot.criteria.map((c) => `  – ${c.name} (vekt ${c.weight} %): poeng ${num(item.scores[c.id] ?? 0)} av 10, vektet ${num(item.weighted[c.id] ?? 0)}`),
-    `  Sum: ${num(item.total)} av 100 (rangert som nr. ${item.rank})${item.priceNok !== undefined ? `, pris ${nok(item.priceNok)}` : ''}`,
+    ...d.snapshot.criteria.map((c) => t.weight(c.name, c.weight, num(item.scores[c.id] ?? 0, lang), num(item.weighted[c.id] ?? 0, lang))),
+    t.total(num(item.total, lang), item.rank, item.priceNok !== undefined ? nok(item.priceNok, lang) : undefined),
   ];
 }
 
 /** One award letter per tenderer: the decision, reasons, the winners' scores and totals, its own, and the standstill. */
 export function awardLetters(call: CallRecord, d: AwardDecision): LetterDraft[] {
   const winners = d.snapshot.items.filter((i) => d.winners.includes(i.orgNumber));
-  return d.snapshot.items.map((item) => {
+  return bilingual((t, lang) => d.snapshot.items.map((item) => {
     const won = d.winners.includes(item.orgNumber);
     const text = [
-      `Til ${item.name} (org.nr. ${item.orgNumber})`,
+      t.to(item.name, item.orgNumber),
       '',
-      `Tildelingsbeslutning: ${call.title}`,
+      t.awardSubject(call.title),
       '',
-      won
-        ? `${municipalityName(call.municipalityCode) ?? call.municipalityCode} kommune har besluttet å tildele kontrakten til dere.`
-        : `${municipalityName(call.municipalityCode) ?? call.municipalityCode} kommune har besluttet å tildele kontrakten til ${winners.map((w) => w.name).join(' og ')}. Tilbudet deres nådde ikke opp.`,
+      won ? t.awardedYou(buyer(call, t)) : t.awardedOther(buyer(call, t), winners.map((w) => w.name).join(t.and)),
       '',
-      'Begrunnelse:',
+      t.reasons,
       d.reasons,
       '',
-      ...winners.flatMap((w) => [`Poeng for valgte leverandør ${w.name}:`, ...scoreLines(d, w.orgNumber), '']),
-      ...(won ? [] : ['Poeng for deres tilbud:', ...scoreLines(d, item.orgNumber), '']),
-      `Karensperioden varer til ${formatDeadline(d.standstillEndsAt)}. Kontrakt inngås tidligst når den er over.`,
-      'Dere kan be om en nærmere begrunnelse eller klage på beslutningen før karensperioden er over.',
-      'Alle beløp er i norske kroner eksklusive merverdiavgift.',
-      ...signature(call),
+      ...winners.flatMap((w) => [t.winnerScores(w.name), ...scoreLines(d, w.orgNumber, t, lang), '']),
+      ...(won ? [] : [t.yourScores, ...scoreLines(d, item.orgNumber, t, lang), '']),
+      t.standstill(formatDeadline(d.standstillEndsAt, lang)),
+      t.complain,
+      t.exVat,
+      ...signature(call, t),
     ].join('\n');
-    return { orgNumber: item.orgNumber, companyName: item.name, subject: `Tildelingsbeslutning: ${call.title}`, text };
-  });
+    return { orgNumber: item.orgNumber, companyName: item.name, subject: t.awardSubject(call.title), text };
+  }));
 }
 
 export function selectionLetters(call: CallRecord, s: SelectionDecision): LetterDraft[] {
-  return s.requesters.map((r) => {
+  return bilingual((t, lang) => s.requesters.map((r) => {
     const chosen = s.selected.includes(r.orgNumber);
     const text = [
-      `Til ${r.name} (org.nr. ${r.orgNumber})`,
+      t.to(r.name, r.orgNumber),
       '',
-      `Utvelgelse: ${call.title}`,
+      t.selectionHeading(call.title),
       '',
-      chosen
-        ? `Dere er valgt ut til å levere tilbud. Fristen for tilbud er ${formatDeadline(s.tenderDeadline)}. Send tilbudet på Innovasjonstorget.`
-        : 'Dere er ikke valgt ut til å levere tilbud i denne konkurransen.',
+      chosen ? t.selected(formatDeadline(s.tenderDeadline, lang)) : t.notSelected,
       '',
-      'Begrunnelse:',
+      t.reasons,
       s.reasons,
       '',
-      ...(chosen ? [] : ['Dere kan be om en nærmere begrunnelse eller klage på beslutningen.']),
-      ...signature(call),
+      ...(chosen ? [] : [t.selectionComplain]),
+      ...signature(call, t),
     ].join('\n');
-    return { orgNumber: r.orgNumber, companyName: r.name, subject: `${chosen ? 'Valgt ut' : 'Ikke valgt ut'}: ${call.title}`, text };
-  });
+    return { orgNumber: r.orgNumber, companyName: r.name, subject: t.selectionSubject(chosen, call.title), text };
+  }));
 }
 
 export function withdrawalLetters(call: CallRecord, d: AwardDecision): LetterDraft[] {
-  return d.snapshot.items.map((item) => ({
-    orgNumber: item.orgNumber, companyName: item.name, subject: `Tildelingsbeslutning trukket tilbake: ${call.title}`,
+  return bilingual((t, lang) => d.snapshot.items.map((item) => ({
+    orgNumber: item.orgNumber, companyName: item.name, subject: t.withdrawnSubject(call.title),
     text: [
-      `Til ${item.name} (org.nr. ${item.orgNumber})`, '',
-      `Tildelingsbeslutningen av ${formatDeadline(d.decidedAt)} i «${call.title}» er trukket tilbake.`, '',
-      'Begrunnelse:', d.withdrawReason ?? '', '',
-      'Tilbudene evalueres på nytt, og alle tilbydere får en ny tildelingsbeslutning.',
-      ...signature(call),
+      t.to(item.name, item.orgNumber), '',
+      t.withdrawn(formatDeadline(d.decidedAt, lang), call.title), '',
+      t.reasons, d.withdrawReason ?? '', '',
+      t.reevaluated,
+      ...signature(call, t),
     ].join('\n'),
-  }));
+  })));
 }
 
 export function cancellationLetters(call: CallRecord, participants: { orgNumber: string; name: string }[], reason: string | undefined): LetterDraft[] {
-  return participants.map((p) => ({
-    orgNumber: p.orgNumber, companyName: p.name, subject: `Konkurransen er avlyst: ${call.title}`,
-    text: [`Til ${p.name} (org.nr. ${p.orgNumber})`, '', `«${call.title}» er avlyst.`, ...(reason ? ['', 'Begrunnelse:', reason] : []), ...signature(call)].join('\n'),
-  }));
+  return bilingual((t, lang) => participants.map((p) => ({
+    orgNumber: p.orgNumber, companyName: p.name, subject: t.cancelledSubject(isCompetition(call.procedure), call.title),
+    text: [
+      t.to(p.name, p.orgNumber), '', t.cancelled(call.title),
+      ...(reason ? ['', t.reasons, reason] : []),
+      '', t.notEvaluated(answerWords(answerKindNow(call.procedure), lang).the),
+      ...signature(call, t),
+    ].join('\n'),
+  })));
 }
 
 /** A company's address: the contact e-mail on its profile, else a placeholder (the letter is always readable in the app). */
@@ -130,7 +212,12 @@ export async function composeLetter(callId: string, decisionId: string, kind: Le
 /** Stores one letter per draft (once per decision and company), then delivers every unsent letter of the decision. */
 export async function sendLetters(call: CallRecord, decisionId: string, kind: LetterKind, drafts: LetterDraft[], at: string): Promise<void> {
   const to = await addresses(drafts.map((d) => d.orgNumber));
-  for (const d of drafts) await putLetter(await composeLetter(call.id, decisionId, kind, d, to.get(d.orgNumber)!, at));
+  const languageOf = recipientLanguages();
+  for (const d of drafts) {
+    const address = to.get(d.orgNumber)!;
+    const inLanguage = d.en && (await languageOf(d.orgNumber, address)) === 'en' ? { ...d, ...d.en } : d;
+    await putLetter(await composeLetter(call.id, decisionId, kind, inLanguage, address, at));
+  }
   await deliverPending(call.id);
 }
 

@@ -31,6 +31,8 @@ export const keys = {
   user: (id: string) => ({ pk: `USER#${id}`, sk: 'USER' }),
   /** gsi1: all users (for the local demo sign-in list only). */
   users: 'USERS',
+  /** gsi2: the users of one organisation (whose language its e-mails follow). */
+  usersOf: (orgId: string) => `USERSOF#${orgId}`,
 
   /** gsi1: every proposal by submission time (programme statistics). */
   allProposals: 'PROPOSALS',

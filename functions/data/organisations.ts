@@ -1,7 +1,7 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, table } from './client.js';
 import { queryAll } from './paging.js';
-import type { OrganisationKind, Role } from '../../shared/domain/vocabulary.js';
+import type { Language, OrganisationKind, Role } from '../../shared/domain/vocabulary.js';
 import type { CompanyProfileInput } from '../../shared/schemas/organisations.js';
 import { entity } from './entity.js';
 import { keys } from './keys.js';
@@ -20,6 +20,10 @@ export interface UserRecord {
   name: string;
   orgId: string;
   role: Role;
+  /** The language the user chose in the web app; e-mails to them follow it (absent: bokmål). */
+  language?: Language;
+  /** The user's e-mail when they chose it, so an e-mail to that address can follow their language. */
+  email?: string;
 }
 
 export const organisations = entity<OrganisationRecord, string>({
@@ -43,14 +47,15 @@ export const organisations = entity<OrganisationRecord, string>({
 
 export const users = entity<UserRecord, string>({
   type: 'user',
-  description: 'A user of the local demo sign-in (in AWS, users live in Cognito)',
+  description: 'A user of the local demo sign-in, or (in AWS, where users live in Cognito) one who chose a language',
   keyTemplate: { pk: 'USER#<id>', sk: 'USER' },
   key: (id) => keys.user(id),
   keyOf: (u) => u.id,
-  indexes: (u) => ({ gsi1pk: keys.users, gsi1sk: `${u.role}#${u.name}#${u.id}` }),
+  indexes: (u) => ({ gsi1pk: keys.users, gsi1sk: `${u.role}#${u.name}#${u.id}`, gsi2pk: keys.usersOf(u.orgId), gsi2sk: u.id }),
   patterns: [
     { name: 'one user', index: 'table', partition: 'USER#<id>', sort: 'USER' },
     { name: 'every user, by role (demo sign-in list)', index: 'gsi1', partition: 'USERS', sort: '<role>#<name>#<id>' },
+    { name: "an organisation's users (the language of its e-mails)", index: 'gsi2', partition: 'USERSOF#<orgId>', sort: '<id>' },
   ],
 });
 
@@ -87,6 +92,9 @@ export async function updateCompanyProfile(
 
 export const insertUser = (user: UserRecord) => users.putIfAbsent(user);
 export const getUser = (id: string) => users.get(id);
+/** Writes the user's item whole (the language endpoint creates it for Cognito users). */
+export const putUser = (user: UserRecord) => users.put(user);
+export const listUsersOf = (orgId: string) => users.queryEvery({ index: 'gsi2', partition: keys.usersOf(orgId) });
 
 /** Every user, grouped by role: only the local demo sign-in lists them. */
 export const listUsers = () => users.queryEvery({ index: 'gsi1', partition: keys.users });

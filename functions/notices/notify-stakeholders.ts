@@ -3,6 +3,11 @@ import { ulid } from 'ulid';
 import { municipalityName } from '../../shared/domain/municipalities.js';
 import { now } from '../core/clock.js';
 import { formatDeadline } from '../core/format.js';
+import type { Language } from '../../shared/domain/vocabulary.js';
+import { answerKindNow } from '../../shared/domain/procedure.js';
+import { answerWords } from '../../shared/domain/answer-words.js';
+import { recipientLanguages } from '../notifications/recipient-language.js';
+import { describeChange } from './changed-fields.js';
 import { logger } from '../core/logger.js';
 import type { CallRecord } from '../data/calls.js';
 import { listCallViewers } from '../data/associations.js';
@@ -31,8 +36,14 @@ export type StakeholderEvent =
 export type StakeReason = 'proposal' | 'question' | 'viewer' | 'subscription';
 const STRENGTH: Record<StakeReason, number> = { proposal: 4, question: 3, viewer: 2, subscription: 1 };
 
+export interface Stake {
+  reason: StakeReason;
+  /** The organisation the address belongs to (its users' language is the message's). */
+  orgId: string;
+}
+
 /** Who has a stake in a call, by e-mail, each with the strongest reason they have. */
-export async function stakeholdersOf(call: CallRecord): Promise<Map<string, StakeReason>> {
+export async function stakeholdersOf(call: CallRecord): Promise<Map<string, Stake>> {
   const [proposals, questions, viewers, immediate, weekly] = await Promise.all([
     listProposalsForCall(call.id),
     listQuestions(call.id),
@@ -49,30 +60,31 @@ export async function stakeholdersOf(call: CallRecord): Promise<Map<string, Stak
   for (const q of questions) if (q.askedBy) note(q.askedBy.orgNumber, 'question');
   for (const v of viewers) note(v.orgNumber, 'viewer');
 
-  const out = new Map<string, StakeReason>();
-  const add = (email: string | undefined, reason: StakeReason) => {
+  const out = new Map<string, Stake>();
+  const add = (email: string | undefined, reason: StakeReason, orgId: string) => {
     const e = email?.trim().toLowerCase();
     if (!e || !e.includes('@')) return;
     const had = out.get(e);
-    if (!had || STRENGTH[reason] > STRENGTH[had]) out.set(e, reason);
+    if (!had || STRENGTH[reason] > STRENGTH[had.reason]) out.set(e, { reason, orgId });
   };
   const orgs = await getOrganisations([...byOrg.keys()]);
-  for (const [org, reason] of byOrg) add(orgs.get(org)?.contactEmail, reason);
-  for (const s of [...immediate, ...weekly]) if (matchesFilters(s.filters, call)) add(s.email, 'subscription');
+  for (const [org, reason] of byOrg) add(orgs.get(org)?.contactEmail, reason, org);
+  for (const s of [...immediate, ...weekly]) if (matchesFilters(s.filters, call)) add(s.email, 'subscription', s.orgId);
   return out;
 }
 
 export async function notifyStakeholders(event: StakeholderEvent): Promise<{ sent: number }> {
   const recipients = await stakeholdersOf(event.call);
   const settings = notificationSettings();
+  const languageOf = recipientLanguages();
   let sent = 0;
-  for (const [email, reason] of recipients) {
+  for (const [email, { reason, orgId }] of recipients) {
     // Companies that answered get the formal cancellation letter (award/letters.ts) instead of a notice.
     if (event.kind === 'cancellation' && reason === 'proposal') continue;
     const at = now();
     if (!(await claimStakeholderNotice(event.id, email, at.toISOString()))) continue;
     try {
-      const { subject, text } = renderStakeholderNotice(event, reason, settings.publicBaseUrl);
+      const { subject, text } = renderStakeholderNotice(event, reason, settings.publicBaseUrl, await languageOf(orgId, email));
       const raw = await (await mailComposer({
         from: settings.mailFrom,
         to: email,
@@ -104,51 +116,88 @@ export async function notifyStakeholdersSafely(event: StakeholderEvent): Promise
   }
 }
 
-const WHY: Record<StakeReason, string> = {
-  proposal: 'Du får denne e-posten fordi bedriften din har levert et tilbud på utlysningen.',
-  question: 'Du får denne e-posten fordi bedriften din har stilt et spørsmål til utlysningen.',
-  viewer: 'Du får denne e-posten fordi bedriften din har åpnet utlysningen på Innovasjonstorget.',
-  subscription: 'Du får denne e-posten fordi utlysningen passer et lagret søk du abonnerer på.',
+type Words = typeof NOTICE_TEXT.nb;
+
+/** The notices' words in bokmål and English; the noun for what a company sent follows the procedure. */
+const NOTICE_TEXT = {
+  nb: {
+    hello: 'Hei!',
+    why: (reason: StakeReason, a: string) => ({
+      proposal: `Du får denne e-posten fordi bedriften din har sendt ${a} til utlysningen.`,
+      question: 'Du får denne e-posten fordi bedriften din har stilt et spørsmål til utlysningen.',
+      viewer: 'Du får denne e-posten fordi bedriften din har åpnet utlysningen på Innovasjonstorget.',
+      subscription: 'Du får denne e-posten fordi utlysningen passer et lagret søk du abonnerer på.',
+    })[reason],
+    municipality: (name: string) => `${name} kommune`,
+    correctionSubject: (title: string) => `Rettelse i utlysningen «${title}»`,
+    corrected: (who: string, title: string) => `${who} har rettet utlysningen «${title}».`,
+    reason: 'Begrunnelse',
+    changed: 'Hva som er endret:',
+    afterCorrection: (a: string, the: string) => `Bedriften din har sendt ${a}. Se over om ${the} må oppdateres etter rettelsen; du kan endre det fram til fristen.`,
+    answerSubject: (corrected: boolean, title: string) => `${corrected ? 'Rettet svar' : 'Nytt svar'} på spørsmål om «${title}»`,
+    answered: (who: string, corrected: boolean, title: string) =>
+      `${who} har ${corrected ? 'rettet et svar' : 'svart på et spørsmål'} om utlysningen «${title}». Alle bedrifter får det samme svaret samtidig.`,
+    question: 'Spørsmål:',
+    answer: 'Svar:',
+    afterAnswer: (a: string, the: string) => `Bedriften din har sendt ${a}. Se over om svaret betyr at ${the} må oppdateres.`,
+    cancelSubject: (title: string) => `Avlyst: «${title}»`,
+    cancelled: (who: string, title: string) => `${who} har avlyst utlysningen «${title}».`,
+    notEvaluated: (the: string) => `${the[0]!.toUpperCase()}${the.slice(1)} bedriften din sendte, blir ikke evaluert.`,
+  },
+  en: {
+    hello: 'Hello,',
+    why: (reason: StakeReason, a: string) => ({
+      proposal: `You are receiving this e-mail because your company sent ${a} to the call.`,
+      question: 'You are receiving this e-mail because your company asked a question about the call.',
+      viewer: 'You are receiving this e-mail because your company opened the call on Innovasjonstorget.',
+      subscription: 'You are receiving this e-mail because the call matches a saved search you subscribe to.',
+    })[reason],
+    municipality: (name: string) => `${name} municipality`,
+    correctionSubject: (title: string) => `Correction to the call «${title}»`,
+    corrected: (who: string, title: string) => `${who} has corrected the call «${title}».`,
+    reason: 'Reason',
+    changed: 'What has changed:',
+    afterCorrection: (a: string, the: string) => `Your company has sent ${a}. Check whether ${the} needs updating after the correction; you can change it until the deadline.`,
+    answerSubject: (corrected: boolean, title: string) => `${corrected ? 'Corrected answer' : 'New answer'} to a question about «${title}»`,
+    answered: (who: string, corrected: boolean, title: string) =>
+      `${who} has ${corrected ? 'corrected an answer' : 'answered a question'} about the call «${title}». Every company gets the same answer at the same time.`,
+    question: 'Question:',
+    answer: 'Answer:',
+    afterAnswer: (a: string, the: string) => `Your company has sent ${a}. Check whether the answer means ${the} needs updating.`,
+    cancelSubject: (title: string) => `Cancelled: «${title}»`,
+    cancelled: (who: string, title: string) => `${who} has cancelled the call «${title}».`,
+    notEvaluated: (the: string) => `${the[0]!.toUpperCase()}${the.slice(1)} your company sent will not be evaluated.`,
+  },
 };
 
-const show = (v: unknown): string =>
-  v === undefined || v === null ? '–' : typeof v === 'string' ? (/^\d{4}-\d\d-\d\dT/.test(v) ? formatDeadline(v) : v) : JSON.stringify(v);
-
-/** Subject and plain text, in bokmål. */
-export function renderStakeholderNotice(event: StakeholderEvent, reason: StakeReason, base: string): { subject: string; text: string } {
+/** Subject and plain text, in the recipient's language (bokmål unless they chose English). */
+export function renderStakeholderNotice(event: StakeholderEvent, reason: StakeReason, base: string, lang: Language = 'nb'): { subject: string; text: string } {
   const call = event.call;
+  const t: Words = NOTICE_TEXT[lang];
+  const words = answerWords(answerKindNow(call.procedure), lang);
   const url = `${base}/utlysninger/${encodeURIComponent(call.id)}`;
-  const municipality = municipalityName(call.municipalityCode) ?? call.municipalityCode;
-  const lines: string[] = ['Hei!', ''];
+  const who = t.municipality(municipalityName(call.municipalityCode) ?? call.municipalityCode);
+  const lines: string[] = [t.hello, ''];
   let subject: string;
   if (event.kind === 'correction') {
-    subject = `Rettelse i utlysningen «${call.title}»`;
-    lines.push(`${municipality} kommune har rettet utlysningen «${call.title}».`, '', `Begrunnelse: ${event.note}`, '');
+    subject = t.correctionSubject(call.title);
+    lines.push(t.corrected(who, call.title), '', `${t.reason}: ${event.note}`, '');
     if (event.fields.length) {
-      lines.push('Hva som er endret:');
-      for (const f of event.fields) lines.push(`• ${f.name}: ${show(f.before)} → ${show(f.after)}`);
+      lines.push(t.changed);
+      for (const f of event.fields) lines.push(`• ${describeChange(f, call.procedure, lang)}`);
       lines.push('');
     }
-    lines.push(`Frist for tilbud: ${formatDeadline(call.deadline)}`, '');
-    if (reason === 'proposal') lines.push('Bedriften din har levert et tilbud. Se over om tilbudet må oppdateres etter rettelsen; du kan endre det fram til fristen.', '');
+    lines.push(`${words.deadline}: ${formatDeadline(call.deadline, lang)}`, '');
+    if (reason === 'proposal') lines.push(t.afterCorrection(words.a, words.the), '');
   } else if (event.kind === 'answer') {
-    subject = `${event.corrected ? 'Rettet svar' : 'Nytt svar'} på spørsmål om «${call.title}»`;
-    lines.push(
-      `${municipality} kommune har ${event.corrected ? 'rettet et svar' : 'svart på et spørsmål'} om utlysningen «${call.title}». Alle leverandører får det samme svaret samtidig.`,
-      '',
-      'Spørsmål:',
-      event.question,
-      '',
-      'Svar:',
-      event.answer,
-      '',
-    );
-    if (reason === 'proposal') lines.push('Bedriften din har levert et tilbud. Se over om svaret betyr at tilbudet må oppdateres.', '');
+    subject = t.answerSubject(event.corrected, call.title);
+    lines.push(t.answered(who, event.corrected, call.title), '', t.question, event.question, '', t.answer, event.answer, '');
+    if (reason === 'proposal') lines.push(t.afterAnswer(words.a, words.the), '');
   } else {
-    subject = `Avlyst: «${call.title}»`;
-    lines.push(`${municipality} kommune har avlyst utlysningen «${call.title}».`, '', `Begrunnelse: ${event.reason}`, '');
-    if (reason === 'proposal') lines.push('Tilbudet bedriften din leverte, blir ikke evaluert.', '');
+    subject = t.cancelSubject(call.title);
+    lines.push(t.cancelled(who, call.title), '', `${t.reason}: ${event.reason}`, '');
+    if (reason === 'proposal') lines.push(t.notEvaluated(words.the), '');
   }
-  lines.push(url, '', WHY[reason], '', '-- ', 'Innovasjonstorget – Digital bærekraft Østfold', base, '');
+  lines.push(url, '', t.why(reason, words.a), '', '-- ', 'Innovasjonstorget – Digital bærekraft Østfold', base, '');
   return { subject, text: lines.join('\n') };
 }

@@ -1,6 +1,6 @@
 import { now } from '../core/clock.js';
 import { icsLine, icsText } from '../../shared/domain/format-text.js';
-import { FEED_TEXT, buyerName, deadlineNoun, describeCpv, feedQueryString, feedTitle, formatBudget, formatDeadline } from './feed-text.js';
+import { FEED_TEXT, buyerName, callAnswerWords, deadlineNoun, describeCpv, feedQueryString, feedTitle, formatBudget, formatDeadline } from './feed-text.js';
 import { openCallsMatching, recentlyCancelledMatching, type FeedQuery } from './open-calls.js';
 import { callUrl, publicBaseUrl } from './settings.js';
 import type { CallRecord } from '../data/calls.js';
@@ -59,7 +59,7 @@ export async function deadlinesCalendar(query: FeedQuery): Promise<string> {
       url,
       ...(isCancelled
         ? { status: ICalEventStatus.CANCELLED }
-        : { alarms: [{ type: ICalAlarmType.display, trigger: REMINDER_SECONDS, description: icsText(t.reminder(c.title)) }] }),
+        : { alarms: [{ type: ICalAlarmType.display, trigger: REMINDER_SECONDS, description: icsText(t.reminder(c.title, callAnswerWords(c, lang).many)) }] }),
     });
   };
   for (const c of open) event(c, false);

@@ -3,7 +3,9 @@ import { cpvLabel } from '../../shared/domain/cpv.js';
 import { DOMAIN_LABELS, type Domain } from '../../shared/domain/vocabulary.js';
 import type { CallRecord } from '../data/calls.js';
 import { describeFilters, type FeedQuery } from './open-calls.js';
-import { formatDeadline as formatDeadlineNb } from '../core/format.js';
+import { formatBudgetRange, formatDeadline } from '../core/format.js';
+import { answerKindNow } from '../../shared/domain/procedure.js';
+import { answerWords } from '../../shared/domain/answer-words.js';
 
 export type Lang = 'nb' | 'en';
 
@@ -14,36 +16,26 @@ export const FEED_TEXT = {
     deadlines: 'frister',
     channelDescription: 'Åpne innovasjonsutlysninger fra kommunene i Østfold, og avlyste de siste 30 dagene.',
     calendarDescription: 'Frister for åpne innovasjonsutlysninger fra kommunene i Østfold.',
-    deadline: 'Frist',
-    inputDeadline: 'Frist for innspill',
     cancelled: 'AVLYST',
     cancelledOn: 'Utlysningen ble avlyst',
     reason: 'Begrunnelse',
     corrected: 'Rettet',
     budget: 'Budsjett',
-    upTo: 'inntil',
-    from: 'fra',
-    exVat: 'kr ekskl. mva.',
     municipality: (name: string) => `${name} kommune`,
-    reminder: (title: string) => `Fristen for «${title}» er om ett døgn.`,
+    reminder: (title: string, many: string) => `Fristen for ${many} til «${title}» går ut om 24 timer.`,
   },
   en: {
     calls: 'open calls',
     deadlines: 'deadlines',
     channelDescription: 'Open innovation calls from the municipalities of Østfold, and those cancelled in the last 30 days.',
     calendarDescription: 'Deadlines of open innovation calls from the municipalities of Østfold.',
-    deadline: 'Deadline',
-    inputDeadline: 'Deadline for input',
     cancelled: 'CANCELLED',
     cancelledOn: 'The call was cancelled',
     reason: 'Reason',
     corrected: 'Corrected',
     budget: 'Budget',
-    upTo: 'up to',
-    from: 'from',
-    exVat: 'NOK excl. VAT',
     municipality: (name: string) => `${name} municipality`,
-    reminder: (title: string) => `The deadline for «${title}» is in 24 hours.`,
+    reminder: (title: string, many: string) => `The deadline for ${many} to «${title}» is in 24 hours.`,
   },
 } as const;
 
@@ -52,27 +44,18 @@ export const buyerName = (c: Pick<CallRecord, 'municipalityCode'>, lang: Lang = 
 
 export const domainLabel = (d: string, lang: Lang = 'nb') => DOMAIN_LABELS[d as Domain]?.[lang] ?? d;
 
-/** A market dialogue asks for input (innspill); other procedures just have a deadline. */
-export const deadlineNoun = (c: Pick<CallRecord, 'procedure'>, lang: Lang = 'nb') =>
-  c.procedure === 'market-dialogue' ? FEED_TEXT[lang].inputDeadline : FEED_TEXT[lang].deadline;
+/** «Frist for innspill», «Frist for forespørsel om å delta» or «Tilbudsfrist»: the noun rule of docs/glossary.md. */
+export const deadlineNoun = (c: Pick<CallRecord, 'procedure'>, lang: Lang = 'nb') => callAnswerWords(c, lang).deadline;
+/** The words for what an open call asks companies for. */
+export const callAnswerWords = (c: Pick<CallRecord, 'procedure'>, lang: Lang = 'nb') => answerWords(answerKindNow(c.procedure), lang);
 
-let enFormatter: Intl.DateTimeFormat | undefined;
-/** A deadline in Norwegian time: «12. mars 2026 kl. 12:00» / «12 March 2026 at 12:00 (Norwegian time)». */
-export function formatDeadline(iso: string, lang: Lang = 'nb'): string {
-  if (lang === 'nb') return formatDeadlineNb(iso);
-  enFormatter ??= new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
-  return `${enFormatter.format(new Date(iso))} (Norwegian time)`;
-}
+/** A deadline in Norwegian time (functions/core/format.ts). */
+export { formatDeadline };
 
 /** «Budsjett: 500 000–2 000 000 kr ekskl. mva.»; undefined without a budget. Amounts never include VAT. */
 export function formatBudget(budget: CallRecord['budgetNok'], lang: Lang = 'nb'): string | undefined {
-  if (!budget || (budget.min === undefined && budget.max === undefined)) return undefined;
-  const t = FEED_TEXT[lang];
-  const n = (v: number) => new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB').format(v);
-  const range = budget.min !== undefined && budget.max !== undefined
-    ? `${n(budget.min)}–${n(budget.max)}`
-    : budget.max !== undefined ? `${t.upTo} ${n(budget.max)}` : `${t.from} ${n(budget.min!)}`;
-  return `${t.budget}: ${range} ${t.exVat}`;
+  const range = formatBudgetRange(budget, lang);
+  return range && `${FEED_TEXT[lang].budget}: ${range}`;
 }
 
 /** «CPV: 48813200 System for passasjerinformasjon i sanntid; 72212000 …»: each code with its own official label. */

@@ -3,6 +3,8 @@ import { effectiveStatus } from '../../shared/domain/call-status.js';
 import { logger } from '../core/logger.js';
 import { siteWriter } from './site-writer.js';
 import { htmlText } from '../../shared/domain/format-text.js';
+import { answerKindNow } from '../../shared/domain/procedure.js';
+import { answerWords } from '../../shared/domain/answer-words.js';
 
 /**
  * A published call as real HTML: title, summary, deadline, municipality, documents, Open Graph and
@@ -58,6 +60,7 @@ export function renderCallPage(call: Call & Documents, shell: string, baseUrl: s
     `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, '\\u003c')}</script>`,
   ].join('\n\t\t');
   const docs = (call.documents ?? []).filter((d) => d.name);
+  const words = answerWords(answerKindNow(call.procedure), 'nb');
   const article = `
 <div id="static-call" class="container static-call">
 	<header class="static-head"><a href="/">Innovasjonstorget</a></header>
@@ -66,10 +69,10 @@ export function renderCallPage(call: Call & Documents, shell: string, baseUrl: s
 		<article>
 			<p><strong>${htmlText(municipality)}</strong></p>
 			<h1>${htmlText(call.title)}</h1>
-			${status === 'cancelled' ? '<p role="status"><strong>Utlysningen er avlyst.</strong> Det kan ikke lenger sendes inn tilbud.</p>' : ''}
+			${status === 'cancelled' ? `<p role="status"><strong>Utlysningen er avlyst.</strong> Det kan ikke lenger sendes inn ${words.many}.</p>` : ''}
 			<p class="lead">${htmlText(call.summary)}</p>
 			<dl class="facts">
-				<dt>Frist</dt><dd><time datetime="${htmlText(call.deadline)}">${htmlText(osloDateTime(call.deadline))}</time></dd>
+				<dt>${words.deadline}</dt><dd><time datetime="${htmlText(call.deadline)}">${htmlText(osloDateTime(call.deadline))}</time></dd>
 				<dt>Status</dt><dd>${htmlText(STATUS_NB[status] ?? status)}</dd>
 				<dt>Kommune</dt><dd>${htmlText(call.municipalityName)}</dd>
 				${call.publishedAt ? `<dt>Publisert</dt><dd><time datetime="${htmlText(call.publishedAt)}">${htmlText(osloDateTime(call.publishedAt))}</time></dd>` : ''}

@@ -9,6 +9,8 @@ import {
   claimConfirmationSend, confirmAddress, getEmailAddress, listUnsentConfirmations, releaseConfirmationSend, type EmailAddressRecord,
 } from '../data/email-addresses.js';
 import type { Mailer } from '../notifications/mailer.js';
+import { recipientLanguages } from '../notifications/recipient-language.js';
+import type { Language } from '../../shared/domain/vocabulary.js';
 import { messageIdFor } from './render-message.js';
 import type { NotificationSettings } from './settings.js';
 
@@ -46,13 +48,27 @@ export function confirmationUrl(settings: NotificationSettings, token: string): 
   return `${settings.publicBaseUrl}/api/email-confirmations?token=${encodeURIComponent(token)}`;
 }
 
-async function confirmationMessage(settings: NotificationSettings, r: EmailAddressRecord, orgName: string, at: Date): Promise<Buffer> {
+/** The confirmation message's words in bokmål and English. */
+const CONFIRM_TEXT = {
+  nb: {
+    subject: 'Bekreft e-postadressen for varsler fra Innovasjonstorget',
+    text: (orgName: string, url: string) => `Hei!\n\n${orgName} vil sende varsler om nye utlysninger fra Innovasjonstorget til denne adressen.\n\n` +
+      `Bekreft adressen her (lenken virker i 7 dager):\n${url}\n\nHvis du ikke kjenner til dette, kan du se bort fra e-posten. ` +
+      `Da får du ingen flere e-poster fra oss.\n`,
+  },
+  en: {
+    subject: 'Confirm the e-mail address for alerts from Innovasjonstorget',
+    text: (orgName: string, url: string) => `Hello,\n\n${orgName} wants to send alerts about new calls from Innovasjonstorget to this address.\n\n` +
+      `Confirm the address here (the link works for 7 days):\n${url}\n\nIf you do not know about this, you can ignore this e-mail. ` +
+      `You will then get no more e-mails from us.\n`,
+  },
+};
+
+async function confirmationMessage(settings: NotificationSettings, r: EmailAddressRecord, orgName: string, at: Date, lang: Language): Promise<Buffer> {
   const url = confirmationUrl(settings, confirmationToken(r.orgId, r.address, at));
-  const text = `Hei!\n\n${orgName} vil sende varsler om nye utlysninger fra Innovasjonstorget til denne adressen.\n\n` +
-    `Bekreft adressen her (lenken virker i 7 dager):\n${url}\n\nHvis du ikke kjenner til dette, kan du se bort fra e-posten. ` +
-    `Da får du ingen flere e-poster fra oss.\n`;
+  const words = CONFIRM_TEXT[lang];
   const composer = await mailComposer({
-    from: settings.mailFrom, to: r.address, subject: 'Bekreft e-postadressen for varsler fra Innovasjonstorget', text,
+    from: settings.mailFrom, to: r.address, subject: words.subject, text: words.text(orgName, url),
     date: at, messageId: messageIdFor(ulid(), settings.mailFrom), textEncoding: 'quoted-printable',
   });
   return composer.compile().build();
@@ -60,12 +76,13 @@ async function confirmationMessage(settings: NotificationSettings, r: EmailAddre
 
 /** The job's first step: one confirmation message per pending address, exactly once. */
 export async function sendConfirmations(mailer: Mailer, settings: NotificationSettings, at: Date): Promise<number> {
+  const languageOf = recipientLanguages();
   let sent = 0;
   for (const r of await listUnsentConfirmations()) {
     if (!(await claimConfirmationSend(r.orgId, r.address, at.toISOString()))) continue;
     try {
       const org = await getOrganisation(r.orgId);
-      await mailer.deliver(await confirmationMessage(settings, r, org?.name ?? r.orgId, at), [r.address]);
+      await mailer.deliver(await confirmationMessage(settings, r, org?.name ?? r.orgId, at, await languageOf(r.orgId, r.address)), [r.address]);
       sent++;
     } catch (e) {
       logger.error('email.confirmation-failed', { orgId: r.orgId, error: e as Error });

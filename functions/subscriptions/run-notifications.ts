@@ -2,9 +2,11 @@ import { ulid } from 'ulid';
 import { now as systemNow } from '../core/clock.js';
 import { logger } from '../core/logger.js';
 import { listOpenCalls, type CallRecord } from '../data/calls.js';
-import { getOrganisation } from '../data/organisations.js';
+import { getOrganisation, getOrganisations } from '../data/organisations.js';
+import { listAssociationMemberships } from '../data/associations.js';
+import { recipientLanguages, type LanguageOf } from '../notifications/recipient-language.js';
 import {
-  advanceNotificationWatermark, claimNotice, getNotificationWatermark, listMemberContactEmails, listSubscriptionsByFrequency,
+  advanceNotificationWatermark, claimNotice, getNotificationWatermark, listSubscriptionsByFrequency,
   releaseNotice, type SubscriptionRecord,
 } from '../data/subscriptions.js';
 import { mailer as defaultMailer, type Mailer } from '../notifications/mailer.js';
@@ -92,7 +94,7 @@ async function runImmediate(d: NotificationDeps): Promise<NotificationReport> {
   if (calls.length > 0) {
     const subscriptions = await listSubscriptionsByFrequency('immediate');
     report.subscriptions = subscriptions.length;
-    const fanOut = memberFanOut();
+    const fanOut = audience();
     for (const sub of subscriptions) {
       for (const call of calls) {
         // A new subscription is told about calls published from now on, not about what it could already see.
@@ -133,7 +135,7 @@ async function runWeekly(d: NotificationDeps): Promise<NotificationReport> {
   const subscriptions = calls.length ? await listSubscriptionsByFrequency('weekly') : [];
   const report: NotificationReport = { kind: 'weekly', calls: calls.length, subscriptions: subscriptions.length, sent: 0, failed: 0, confirmationsSent, unconfirmed: 0 };
   const digestId = `DIGEST#${isoWeek(at)}`;
-  const fanOut = memberFanOut();
+  const fanOut = audience();
   for (const sub of subscriptions) {
     const matching = calls.filter((c) => matchesFilters(sub.filters, c)).slice(0, DIGEST_MAX_CALLS);
     if (matching.length === 0) continue;
@@ -153,21 +155,33 @@ async function runWeekly(d: NotificationDeps): Promise<NotificationReport> {
   return report;
 }
 
-type FanOut = (sub: SubscriptionRecord) => Promise<{ name: string; emails: string[] }>;
+interface Member { orgId: string; email: string }
+interface FanOut {
+  /** Member copies of an association's forMembers search: its name and each member company's contact e-mail. */
+  members: (sub: SubscriptionRecord) => Promise<{ name: string; members: Member[] }>;
+  /** The language of each message (the recipient organisation's users'). */
+  languageOf: LanguageOf;
+}
 
-/** Member copies of an association's forMembers search, looked up once per association per run. */
-function memberFanOut(): FanOut {
-  const cache = new Map<string, Promise<{ name: string; emails: string[] }>>();
-  return (sub) => {
-    let found = cache.get(sub.orgId);
-    if (!found) {
-      found = Promise.all([getOrganisation(sub.orgId), listMemberContactEmails(sub.orgId)]).then(([org, emails]) => ({
-        name: org?.name ?? 'foreningen',
-        emails,
-      }));
-      cache.set(sub.orgId, found);
-    }
-    return found;
+/** Who gets a run's messages, and in which language, looked up once per organisation per run. */
+function audience(): FanOut {
+  const cache = new Map<string, Promise<{ name: string; members: Member[] }>>();
+  return {
+    languageOf: recipientLanguages(),
+    members: (sub) => {
+      let found = cache.get(sub.orgId);
+      if (!found) {
+        // Members who set a contact e-mail on their profile (public on the profile page); the others are skipped.
+        found = (async () => {
+          const [org, memberships] = await Promise.all([getOrganisation(sub.orgId), listAssociationMemberships(sub.orgId, 'accepted')]);
+          const orgs = await getOrganisations(memberships.map((m) => m.orgNumber));
+          const members = [...orgs.values()].flatMap((o) => (o.contactEmail?.includes('@') ? [{ orgId: o.id, email: o.contactEmail }] : []));
+          return { name: org?.name ?? 'foreningen', members };
+        })();
+        cache.set(sub.orgId, found);
+      }
+      return found;
+    },
   };
 }
 
@@ -186,7 +200,7 @@ async function send(
   const base = {
     kind,
     subscriptionName: sub.name,
-    calls: calls.map((c): MessageCall => ({ id: c.id, title: c.title, municipalityCode: c.municipalityCode, deadline: c.deadline })),
+    calls: calls.map((c): MessageCall => ({ id: c.id, title: c.title, municipalityCode: c.municipalityCode, deadline: c.deadline, procedure: c.procedure })),
     date: d.now(),
     settings: d.settings,
   };
@@ -194,6 +208,7 @@ async function send(
     const raw = await buildMessage({
       ...base,
       to: sub.email,
+      lang: await fanOut.languageOf(sub.orgId, sub.email),
       unsubscribeToken: unsubscribeToken({ orgId: sub.orgId, subscriptionId: sub.id }),
       messageId: messageIdFor(ulid(), d.settings.mailFrom),
     });
@@ -204,10 +219,12 @@ async function send(
   }
   let sent = 1;
   if (sub.forMembers) {
-    const { name, emails } = await fanOut(sub);
-    for (const email of emails.filter((e) => e.toLowerCase() !== sub.email.toLowerCase())) {
+    const { name, members } = await fanOut.members(sub);
+    for (const { orgId, email } of members.filter((m) => m.email.toLowerCase() !== sub.email.toLowerCase())) {
       try {
-        const raw = await buildMessage({ ...base, to: email, onBehalfOf: name, messageId: messageIdFor(ulid(), d.settings.mailFrom) });
+        const raw = await buildMessage({
+          ...base, to: email, onBehalfOf: name, lang: await fanOut.languageOf(orgId, email), messageId: messageIdFor(ulid(), d.settings.mailFrom),
+        });
         await d.mailer.deliver(raw, [email]);
         sent++;
       } catch (e) {

@@ -15,6 +15,8 @@ import {
   companyProfileInputSchema,
   companyProfileSchema,
   meSchema,
+  languageInputSchema,
+  languageSchema,
   municipalitySchema,
   orgNumberParams,
 } from '../schemas/organisations.js';
@@ -88,6 +90,10 @@ export const routes = {
   getMe: {
     method: 'GET', path: '/api/me', audience: 'user', group: 'organisations',
     summary: 'The signed-in user and their organisation', response: meSchema,
+  },
+  putMyLanguage: {
+    method: 'PUT', path: '/api/me/language', audience: 'user', group: 'organisations',
+    summary: "The signed-in user's language (nb or en): e-mails to them follow it", body: languageInputSchema, response: languageSchema,
   },
   getCompany: {
     method: 'GET', path: '/api/companies/{orgNumber}', audience: 'public', group: 'organisations',

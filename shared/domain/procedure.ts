@@ -47,6 +47,18 @@ export function firstAnswerKind(p: Procedure): AnswerKind {
   return isTwoStage(p) ? 'request' : 'tender';
 }
 
+/** Phases in which a two-stage call's current answers are tenders (after selection). */
+const TENDER_PHASES: ReadonlySet<string> = new Set<Phase>(['tendering', 'evaluation', 'standstill', 'contracted']);
+
+/**
+ * The noun rule (docs/glossary.md): what a call asks companies for, or weighs, in a phase. Market dialogue →
+ * innspill; the first stage of competitive negotiation and innovation partnership → request to participate;
+ * otherwise (and the tender stage) → tender. Without a phase it is what the call asks for while open.
+ * Every text that names what a company sends (web, e-mails, feeds, calendar) takes its noun from this.
+ */
+export const answerKindNow = (p: Procedure, phase?: string): AnswerKind =>
+  answerKindOf(p, isTwoStage(p) && phase && TENDER_PHASES.has(phase) ? 'tender' : 'request');
+
 /** The kind of answer stored under a stage. */
 export const answerKindOf = (p: Procedure, stage: AnswerStage): AnswerKind => (stage === 'tender' && isTwoStage(p) ? 'tender' : firstAnswerKind(p));
 

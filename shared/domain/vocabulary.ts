@@ -21,6 +21,12 @@ export const PROCEDURES = [
 ] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 
+/** The languages of the UI, e-mails, feeds and open data: bokmål first, English too (docs/glossary.md). */
+export const LANGUAGES = ['nb', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** A stored or requested language, or bokmål when there is none or it is unknown. */
+export const languageOr = (l: unknown): Language => (l === 'en' ? 'en' : 'nb');
+
 export const ORGANISATION_KINDS = ['municipality', 'company', 'association', 'programme'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 /** A user's role is named after the kind of the one organisation they belong to. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ORGANISATION_KINDS } from '../domain/vocabulary.js';
+import { LANGUAGES, ORGANISATION_KINDS } from '../domain/vocabulary.js';
 import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
 import { isValidOrgNumber } from '../domain/org-number.js';
 import { cpvCode, cpvLabelsSchema } from './calls.js';
@@ -17,10 +17,15 @@ export const organisationSchema = z.object({
 export type Organisation = z.infer<typeof organisationSchema>;
 
 export const meSchema = z.object({
-  user: z.object({ id: z.string(), name: z.string(), role: z.enum(ORGANISATION_KINDS) }),
+  /** `language`: what the user chose (PUT /api/me/language); absent until they choose, and e-mails are then in bokmål. */
+  user: z.object({ id: z.string(), name: z.string(), role: z.enum(ORGANISATION_KINDS), language: z.optional(z.enum(LANGUAGES)) }),
   organisation: organisationSchema,
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** Body of PUT /api/me/language: the language of the user's e-mails (and of the web app on their next sign-in). */
+export const languageInputSchema = z.strictObject({ language: z.enum(LANGUAGES) });
+export const languageSchema = z.object({ language: z.enum(LANGUAGES) });
 
 /** A municipality: kommunenummer, name, and organisasjonsnummer in Enhetsregisteret. */
 export const municipalitySchema = z.object({ code: z.string(), name: z.string(), orgNumber: z.string() });

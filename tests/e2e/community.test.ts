@@ -153,9 +153,9 @@ describe.skipIf(!browserAvailable)('community: associations, programme dashboard
 		})) as { calls: { total: number; byStatus: { key: string; label: string; count: number }[] }; proposals: { total: number } };
 		const figure = (label: string) => page.locator('.figure', { has: page.getByText(label, { exact: true }) }).locator('dd');
 		expect((await figure('Utlysninger').textContent())!.replace(/\s/g, '')).toBe(String(stats.calls.total));
-		expect((await figure('Tilbud').textContent())!.replace(/\s/g, '')).toBe(String(stats.proposals.total));
+		expect((await figure('Svar').textContent())!.replace(/\s/g, '')).toBe(String(stats.proposals.total));
 		await page.getByText('Andel små og mellomstore bedrifter').waitFor();
-		await page.getByText('Median dager til første tilbud').waitFor();
+		await page.getByText('Median dager til første svar').waitFor();
 		await page.getByRole('heading', { level: 2, name: 'Trenger hjelp nå' }).waitFor();
 
 		// Each chart is an image with a text alternative, and its numbers are in a table beside it.
@@ -325,7 +325,7 @@ describe.skipIf(!browserAvailable)('community: associations, programme dashboard
 		await page.getByRole('heading', { level: 1, name: 'Stopp e-postvarsler' }).waitFor();
 		await page.getByText('Lenken er ugyldig eller utløpt.').waitFor();
 		await page.goto(`${server.baseUrl}/avmeld?token=not-a-real-token-1234567890`);
-		await page.getByRole('button', { name: 'Meld meg av' }).click();
+		await page.getByRole('button', { name: 'Stopp e-postvarslene' }).click();
 		await page.getByText('Lenken er ugyldig eller utløpt.').waitFor();
 		await expectAccessible(page, 'unsubscribe page');
 	});

@@ -111,4 +111,20 @@ describe.skipIf(!browserAvailable)('fidelity in the browser', () => {
 		await page.getByText('No code in the CPV list matches.').waitFor();
 		expect(session.errors).toEqual([]);
 	});
+
+	it('stores the language a signed-in user switches to, so their e-mails follow it', async () => {
+		const page = await muniPage();
+		const me = () => page.evaluate(async () => {
+			const token = JSON.parse(localStorage.getItem('itorget.session') ?? '{}').token as string;
+			return (await (await fetch('/api/me', { headers: { authorization: `Bearer ${token}` } })).json()).user.language as string | undefined;
+		});
+		// Signing in stores the language in use.
+		await expect.poll(me).toBe('nb');
+		await page.getByRole('button', { name: 'English' }).click();
+		await page.getByRole('button', { name: 'Norsk (bokmål)' }).waitFor();
+		await expect.poll(me).toBe('en');
+		await page.getByRole('button', { name: 'Norsk (bokmål)' }).click();
+		await expect.poll(me).toBe('nb');
+		expect(session.errors).toEqual([]);
+	});
 });

@@ -142,7 +142,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
 		await company.getByRole('button', { name: 'Endre tilbudet' }).waitFor();
 		await expectAccessible(company, 'call page with submitted proposal');
 
-		await company.getByRole('link', { name: 'Mine tilbud' }).click();
+		await company.getByRole('link', { name: 'Mine svar' }).click();
 		await company.getByRole('link', { name: title }).waitFor();
 		await expectAccessible(company, 'my proposals');
 

@@ -214,7 +214,7 @@ describe.skipIf(!browserAvailable)('matching: partner slate, suggested partners,
 		const call = openCalls.find((c) => c.municipalityCode === '3107')!;
 		await page.goto(`${server.baseUrl}/utlysninger/${call.id}`);
 		await page.getByRole('heading', { level: 1, name: call.title }).waitFor();
-		await page.getByRole('heading', { level: 2, name: 'Ditt tilbud' }).waitFor();
+		await page.getByRole('heading', { level: 2, name: /^(Ditt innspill|Din forespørsel om å delta|Ditt tilbud)$/ }).waitFor();
 		expect(await page.getByRole('heading', { name: 'Foreslåtte partnere' }).count()).toBe(0);
 		expect(await page.getByRole('button', { name: 'Vis forslagene' }).count()).toBe(0);
 		expect(await page.getByRole('link', { name: 'Partnerforslag' }).count()).toBe(0);

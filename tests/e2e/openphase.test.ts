@@ -133,7 +133,12 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
     const company = await session.newPage();
     await signIn(company, session.server.baseUrl, ASKER.name, ASKER.org);
     await company.goto(session.server.baseUrl + callPath);
-    await company.getByRole('heading', { name: 'Vedlegg til tilbudet' }).waitFor();
+    await company.getByRole('heading', { name: 'Vedlegg til innspillet' }).waitFor();
+    // A market dialogue asks for innspill: the noun follows the procedure (docs/glossary.md).
+    await company.getByRole('heading', { level: 2, name: 'Ditt innspill' }).waitFor();
+    await company.getByRole('button', { name: 'Endre innspillet' }).waitFor();
+    await company.getByText('Frist for innspill', { exact: true }).waitFor();
+    expect(await company.getByText(/tilbud/i).count()).toBe(0);
     await company.locator('#att-file').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: bytes });
     await company.getByRole('button', { name: 'Legg ved' }).click();
     await company.getByText('Vedlegget er lagt ved.').waitFor();
@@ -148,7 +153,7 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
     await signIn(muni, session.server.baseUrl, MUNI.name, MUNI.org);
     await muni.goto(session.server.baseUrl + callPath);
     await muni.getByRole('heading', { name: 'Spørsmål og svar' }).waitFor();
-    expect(await muni.getByRole('heading', { name: 'Vedlegg til tilbudene' }).count()).toBe(0);
+    expect(await muni.getByRole('heading', { name: 'Vedlegg til innspillene' }).count()).toBe(0);
 
     expect((await apiCall('POST', '/api/dev/clock', undefined, { advance: 'P21D' })).status).toBe(200);
     await muni.reload();
@@ -156,7 +161,7 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
     await muni.getByRole('button', { name: 'Jeg erklærer meg habil' }).click();
     await muni.getByRole('button', { name: 'Jeg erklærer meg habil' }).waitFor({ state: 'detached' }); // the declaration has landed
     await muni.reload();
-    await muni.getByRole('heading', { name: 'Vedlegg til tilbudene' }).waitFor();
+    await muni.getByRole('heading', { name: 'Vedlegg til innspillene' }).waitFor();
     const got = await downloaded(muni, () => muni.getByRole('button', { name: 'cv.pdf' }).click());
     expect(sha(got)).toBe(sha(bytes));
     await expectAccessible(muni, 'call page, owner after the deadline');

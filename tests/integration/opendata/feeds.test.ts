@@ -88,7 +88,8 @@ describe('RSS feed of open calls', () => {
       expect(res.headers.get('vary')).toMatch(/Accept-Language/i);
     }
     const cal = await stack.client.call<string>('GET', '/api/feeds/deadlines.ics?lang=en');
-    expect(cal.body).toMatch(/SUMMARY:(Deadline|Deadline for input): /);
+    expect(cal.body).toMatch(/SUMMARY:(Tender deadline|Deadline for input|Deadline for requests to participate): /);
+    expect(cal.body).not.toMatch(/SUMMARY:(Tilbudsfrist|Frist)/);
   });
 
   it('never lists drafts or closed calls', async () => {
@@ -150,9 +151,14 @@ describe('iCalendar of open calls\' deadlines', () => {
     for (const c of expected) {
       const ev = events.find((e) => e.component.getFirstPropertyValue('url') === `${BASE}/utlysninger/${c.id}`);
       expect(ev, c.id).toBeDefined();
-      expect(ev!.summary).toBe(`${c.procedure === 'market-dialogue' ? 'Frist for innspill' : 'Frist'}: ${c.title}`);
+      // The noun follows the procedure (docs/glossary.md), written out here rather than taken from the code.
+      const [deadline, many] = c.procedure === 'market-dialogue' ? ['Frist for innspill', 'innspill']
+        : c.procedure === 'innovation-partnership' || c.procedure === 'competitive-negotiation' ? ['Frist for forespørsel om å delta', 'forespørsler om å delta']
+        : ['Tilbudsfrist', 'tilbud'];
+      expect(ev!.summary).toBe(`${deadline}: ${c.title}`);
       const alarms = ev!.component.getAllSubcomponents('valarm');
       expect(alarms, c.id).toHaveLength(1);
+      expect(alarms[0]!.getFirstPropertyValue('description')).toBe(`Fristen for ${many} til «${c.title}» går ut om 24 timer.`);
       expect(alarms[0]!.getFirstPropertyValue('action')).toBe('DISPLAY');
       expect(String(alarms[0]!.getFirstPropertyValue('trigger'))).toBe('-P1D');
       expect(ev!.startDate.toJSDate().getTime()).toBe(Date.parse(c.deadline));

@@ -51,10 +51,40 @@ describe('stakeholder notices for corrections', () => {
     expect(new Set(mails.map((m) => m.event))).toEqual(new Set([`correction:${id}:v${res.body.version}`]));
     for (const m of mails) {
       expect(m.subject).toContain('Rettelse');
-      expect(m.text).toContain('budgetNok');
-      expect(m.text).toContain('800000');
+      expect(m.text).toMatch(/• Budsjett: 100\s000–500\s000 kr ekskl\. mva\. → 100\s000–800\s000 kr ekskl\. mva\./);
     }
     expect(mails.find((m) => m.to[0] === BIDDER)!.text).toMatch(/tilbudet må oppdateres/);
     expect(mails.find((m) => m.to[0] === VIEWER)!.text).not.toMatch(/tilbudet må oppdateres/);
+  });
+
+  it('writes to each recipient in the language their organisation\'s users chose, naming what was sent by procedure', async () => {
+    const deadline = new Date((await serverNow(stack.client)) + 20 * DAY).toISOString();
+    const draft = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ deadline, procedure: 'market-dialogue' }) });
+    const id = draft.body.id;
+    const published = await stack.client.call('POST', `/api/calls/${id}/publish`, { token: t.fredrikstad });
+    await stack.client.call('PUT', `/api/calls/${id}/proposals/mine`, { token: t.sarpsborgCompany, body: { summary: 'Innspill om sensorer og drift.', description: 'Slik vi ser markedet for sensorer i dag.' } });
+    await stack.client.call('POST', `/api/calls/${id}/views`, { token: t.otherCompany, body: {} });
+    const chosen = await stack.client.call('PUT', '/api/me/language', { token: t.sarpsborgCompany, body: { language: 'en' } });
+    expect(chosen.status).toBe(200);
+    expect((await stack.client.call('GET', '/api/me', { token: t.sarpsborgCompany })).body.user.language).toBe('en');
+    expect((await stack.client.call('PUT', '/api/me/language', { token: t.sarpsborgCompany, body: { language: 'de' } })).status).toBe(400);
+    await outbox.take();
+
+    const res = await stack.client.call('PATCH', `/api/calls/${id}`, {
+      token: t.fredrikstad, body: withNote({ budgetNok: { min: 100000, max: 900000 } }), headers: { 'if-match': `"${published.body.version}"` },
+    });
+    expect(res.status).toBe(200);
+    const mails = await outbox.take();
+    const english = mails.find((m) => m.to[0] === BIDDER)!;
+    expect(english.subject).toMatch(/^Correction to the call/);
+    expect(english.text).toContain('Deadline for input: ');
+    expect(english.text).toContain('(Norwegian time)');
+    expect(english.text).toContain('• Budget: 100,000–500,000 NOK excl. VAT → 100,000–900,000 NOK excl. VAT');
+    expect(english.text).toContain('Your company has sent input. Check whether the input needs updating');
+    expect(english.text).not.toMatch(/tilbud|Frist/);
+    const bokmål = mails.find((m) => m.to[0] === VIEWER)!;
+    expect(bokmål.subject).toMatch(/^Rettelse i utlysningen/);
+    expect(bokmål.text).toContain('Frist for innspill: ');
+    expect(bokmål.text).not.toMatch(/tilbud/i);
   });
 });

@@ -215,7 +215,8 @@ describe('the notification job', () => {
       expect(mail.text).toContain('Kommune: Fredrikstad');
       const deadline = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' })
         .format(new Date(call.deadline));
-      expect(mail.text).toContain(`Frist: ${deadline}`);
+      // callBody's procedure is a start-up challenge: what companies send is a tender.
+      expect(mail.text).toContain(`Tilbudsfrist: ${deadline}`);
       expect(mail.text).toContain(`${BASE}/utlysninger/${call.id}`);
       expect(mail.html).toContain(`<a href="${BASE}/utlysninger/${call.id}">`);
       expect(mail.html).toContain('Smarte søppelkasser på Øra – bærekraftig tømming i sentrum');

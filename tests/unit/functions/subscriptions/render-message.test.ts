@@ -26,10 +26,24 @@ describe('renderMessage', () => {
     const { subject, text, html } = renderMessage(input());
     expect(subject).toBe('Ny utlysning: Bærekraftig tømming på Øra <pilot>');
     expect(text).toContain('• Bærekraftig tømming på Øra <pilot>\n  Kommune: Fredrikstad\n  Frist: 12. mars 2026 kl. 12:00\n  https://innovasjonstorget.no/utlysninger/01JCALL');
-    expect(text).toContain('Meld deg av: https://innovasjonstorget.no/avmeld?token=abc.def');
+    expect(text).toContain('Stopp disse e-postvarslene: https://innovasjonstorget.no/avmeld?token=abc.def');
     expect(html).toContain('Bærekraftig tømming på Øra &lt;pilot&gt;');
     expect(html).toContain('«Søppel &amp; avfall»');
     expect(html).not.toContain('<pilot>');
+  });
+
+  it('names the deadline by procedure and writes English to a recipient who chose it', () => {
+    const call = { ...input().calls[0]!, procedure: 'market-dialogue' as const };
+    expect(renderMessage(input({ calls: [call] })).text).toContain('  Frist for innspill: 12. mars 2026 kl. 12:00\n');
+    expect(renderMessage(input({ calls: [{ ...call, procedure: 'innovation-partnership' }] })).text).toContain('  Frist for forespørsel om å delta: 12. mars');
+    expect(renderMessage(input({ calls: [{ ...call, procedure: 'pre-commercial' }] })).text).toContain('  Tilbudsfrist: 12. mars');
+    const en = renderMessage(input({ calls: [call], lang: 'en' }));
+    expect(en.subject).toBe('New call: Bærekraftig tømming på Øra <pilot>');
+    expect(en.text).toContain('A new call matches the saved search «Søppel & avfall»:');
+    expect(en.text).toContain('  Municipality: Fredrikstad\n  Deadline for input: 12 March 2026 at 12:00 (Norwegian time)\n');
+    expect(en.text).toContain('Stop these e-mail alerts: https://innovasjonstorget.no/avmeld?token=abc.def');
+    expect(en.html).toContain('<html lang="en">');
+    expect(en.text).not.toMatch(/Hei|Frist|Kommune/);
   });
 
   it('names a digest by its count', () => {

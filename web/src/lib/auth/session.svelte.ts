@@ -5,6 +5,7 @@ import { routeAllows } from '$shared/api/route-access';
 import { routes } from 'virtual:route-paths';
 import { api, configureApi, isApiError } from '$lib/api';
 import { loadConfig } from '$lib/config';
+import { syncUserLanguage } from '$lib/user-language';
 
 /**
  * The signed-in user, one session for the whole browser: the token lives in localStorage, so it holds in
@@ -139,6 +140,7 @@ async function adopt(s: StoredSession): Promise<void> {
 	if (!changed && session.me) return;
 	try {
 		session.me = (await api('getMe')).data;
+		syncUserLanguage(session.me);
 	} catch (e) {
 		// 401 already ended the session; anything else (network) keeps the token for a later retry.
 		if (!isApiError(e, 401)) console.warn('Could not load the signed-in user', e);
@@ -185,6 +187,7 @@ export async function startSession(token: string, refreshToken?: string): Promis
 		const me = (await api('getMe')).data;
 		session.me = me;
 		writeStored(stored);
+		syncUserLanguage(me);
 		scheduleExpiry(stored);
 		return me;
 	} catch (e) {

@@ -5,7 +5,8 @@ import { badRequest } from '../core/errors.js';
 
 export type Key = Record<string, string>;
 
-function keyOf(item: Record<string, unknown>, indexName?: string): Key {
+/** The table key of an item, plus its index key when it was read from an index (where a page resumes). */
+export function keyOf(item: Record<string, unknown>, indexName?: string): Key {
   const key: Key = { pk: String(item.pk), sk: String(item.sk) };
   const index = TABLE_SCHEMA.indexes.find((i) => i.name === indexName);
   if (index) {
@@ -57,4 +58,16 @@ export async function queryAll<T extends Record<string, unknown>>(input: QueryCo
     start = page.lastKey;
   } while (start);
   return all;
+}
+
+/** How many items a query (and its filter) selects, counted by DynamoDB without returning them. */
+export async function queryCount(input: QueryCommandInput): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey: start }));
+    count += out.Count ?? 0;
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return count;
 }

@@ -95,7 +95,8 @@ export const keys = {
   documentPrefix: 'DOC#',
   /** A file attached to a company's proposal: sealed like the proposal. */
   attachment: (callId: string, orgNumber: string, id: string) => ({ pk: `CALL#${callId}`, sk: `ATTACH#${orgNumber}#${id}` }),
-  attachmentPrefix: (orgNumber: string) => `ATTACH#${orgNumber}#`,
+  /** One company's attachments to a call, or (no company given) everyone's. */
+  attachmentPrefix: (orgNumber?: string) => (orgNumber ? `ATTACH#${orgNumber}#` : 'ATTACH#'),
   /** A document added, replaced or removed after publication: an entry of the change log. */
   documentChange: (callId: string, changedAt: string, id: string) => ({ pk: `CALL#${callId}`, sk: `DOCCHANGE#${changedAt}#${id}` }),
   documentChangePrefix: 'DOCCHANGE#',

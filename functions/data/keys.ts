@@ -9,6 +9,7 @@ export const keys = {
   /** gsi2: every call of a municipality, newest first. */
   municipalityCalls: (code: string) => `MUNI#${code}`,
   municipalityCallSort: (createdAt: string, id: string) => `CALL#${createdAt}#${id}`,
+  municipalityCallPrefix: 'CALL#',
 
   /** A recorded correction of a published call; zero-padded version, so the log sorts oldest first. */
   callChange: (callId: string, version: number) => ({ pk: `CALL#${callId}`, sk: `CHANGE#${String(version).padStart(8, '0')}` }),

@@ -185,13 +185,12 @@ export const listAssociationPromotions = (associationId: string) =>
  * the promotion existing and belonging to `callId`, so a stale or foreign id never creates an item.
  * False when the condition failed.
  */
-export async function addPromotionView(promotionId: string, callId: string, memberViewer: boolean): Promise<boolean> {
-  const counted = await promotions.update(promotionId, {
+export function addPromotionView(promotionId: string, callId: string, memberViewer: boolean): Promise<boolean> {
+  return promotions.updateIf(promotionId, {
     add: { views: 1, memberViewers: memberViewer ? 1 : 0 },
     condition: 'callId = :call',
     values: { ':call': callId },
   });
-  return counted !== undefined;
 }
 
 /**

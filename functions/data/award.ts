@@ -128,7 +128,7 @@ export const letters = entity<LetterRecord, Pick<LetterRecord, 'callId' | 'decis
 export const putLetter = (l: LetterRecord) => letters.putIfAbsent(l);
 /** Delivered: recorded once (a second delivery of the same letter keeps the first time). */
 export async function markLetterSent(l: LetterRecord, sentAt: string): Promise<void> {
-  await letters.update(l, { set: { sentAt }, condition: 'attribute_not_exists(sentAt)' });
+  await letters.updateIf(l, { set: { sentAt }, condition: 'attribute_not_exists(sentAt)' });
 }
 export const listLetters = (callId: string) => letters.queryEvery(inCall(callId, keys.letterPrefix));
 

@@ -27,7 +27,7 @@ export const counters = entity<CounterRecord, Pick<CounterRecord, 'owner' | 'kin
 /** Takes one slot if fewer than `limit` are taken. False when the cap is reached. */
 export async function reserveSlot(owner: string, kind: CounterKind, limit: number, countNow: () => Promise<number>): Promise<boolean> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const taken = await counters.update({ owner, kind }, { add: { n: 1 }, condition: 'n < :limit', values: { ':limit': limit } });
+    const taken = await counters.updateIf({ owner, kind }, { add: { n: 1 }, condition: 'n < :limit', values: { ':limit': limit } });
     if (taken) return true;
     // Created from the real count the first time it is needed (items that predate counters).
     if (attempt === 0) await counters.putIfAbsent({ owner, kind, n: await countNow() });
@@ -37,5 +37,5 @@ export async function reserveSlot(owner: string, kind: CounterKind, limit: numbe
 
 /** Gives a slot back (never below zero). */
 export async function releaseSlot(owner: string, kind: CounterKind): Promise<void> {
-  await counters.update({ owner, kind }, { add: { n: -1 }, condition: 'n > :zero', values: { ':zero': 0 } });
+  await counters.updateIf({ owner, kind }, { add: { n: -1 }, condition: 'n > :zero', values: { ':zero': 0 } });
 }

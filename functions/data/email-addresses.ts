@@ -43,22 +43,20 @@ export const listUnsentConfirmations = () =>
   emailAddresses.queryEvery({ index: 'gsi1', partition: keys.pendingEmails, filter: { expression: 'attribute_not_exists(sentAt)' } });
 
 /** Claims the one send of a confirmation message (false when another run claimed it). */
-export async function claimConfirmationSend(orgId: string, address: string, at: string): Promise<boolean> {
-  const claimed = await emailAddresses.update(
+export const claimConfirmationSend = (orgId: string, address: string, at: string) =>
+  emailAddresses.updateIf(
     { orgId, address },
     { set: { sentAt: at }, condition: 'attribute_not_exists(sentAt) AND #status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
   );
-  return claimed !== undefined;
-}
 
 export async function releaseConfirmationSend(orgId: string, address: string): Promise<void> {
-  await emailAddresses.update({ orgId, address }, { remove: ['sentAt'] });
+  await emailAddresses.updateIf({ orgId, address }, { remove: ['sentAt'] });
 }
 
 /** Marks an address confirmed for the organisation (idempotent) and takes it off the job's list. */
 export async function confirmAddress(orgId: string, address: string, at: string): Promise<void> {
   const a = normaliseAddress(address);
-  await emailAddresses.update(
+  await emailAddresses.updateIf(
     { orgId, address: a },
     { set: { status: 'confirmed', orgId, address: a }, setIfAbsent: { confirmedAt: at }, remove: ['gsi1pk', 'gsi1sk'], upsert: true },
   );

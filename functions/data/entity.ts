@@ -146,6 +146,15 @@ export function entity<T extends object, K>(decl: EntityDeclaration<T, K>) {
 
   /** SET / REMOVE / ADD on an existing item under a condition; the new record, or undefined when the condition failed. */
   async function update(k: K, spec: UpdateSpec): Promise<T | undefined> {
+    return (await updateItem(k, spec, spec.returning === 'old' ? 'UPDATED_OLD' : 'ALL_NEW')).record;
+  }
+
+  /** The same write when only its success matters (counters, claims): true when the condition held. */
+  async function updateIf(k: K, spec: Omit<UpdateSpec, 'returning'>): Promise<boolean> {
+    return (await updateItem(k, spec, 'NONE')).ok;
+  }
+
+  async function updateItem(k: K, spec: UpdateSpec, returnValues: 'ALL_NEW' | 'UPDATED_OLD' | 'NONE'): Promise<{ ok: boolean; record?: T }> {
     const names: Record<string, string> = { ...spec.names };
     const values: Item = { ...spec.values };
     const name = (prefix: string, n: string, i: number) => ((names[`#${prefix}${i}`] = n), `#${prefix}${i}`);
@@ -164,7 +173,7 @@ export function entity<T extends object, K>(decl: EntityDeclaration<T, K>) {
     const remove = removed.map((n, i) => name('r', n, i));
     const add = Object.entries(spec.add ?? {}).map(([n, v], i) => `${name('a', n, i)} ${value('a', v, i)}`);
     const condition = [spec.upsert ? '' : 'attribute_exists(pk)', spec.condition].filter(Boolean).join(' AND ');
-    let result: T | undefined;
+    let record: T | undefined;
     const ok = await ifConditionHolds(async () => {
       const out = await db().send(
         new UpdateCommand({
@@ -172,28 +181,28 @@ export function entity<T extends object, K>(decl: EntityDeclaration<T, K>) {
           Key: decl.key(k),
           UpdateExpression: [clause('SET', set), clause('REMOVE', remove), clause('ADD', add)].filter(Boolean).join(' '),
           ...expression({ condition, names, values }),
-          ReturnValues: spec.returning === 'old' ? 'UPDATED_OLD' : 'ALL_NEW',
+          ...(returnValues === 'NONE' ? {} : { ReturnValues: returnValues }),
         }),
       );
-      result = out.Attributes ? fromItem(out.Attributes) : undefined;
+      record = out?.Attributes ? fromItem(out.Attributes) : undefined;
     });
-    return ok ? result : undefined;
+    return { ok, record };
   }
 
   /** Deletes the item (under a condition, when given); false when the condition failed. */
-  const remove = async (k: K, cond: Condition = {}): Promise<boolean> => (await deleteItem(k, cond)).ok;
+  const remove = async (k: K, cond: Condition = {}): Promise<boolean> => (await deleteItem(k, cond, false)).ok;
 
   /** Deletes the item if it exists (and `cond` holds); the record it held, or undefined. */
   async function take(k: K, cond: Condition = {}): Promise<T | undefined> {
     const condition = ['attribute_exists(pk)', cond.condition].filter(Boolean).join(' AND ');
-    return (await deleteItem(k, { ...cond, condition })).old;
+    return (await deleteItem(k, { ...cond, condition }, true)).old;
   }
 
-  async function deleteItem(k: K, cond: Condition): Promise<{ ok: boolean; old?: T }> {
+  async function deleteItem(k: K, cond: Condition, returnOld: boolean): Promise<{ ok: boolean; old?: T }> {
     let old: T | undefined;
     const ok = await ifConditionHolds(async () => {
-      const out = await db().send(new DeleteCommand({ TableName: table(), Key: decl.key(k), ...expression(cond), ReturnValues: 'ALL_OLD' }));
-      old = out.Attributes ? fromItem(out.Attributes) : undefined;
+      const out = await db().send(new DeleteCommand({ TableName: table(), Key: decl.key(k), ...expression(cond), ...(returnOld ? { ReturnValues: 'ALL_OLD' as const } : {}) }));
+      old = out?.Attributes ? fromItem(out.Attributes) : undefined;
     });
     return { ok, old };
   }
@@ -212,7 +221,7 @@ export function entity<T extends object, K>(decl: EntityDeclaration<T, K>) {
   /** How many items a key condition (and filter) selects, without reading them. */
   const count = (q: QuerySpec) => queryCount(queryInput(q));
 
-  return { declaration: decl, toItem, fromItem, get, getMany, putIf, putIfAbsent, put, replaceIfVersion, update, remove, take, query, queryEvery, count };
+  return { declaration: decl, toItem, fromItem, get, getMany, putIf, putIfAbsent, put, replaceIfVersion, update, updateIf, remove, take, query, queryEvery, count };
 }
 
 export interface QuerySpec {

@@ -97,7 +97,7 @@ export function listFiles(callId: string, kind: FileKind, orgNumber?: string): P
 export const markVerified = (ref: FileRef, uploadedAt: string) =>
   files(ref.kind).update(ref, { set: { status: 'verified', uploadedAt }, condition: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } });
 
-export const deleteFileRecord = async (ref: FileRef) => (await files(ref.kind).take(ref)) !== undefined;
+export const deleteFileRecord = (ref: FileRef) => files(ref.kind).remove(ref, { condition: 'attribute_exists(pk)' });
 
 export const insertDocumentChange = (c: DocumentChangeRecord) => documentChanges.put(c);
 

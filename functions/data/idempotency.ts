@@ -22,7 +22,7 @@ interface IdempotencyRecord {
   answer?: StoredAnswer;
 }
 
-const claims = entity<IdempotencyRecord, Pick<IdempotencyRecord, 'scope' | 'key'>>({
+export const idempotencyClaims = entity<IdempotencyRecord, Pick<IdempotencyRecord, 'scope' | 'key'>>({
   type: 'idempotency',
   description: 'The answer to a create sent with an Idempotency-Key (scoped to the route and the organisation)',
   keyTemplate: { pk: 'IDEMP#<route>#<orgId>', sk: 'KEY#<key>' },
@@ -36,7 +36,7 @@ const claims = entity<IdempotencyRecord, Pick<IdempotencyRecord, 'scope' | 'key'
  * work is done. A stale claim (its work crashed) can be taken over once `staleMs` have passed.
  */
 export async function claimKey(scope: string, key: string, requestHash: string, at: Date, ttlMs: number, staleMs: number): Promise<Claim> {
-  const claimed = await claims.putIfAbsent(
+  const claimed = await idempotencyClaims.putIfAbsent(
     { scope, key, requestHash, claimedAt: at.toISOString(), expiresAt: Math.floor((at.getTime() + ttlMs) / 1000) },
     {
       condition: 'expiresAt < :now OR (attribute_not_exists(answer) AND claimedAt < :stale)',
@@ -44,16 +44,16 @@ export async function claimKey(scope: string, key: string, requestHash: string, 
     },
   );
   if (claimed) return { state: 'claimed' };
-  const found = await claims.get({ scope, key }, { consistent: true });
+  const found = await idempotencyClaims.get({ scope, key }, { consistent: true });
   return found?.answer
     ? { state: 'done', requestHash: String(found.requestHash), answer: found.answer }
     : { state: 'in-progress', requestHash: String(found?.requestHash) };
 }
 
 export async function storeAnswer(scope: string, key: string, answer: StoredAnswer): Promise<void> {
-  await claims.update({ scope, key }, { set: { answer }, upsert: true });
+  await idempotencyClaims.updateIf({ scope, key }, { set: { answer }, upsert: true });
 }
 
 export async function dropClaim(scope: string, key: string): Promise<void> {
-  await claims.update({ scope, key }, { set: { expiresAt: 0 }, upsert: true });
+  await idempotencyClaims.updateIf({ scope, key }, { set: { expiresAt: 0 }, upsert: true });
 }

@@ -77,8 +77,8 @@ export async function upsertProposal(p: ProposalRecord, stage: ProposalStage = '
 export const getProposal = (callId: string, orgNumber: string, stage: ProposalStage = 'request') => stored(stage).get({ callId, orgNumber });
 
 /** True if a proposal was there to delete. */
-export const deleteProposal = async (callId: string, orgNumber: string, stage: ProposalStage = 'request') =>
-  (await stored(stage).take({ callId, orgNumber })) !== undefined;
+export const deleteProposal = (callId: string, orgNumber: string, stage: ProposalStage = 'request') =>
+  stored(stage).remove({ callId, orgNumber }, { condition: 'attribute_exists(pk)' });
 
 /** All proposals to one call (a call has at most one per company, so this stays small). */
 export const listProposalsForCall = (callId: string, stage: ProposalStage = 'request') =>

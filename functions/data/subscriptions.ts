@@ -98,14 +98,13 @@ export async function getNotificationWatermark(): Promise<string | undefined> {
  * Moves the watermark from `expected` (undefined: not there yet) to `next`, and only forward: one conditional
  * update, so two overlapping runs cannot move it back. False when another run got there first.
  */
-export async function advanceNotificationWatermark(expected: string | undefined, next: string): Promise<boolean> {
-  const moved = await notificationWatermark.update(undefined, {
+export function advanceNotificationWatermark(expected: string | undefined, next: string): Promise<boolean> {
+  return notificationWatermark.updateIf(undefined, {
     set: { lastRunAt: next },
     upsert: true,
     condition: expected === undefined ? 'attribute_not_exists(pk)' : 'lastRunAt = :expected AND :next > lastRunAt',
     values: expected === undefined ? {} : { ':next': next, ':expected': expected },
   });
-  return moved !== undefined;
 }
 
 /**

@@ -61,9 +61,7 @@ interface CountedViewRecord {
 export const memberships = entity<MembershipRecord, Pick<MembershipRecord, 'associationId' | 'orgNumber'>>({
   type: 'membership',
   description: 'A company\'s membership of an association (`status` pending/accepted/declined)',
-  keyTemplate: { pk: 'ASSOC#<associationId>', sk: 'MEMBER#<orgNumber>' },
   key: (m) => keys.membership(m.associationId, m.orgNumber),
-  keyOf: (m) => m,
   // gsi2 shares the company's ORG# partition with its proposals.
   indexes: (m) => ({ gsi2pk: keys.orgProposals(m.orgNumber), gsi2sk: keys.orgMembershipSort(m.associationId) }),
   patterns: [
@@ -77,7 +75,6 @@ const promotionSort = (p: Pick<PromotionRecord, 'promotedAt' | 'id'>) => `${p.pr
 export const promotions = entity<PromotionRecord, string>({
   type: 'promotion',
   description: 'An association promoting a call (id derived from association and call: one per pair), with its counters',
-  keyTemplate: { pk: 'PROMO#<id>', sk: 'PROMO' },
   key: (id) => keys.promotion(id),
   keyOf: (p) => p.id,
   indexes: (p) => ({
@@ -96,18 +93,14 @@ export const promotions = entity<PromotionRecord, string>({
 export const callViewers = entity<CallViewerRecord, Pick<CallViewerRecord, 'callId' | 'orgNumber'>>({
   type: 'callViewer',
   description: 'A company that opened a call\'s page, with when it last did (reach of promotions)',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'VIEWER#<orgNumber>' },
   key: (v) => keys.callViewer(v.callId, v.orgNumber),
-  keyOf: (v) => v,
   patterns: [{ name: 'companies that opened a call', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(VIEWER#)' }],
 });
 
 export const countedViews = entity<CountedViewRecord, Pick<CountedViewRecord, 'callId' | 'viewer'>>({
   type: 'countedView',
   description: 'The last counted view of a call by one viewer (`org:<id>` or `visitor:<id>`): one per viewer per 24 h',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'SEEN#<org:id | visitor:id>' },
   key: (v) => keys.countedView(v.callId, v.viewer),
-  keyOf: (v) => v,
   patterns: [{ name: 'count a view once per viewer and window', index: 'table', partition: 'CALL#<callId>', sort: 'SEEN#<viewer>' }],
 });
 

@@ -64,9 +64,7 @@ export interface ImpartialityRecord {
 export const impartiality = entity<ImpartialityRecord, Pick<ImpartialityRecord, 'callId' | 'userId'>>({
   type: 'impartiality',
   description: 'One user\'s impartiality declaration for one call (written once, read before any answer)',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'IMPARTIAL#<userId>' },
   key: (r) => keys.impartiality(r.callId, r.userId),
-  keyOf: (r) => r,
   patterns: [
     { name: 'impartiality gate', index: 'table', partition: 'CALL#<callId>', sort: 'IMPARTIAL#<userId>' },
     { name: "a call's declarations", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(IMPARTIAL#)' },
@@ -89,9 +87,7 @@ export interface EvaluationRecord {
 export const evaluations = entity<EvaluationRecord, Pick<EvaluationRecord, 'callId' | 'orgNumber'>>({
   type: 'evaluation',
   description: 'The owner\'s evaluation of one tender (`version`, ETag / If-Match)',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'EVAL#<orgNumber>' },
   key: (e) => keys.evaluation(e.callId, e.orgNumber),
-  keyOf: (e) => e,
   patterns: [{ name: 'evaluation table', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(EVAL#)' }],
 });
 export const getEvaluation = (callId: string, orgNumber: string) => evaluations.get({ callId, orgNumber });
@@ -120,9 +116,7 @@ export interface LetterRecord {
 export const letters = entity<LetterRecord, Pick<LetterRecord, 'callId' | 'decisionId' | 'orgNumber'>>({
   type: 'letter',
   description: 'A letter (selection, award, withdrawal, cancellation) to one company: its RFC 5322 message in `eml`, `sentAt` once delivered',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'LETTER#<decisionId>#<orgNumber>' },
   key: (l) => keys.letter(l.callId, l.decisionId, l.orgNumber),
-  keyOf: (l) => l,
   patterns: [{ name: 'letters of a call', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(LETTER#)' }],
 });
 export const putLetter = (l: LetterRecord) => letters.putIfAbsent(l);
@@ -147,9 +141,7 @@ type StoredEvent = Omit<CallEvent, 'type'> & { eventType: string };
 export const callEvents = entity<StoredEvent, Pick<StoredEvent, 'callId' | 'at' | 'eventId'>>({
   type: 'event',
   description: 'An event of the procurement record (`eventType`, `actor`, `data`; deterministic id)',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'EVENT#<at>#<eventId>' },
   key: (e) => keys.callEvent(e.callId, e.at, e.eventId),
-  keyOf: (e) => e,
   patterns: [{ name: 'the protocol', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(EVENT#)' }],
 });
 export const recordEvent = ({ type, ...e }: CallEvent) => callEvents.putIfAbsent({ ...e, eventType: type });
@@ -164,10 +156,8 @@ interface CallVersionRecord {
 }
 export const callVersions = entity<CallVersionRecord, Pick<CallVersionRecord, 'callId' | 'version'>>({
   type: 'call-version',
-  description: 'A stored version of a call (for the archive)',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'VERSION#<version, 6 digits>' },
+  description: 'A stored version of a call (for the archive); the version zero-padded to 6 digits',
   key: (v) => keys.callVersion(v.callId, v.version),
-  keyOf: (v) => v,
   patterns: [{ name: 'versions of a call (archive)', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(VERSION#)' }],
 });
 export const putCallVersion = (callId: string, version: number, call: object) =>

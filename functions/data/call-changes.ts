@@ -14,10 +14,8 @@ export interface CallChangeRecord {
 
 export const callChanges = entity<CallChangeRecord, { callId: string; version: number }>({
   type: 'callChange',
-  description: 'A correction of a published call (fields before and after)',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'CHANGE#<version, 8 digits>' },
+  description: 'A correction of a published call (fields before and after); the version zero-padded to 8 digits, so the log sorts',
   key: (k) => keys.callChange(k.callId, k.version),
-  keyOf: (c) => c,
   patterns: [{ name: 'change log of a call, oldest first', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(CHANGE#)' }],
 });
 

@@ -18,9 +18,7 @@ interface CounterRecord {
 export const counters = entity<CounterRecord, Pick<CounterRecord, 'owner' | 'kind'>>({
   type: 'counter',
   description: 'A cap counter: saved searches per organisation, open drafts per municipality (`n`)',
-  keyTemplate: { pk: 'ORG#<orgId>', sk: 'COUNT#<subscriptions|drafts>' },
   key: (c) => keys.counter(c.owner, c.kind),
-  keyOf: (c) => c,
   patterns: [{ name: 'take / free a cap slot', index: 'table', partition: 'ORG#<orgId>', sort: 'COUNT#<kind>' }],
 });
 

@@ -17,9 +17,7 @@ type AddressRef = Pick<EmailAddressRecord, 'orgId' | 'address'>;
 export const emailAddresses = entity<EmailAddressRecord, AddressRef>({
   type: 'emailAddress',
   description: 'An e-mail address of an organisation (lower-cased), pending until its link is followed, then confirmed',
-  keyTemplate: { pk: 'ORG#<orgId>', sk: 'EMAIL#<lower-cased address>' },
   key: (a) => keys.emailAddress(a.orgId, a.address),
-  keyOf: (a) => a,
   // Only while pending: the notification job's list of confirmation messages to send.
   indexes: (a) => (a.status === 'pending' ? { gsi1pk: keys.pendingEmails, gsi1sk: `${a.requestedAt}#${a.orgId}#${a.address}` } : {}),
   patterns: [

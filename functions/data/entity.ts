@@ -34,10 +34,14 @@ export interface EntityDeclaration<T extends object, K> {
   /** The item's `type` attribute. */
   type: string;
   description: string;
-  /** Key templates for the documentation, e.g. { pk: 'CALL#<id>', sk: 'CALL' }. */
-  keyTemplate: { pk: string; sk: string };
+  /**
+   * Key templates for the documentation, e.g. { pk: 'CALL#<id>', sk: 'CALL' }. Left out, they are read off
+   * `key` itself (each key field shows as `<field>`), so the document cannot say other than the code does.
+   */
+  keyTemplate?: { pk: string; sk: string };
   key: (k: K) => { pk: string; sk: string };
-  keyOf: (record: T) => K;
+  /** The key of a record; left out, the record is its own key (`key` reads only the fields it needs). */
+  keyOf?: (record: T) => K;
   /** Index attributes; an attribute left undefined keeps the item out of that index (sparse index). */
   indexes?: (record: T) => IndexAttributes;
   /** Attributes stored for queries only, computed from the record and never read back. */
@@ -79,10 +83,23 @@ export function recordOf<T>(item: Item, derived: readonly string[] = []): T {
   return record as T;
 }
 
+/**
+ * A key argument that names itself: `${k}` reads `<id>`, `k.callId` reads `<callId>`, so calling a key
+ * function with it spells the key's template.
+ */
+const placeholder: unknown = new Proxy({}, {
+  get: (_, prop) => (prop === Symbol.toPrimitive ? () => '<id>' : `<${String(prop)}>`),
+});
+
 /** Every declaration made in this process, for the generated documentation. */
 export const declarations: EntityDeclaration<object, unknown>[] = [];
 
-export function entity<T extends object, K>(decl: EntityDeclaration<T, K>) {
+export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K>) {
+  const decl = {
+    keyOf: (record: T) => record as unknown as K,
+    ...declared,
+    keyTemplate: declared.keyTemplate ?? declared.key(placeholder as K),
+  };
   declarations.push(decl as unknown as EntityDeclaration<object, unknown>);
 
   const toItem = (record: T): Item => {
@@ -221,7 +238,7 @@ export function entity<T extends object, K>(decl: EntityDeclaration<T, K>) {
   /** How many items a key condition (and filter) selects, without reading them. */
   const count = (q: QuerySpec) => queryCount(queryInput(q));
 
-  return { declaration: decl, toItem, fromItem, get, getMany, putIf, putIfAbsent, put, replaceIfVersion, update, updateIf, remove, take, query, queryEvery, count };
+  return { declaration: decl as EntityDeclaration<T, K> & Required<Pick<EntityDeclaration<T, K>, 'keyTemplate' | 'keyOf'>>, toItem, fromItem, get, getMany, putIf, putIfAbsent, put, replaceIfVersion, update, updateIf, remove, take, query, queryEvery, count };
 }
 
 export interface QuerySpec {

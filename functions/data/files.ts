@@ -55,27 +55,21 @@ type FileRef = Pick<FileRecord, 'callId' | 'kind' | 'orgNumber' | 'id'>;
 export const documents = entity<FileRecord, FileRef>({
   type: 'document',
   description: 'A call document (konkurransegrunnlag …): pending until its bytes are verified, then listed',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'DOC#<docId>' },
   key: (f) => keys.document(f.callId, f.id),
-  keyOf: (f) => f,
   patterns: [{ name: "a call's documents", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(DOC#)' }],
 });
 
 export const attachments = entity<FileRecord, FileRef>({
   type: 'attachment',
   description: "A file attached to a company's proposal, sealed like the proposal; pending until verified",
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'ATTACH#<orgNumber>#<id>' },
   key: (f) => keys.attachment(f.callId, f.orgNumber!, f.id),
-  keyOf: (f) => f,
   patterns: [{ name: "a company's attachments to a call", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(ATTACH#<orgNumber>#)' }],
 });
 
 export const documentChanges = entity<DocumentChangeRecord, DocumentChangeRecord>({
   type: 'documentChange',
   description: 'A document added, replaced or removed after publication (an entry of the change log)',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'DOCCHANGE#<changedAt>#<id>' },
   key: (c) => keys.documentChange(c.callId, c.changedAt, c.id),
-  keyOf: (c) => c,
   patterns: [{ name: "a call's document changes, oldest first", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(DOCCHANGE#)' }],
 });
 

@@ -25,9 +25,7 @@ interface IdempotencyRecord {
 export const idempotencyClaims = entity<IdempotencyRecord, Pick<IdempotencyRecord, 'scope' | 'key'>>({
   type: 'idempotency',
   description: 'The answer to a create sent with an Idempotency-Key (scoped to the route and the organisation)',
-  keyTemplate: { pk: 'IDEMP#<route>#<orgId>', sk: 'KEY#<key>' },
   key: (k) => keys.idempotency(k.scope, k.key),
-  keyOf: (r) => r,
   patterns: [{ name: 'create with Idempotency-Key', index: 'table', partition: 'IDEMP#<route>#<orgId>', sort: 'KEY#<key>' }],
 });
 

@@ -10,9 +10,7 @@ interface StakeholderNoticeRecord {
 export const stakeholderNotices = entity<StakeholderNoticeRecord, Pick<StakeholderNoticeRecord, 'eventId' | 'email'>>({
   type: 'stakeholderNotice',
   description: 'A stakeholder notice sent for one event to one recipient (makes sending idempotent per event)',
-  keyTemplate: { pk: 'NOTICE#<eventId>', sk: 'TO#<email>' },
   key: (n) => keys.stakeholderNotice(n.eventId, n.email),
-  keyOf: (n) => n,
   patterns: [{ name: 'send a stakeholder notice once', index: 'table', partition: 'NOTICE#<eventId>', sort: 'TO#<email>' }],
 });
 

@@ -22,7 +22,6 @@ export interface UserRecord {
 export const organisations = entity<OrganisationRecord, string>({
   type: 'organisation',
   description: 'A municipality (id: kommunenummer), company (organisasjonsnummer), association or the programme owner',
-  keyTemplate: { pk: 'ORG#<id>', sk: 'ORG' },
   key: (id) => keys.organisation(id),
   keyOf: (o) => o.id,
   indexes: (o) => ({
@@ -41,7 +40,6 @@ export const organisations = entity<OrganisationRecord, string>({
 export const users = entity<UserRecord, string>({
   type: 'user',
   description: 'A user of the local demo sign-in (in AWS, users live in Cognito)',
-  keyTemplate: { pk: 'USER#<id>', sk: 'USER' },
   key: (id) => keys.user(id),
   keyOf: (u) => u.id,
   indexes: (u) => ({ gsi1pk: keys.users, gsi1sk: `${u.role}#${u.name}#${u.id}` }),

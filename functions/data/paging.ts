@@ -49,13 +49,17 @@ export async function queryUpTo<T extends Record<string, unknown>>(
 }
 
 /** Every item a query matches, page after page: for partitions known to stay small (one call's proposals, …). */
-export async function queryAll<T extends Record<string, unknown>>(input: QueryCommandInput, pageSize = 500): Promise<T[]> {
+export const queryAll = <T extends Record<string, unknown>>(input: QueryCommandInput, pageSize = 500): Promise<T[]> =>
+  everyPage((start) => queryUpTo<T>(input, pageSize, start));
+
+/** Follows a paged listing from its first page to its last: every item, in order. */
+export async function everyPage<T>(page: (start?: Key) => Promise<{ items: T[]; lastKey?: Key }>): Promise<T[]> {
   const all: T[] = [];
   let start: Key | undefined;
   do {
-    const page = await queryUpTo<T>(input, pageSize, start);
-    all.push(...page.items);
-    start = page.lastKey;
+    const next = await page(start);
+    all.push(...next.items);
+    start = next.lastKey;
   } while (start);
   return all;
 }

@@ -20,9 +20,7 @@ type ProposalRef = Pick<ProposalRecord, 'callId' | 'orgNumber'>;
 export const proposals = entity<ProposalRecord, ProposalRef>({
   type: 'proposal',
   description: 'A company\'s proposal to a call (innspill, or the request to take part in a two-stage procedure): one per company per call',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'PROPOSAL#<orgNumber>' },
   key: (p) => keys.proposal(p.callId, p.orgNumber),
-  keyOf: (p) => p,
   indexes: (p) => ({
     // gsi1: every proposal by submission time, for the programme statistics (no Scan).
     gsi1pk: keys.allProposals,
@@ -42,9 +40,7 @@ export const proposals = entity<ProposalRecord, ProposalRef>({
 export const tenders = entity<ProposalRecord, ProposalRef>({
   type: 'tender',
   description: 'A selected company\'s tender in a two-stage procedure (its request stays under PROPOSAL#)',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'TENDER#<orgNumber>' },
   key: (p) => keys.tender(p.callId, p.orgNumber),
-  keyOf: (p) => p,
   patterns: [
     { name: 'one tender', index: 'table', partition: 'CALL#<callId>', sort: 'TENDER#<orgNumber>' },
     { name: 'all tenders to a call', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(TENDER#)' },

@@ -25,9 +25,7 @@ type QuestionRef = Pick<QuestionRecord, 'callId' | 'id'>;
 export const questions = entity<QuestionRecord, QuestionRef>({
   type: 'question',
   description: 'A question to a call (random id: nothing in it dates or names the asker), with its answers oldest first',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'QUESTION#<uuid>' },
   key: (q) => keys.question(q.callId, q.id),
-  keyOf: (q) => q,
   defaults: { answers: [] },
   patterns: [{ name: "a call's questions", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(QUESTION#)' }],
 });

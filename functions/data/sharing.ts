@@ -49,8 +49,7 @@ interface ReuseGuardRecord {
 
 export const outcomes = entity<OutcomeRecord, string>({
   type: 'outcome',
-  description: 'What came of a closed call, with the call\'s descriptive fields copied in (`version` for If-Match)',
-  keyTemplate: { pk: 'CALL#<callId>', sk: 'OUTCOME' },
+  description: 'What came of a closed call (id: the call\'s), with the call\'s descriptive fields copied in (`version` for If-Match)',
   key: (callId) => keys.outcome(callId),
   keyOf: (o) => o.callId,
   derived: { names: ['searchText', 'cpvPrefixes'], compute: (o) => ({ searchText: lessonSearchText(o), cpvPrefixes: cpvPrefixes(o.cpvCodes) }) },
@@ -65,18 +64,14 @@ export const outcomes = entity<OutcomeRecord, string>({
 export const reuses = entity<ReuseRecord, ReuseRecord>({
   type: 'reuse',
   description: 'A municipality reused a call (the key holds the new call, so a retry cannot count it twice)',
-  keyTemplate: { pk: 'CALL#<originalId>', sk: 'REUSE#<reusedAt>#<newCallId>' },
   key: (r) => keys.reuse(r.originalId, r.reusedAt, r.callId),
-  keyOf: (r) => r,
   patterns: [{ name: 'reuses of a call, newest first', index: 'table', partition: 'CALL#<originalId>', sort: 'begins_with(REUSE#)' }],
 });
 
 export const reuseGuards = entity<ReuseGuardRecord, Pick<ReuseGuardRecord, 'originalId' | 'municipalityCode'>>({
   type: 'reuseGuard',
   description: 'A reuse claim by one municipality (`callId`, `reusedAt`): idempotent for an hour',
-  keyTemplate: { pk: 'CALL#<originalId>', sk: 'REUSEBY#<kommunenummer>' },
   key: (g) => keys.reuseGuard(g.originalId, g.municipalityCode),
-  keyOf: (g) => g,
   patterns: [{ name: 'reuse a call (once per hour per municipality)', index: 'table', partition: 'CALL#<originalId>', sort: 'REUSEBY#<kommunenummer>' }],
 });
 

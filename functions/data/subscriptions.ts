@@ -28,9 +28,7 @@ interface NoticeSentRecord {
 export const subscriptions = entity<SubscriptionRecord, Pick<SubscriptionRecord, 'orgId' | 'id'>>({
   type: 'subscription',
   description: 'A saved search of an organisation, sent immediately or weekly',
-  keyTemplate: { pk: 'ORG#<orgId>', sk: 'SUB#<id>' },
   key: (s) => keys.subscription(s.orgId, s.id),
-  keyOf: (s) => s,
   indexes: (s) => ({ gsi1pk: keys.subscriptionsByFrequency(s.frequency), gsi1sk: `${s.createdAt}#${s.id}` }),
   defaults: { filters: {}, forMembers: false },
   patterns: [
@@ -42,16 +40,13 @@ export const subscriptions = entity<SubscriptionRecord, Pick<SubscriptionRecord,
 export const noticesSent = entity<NoticeSentRecord, Pick<NoticeSentRecord, 'subscriptionId' | 'noticeId'>>({
   type: 'noticeSent',
   description: 'A notice sent for one saved search (a call, or a weekly digest): makes sending idempotent',
-  keyTemplate: { pk: 'SUB#<subscriptionId>', sk: 'SENT#<callId> or SENT#DIGEST#<ISO week>' },
   key: (n) => keys.noticeSent(n.subscriptionId, n.noticeId),
-  keyOf: (n) => n,
   patterns: [{ name: 'send a notice once', index: 'table', partition: 'SUB#<subscriptionId>', sort: 'SENT#<noticeId>' }],
 });
 
 export const notificationWatermark = entity<{ lastRunAt?: string }, void>({
   type: 'notificationWatermark',
   description: 'When the immediate notification job last finished a window',
-  keyTemplate: { pk: 'META', sk: 'NOTICES' },
   key: () => keys.notificationWatermark,
   keyOf: () => undefined,
   patterns: [{ name: 'the watermark', index: 'table', partition: 'META', sort: 'NOTICES' }],

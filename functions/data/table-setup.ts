@@ -48,7 +48,6 @@ export async function ensureTable(tableName: string = table()): Promise<'created
 export const seedMarker = entity<{ seededAt: string }, void>({
   type: 'seedMarker',
   description: 'The demo data was written to this table (one marker item, written last)',
-  keyTemplate: { pk: 'META', sk: 'SEED' },
   key: () => keys.seedMarker,
   keyOf: () => undefined,
   patterns: [{ name: 'is the table seeded', index: 'table', partition: 'META', sort: 'SEED' }],

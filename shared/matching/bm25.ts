@@ -31,18 +31,8 @@ export function bm25Pair(
   docLength: number,
   stats: CorpusStats,
 ): { score: number; terms: { term: string; part: number }[] } {
-  const parts: { term: string; part: number }[] = [];
-  let score = 0;
-  const norm = K1 * (1 - B + (B * docLength) / (stats.avgLength || 1));
-  for (const term of new Set(queryTerms)) {
-    const f = docTf.get(term);
-    if (!f) continue;
-    const part = idf(stats, term) * ((f * (K1 + 1)) / (f + norm));
-    score += part;
-    parts.push({ term, part });
-  }
-  parts.sort((a, b) => b.part - a.part || a.term.localeCompare(b.term));
-  return { score, terms: parts };
+  // Every term weighs 1: the same floating-point sum as the weighted form (1 × x is x exactly).
+  return bm25Weighted(new Map([...new Set(queryTerms)].map((term) => [term, 1])), docTf, docLength, stats);
 }
 
 /**

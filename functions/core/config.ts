@@ -34,3 +34,40 @@ export function config(): Config {
 export function resetConfig(): void {
   cached = undefined;
 }
+
+const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:3000';
+const read = (name: string): string | undefined => process.env[name] || undefined;
+
+/**
+ * The rest of the environment, read each time it is asked for (never cached here): the modules that build a
+ * client or a store from it (file store, site writer, mailer, secrets) cache what they build, and tests and
+ * the local server change env between runs in one process. Every `process.env` read outside infra/ and
+ * the tests is in this file.
+ */
+export const env = {
+  /** Where the public web app lives, without a trailing slash: links in feeds, OCDS, e-mails and call pages. */
+  publicBaseUrl: (): string => (read('PUBLIC_BASE_URL') ?? DEFAULT_PUBLIC_BASE_URL).replace(/\/+$/, ''),
+  /** The publisher's registered OCDS ocid prefix; undefined means the demo prefix. */
+  ocidPrefix: (): string | undefined => read('OCDS_OCID_PREFIX'),
+  /** The local server's data folder. */
+  dataDir: (): string => read('DATA_DIR') ?? '.data',
+  /** Uploaded files: an S3 bucket in AWS, else a folder (FILES_DIR, or DATA_DIR/files). */
+  filesBucket: (): string | undefined => read('FILES_BUCKET'),
+  filesDir: (): string | undefined => read('FILES_DIR'),
+  /** Prerendered call pages: an S3 bucket in AWS, a folder locally, or neither (no pages written). */
+  siteBucket: (): string | undefined => read('SITE_BUCKET'),
+  siteRoot: (): string | undefined => read('SITE_ROOT'),
+  /** E-mail: MAIL_TRANSPORT ses|file (file by default), MAIL_FROM, and the file outbox (OUTBOX_DIR). */
+  mailTransport: (): string => read('MAIL_TRANSPORT') ?? 'file',
+  mailFrom: (): string | undefined => read('MAIL_FROM'),
+  outboxDir: (): string | undefined => read('OUTBOX_DIR'),
+  /** Signing keys: Secrets Manager ARNs in AWS, plain values locally. */
+  secretArns: (): { cursor?: string; link?: string } => ({ cursor: read('CURSOR_SECRET_ARN'), link: read('LINK_SECRET_ARN') }),
+  cursorSecret: (): string | undefined => read('CURSOR_SECRET'),
+  linkSecret: (): string | undefined => read('LINK_SECRET'),
+  /** The local sign-in's token key (the local server sets it; never in AWS). */
+  devTokenSecret: (): string | undefined => read('DEV_TOKEN_SECRET'),
+  /** Credentials for a local DynamoDB endpoint (any value works there; AWS uses the role's). */
+  localCredentials: () => ({ accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local' }),
+  serviceName: (): string => process.env.POWERTOOLS_SERVICE_NAME ?? 'innovasjonstorget',
+};

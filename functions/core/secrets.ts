@@ -1,4 +1,4 @@
-import { config } from './config.js';
+import { config, env } from './config.js';
 
 /**
  * Signing keys, one per purpose: cursors (and the visitor cookie) are signed with one, links in e-mails
@@ -21,8 +21,8 @@ let loading: Promise<Secrets> | undefined;
 export async function loadSecrets(): Promise<Secrets> {
   if (loaded) return loaded;
   loading ??= (async () => {
-    const env = process.env;
-    if (env.CURSOR_SECRET_ARN && env.LINK_SECRET_ARN) {
+    const arns = env.secretArns();
+    if (arns.cursor && arns.link) {
       const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
       const client = new SecretsManagerClient({ region: config().region });
       const read = async (arn: string) => {
@@ -30,7 +30,7 @@ export async function loadSecrets(): Promise<Secrets> {
         if (!out.SecretString) throw new Error(`secret ${arn} has no string value`);
         return out.SecretString;
       };
-      const [cursor, link] = await Promise.all([read(env.CURSOR_SECRET_ARN), read(env.LINK_SECRET_ARN)]);
+      const [cursor, link] = await Promise.all([read(arns.cursor), read(arns.link)]);
       loaded = { cursor, link };
       return loaded;
     }
@@ -41,15 +41,15 @@ export async function loadSecrets(): Promise<Secrets> {
 }
 
 function fromEnv(): Secrets {
-  const cursor = process.env.CURSOR_SECRET;
+  const cursor = env.cursorSecret();
   if (!cursor) throw new Error('CURSOR_SECRET is not set');
   // Locally a missing LINK_SECRET falls back to a key derived from the cursor one, still distinct from it.
-  return { cursor, link: process.env.LINK_SECRET || `link:${cursor}` };
+  return { cursor, link: env.linkSecret() ?? `link:${cursor}` };
 }
 
 /** The key for a token purpose. Synchronous: locally read from env; in AWS loaded before the first request. */
 export function secretFor(purpose: string): string {
-  const s = loaded ?? (process.env.CURSOR_SECRET_ARN ? undefined : fromEnv());
+  const s = loaded ?? (env.secretArns().cursor ? undefined : fromEnv());
   if (!s) throw new Error('secrets not loaded: call loadSecrets() first');
   return /^(unsubscribe|email-confirm)/.test(purpose) ? s.link : s.cursor;
 }

@@ -1,9 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Membership } from '../../shared/schemas/associations.js';
-import { db, isConditionFailure, table } from './client.js';
+import { entity } from './entity.js';
 import { keys } from './keys.js';
-import { queryAll } from './paging.js';
-import type { OrganisationRecord } from './organisations.js';
+import { organisations } from './organisations.js';
 
 /**
  * Business associations: memberships (ASSOC#a / MEMBER#org, mirrored into the company's ORG#org
@@ -51,252 +49,141 @@ export interface CallViewerRecord {
   lastViewedAt: string;
 }
 
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
-  void pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
-  return rest as T;
-};
+/** The last counted view of one viewer of a call (one per viewer per 24 h). */
+interface CountedViewRecord {
+  callId: string;
+  viewer: string;
+  countedAt: string;
+  /** Epoch seconds: cleanup in AWS (table TTL); the window itself is enforced by the condition, not by TTL. */
+  expiresAt: number;
+}
 
-/** Every item of a small query (members of one association, …), stored keys stripped. */
-const queryAllStripped = async <T>(input: QueryCommandInput): Promise<T[]> => (await queryAll(input)).map((i) => strip<T>(i));
+export const memberships = entity<MembershipRecord, Pick<MembershipRecord, 'associationId' | 'orgNumber'>>({
+  type: 'membership',
+  description: 'A company\'s membership of an association (`status` pending/accepted/declined)',
+  key: (m) => keys.membership(m.associationId, m.orgNumber),
+  // gsi2 shares the company's ORG# partition with its proposals.
+  indexes: (m) => ({ gsi2pk: keys.orgProposals(m.orgNumber), gsi2sk: keys.orgMembershipSort(m.associationId) }),
+  patterns: [
+    { name: 'membership requests and members of an association', index: 'table', partition: 'ASSOC#<associationId>', sort: 'begins_with(MEMBER#)' },
+    { name: "a company's memberships", index: 'gsi2', partition: 'ORG#<orgNumber>', sort: 'begins_with(MEMBERSHIP#)' },
+  ],
+});
+
+const promotionSort = (p: Pick<PromotionRecord, 'promotedAt' | 'id'>) => `${p.promotedAt}#${p.id}`;
+
+export const promotions = entity<PromotionRecord, string>({
+  type: 'promotion',
+  description: 'An association promoting a call (id derived from association and call: one per pair), with its counters',
+  key: (id) => keys.promotion(id),
+  keyOf: (p) => p.id,
+  indexes: (p) => ({
+    gsi1pk: keys.associationPromotions(p.associationId),
+    gsi1sk: promotionSort(p),
+    gsi2pk: keys.callPromotions(p.callId),
+    gsi2sk: promotionSort(p),
+  }),
+  patterns: [
+    { name: 'one promotion', index: 'table', partition: 'PROMO#<id>', sort: 'PROMO' },
+    { name: "an association's promotions, newest first", index: 'gsi1', partition: 'ASSOC#<associationId>#PROMOS', sort: '<promotedAt>#<id>' },
+    { name: "a call's promotions", index: 'gsi2', partition: 'CALL#<callId>#PROMOS', sort: '<promotedAt>#<id>' },
+  ],
+});
+
+export const callViewers = entity<CallViewerRecord, Pick<CallViewerRecord, 'callId' | 'orgNumber'>>({
+  type: 'callViewer',
+  description: 'A company that opened a call\'s page, with when it last did (reach of promotions)',
+  key: (v) => keys.callViewer(v.callId, v.orgNumber),
+  patterns: [{ name: 'companies that opened a call', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(VIEWER#)' }],
+});
+
+export const countedViews = entity<CountedViewRecord, Pick<CountedViewRecord, 'callId' | 'viewer'>>({
+  type: 'countedView',
+  description: 'The last counted view of a call by one viewer (`org:<id>` or `visitor:<id>`): one per viewer per 24 h',
+  key: (v) => keys.countedView(v.callId, v.viewer),
+  patterns: [{ name: 'count a view once per viewer and window', index: 'table', partition: 'CALL#<callId>', sort: 'SEEN#<viewer>' }],
+});
+
+const byStatus = (status?: MembershipStatus) =>
+  status ? { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } } : {};
+
+const associationPartition = (associationId: string) => keys.membership(associationId, '').pk;
 
 // ---------------------------------------------------------------------------------------------
 // Associations (organisations of kind 'association')
 
-export async function listAssociationOrgs(): Promise<OrganisationRecord[]> {
-  return queryAllStripped<OrganisationRecord>({
-    TableName: table(),
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :p',
-    ExpressionAttributeValues: { ':p': keys.organisationsOfKind('association') },
-  });
-}
+export const listAssociationOrgs = () => organisations.queryEvery({ index: 'gsi1', partition: keys.organisationsOfKind('association') });
 
 /** How many accepted members an association has (a counting query: nothing to keep in step). */
-export async function countAcceptedMembers(associationId: string): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
-        FilterExpression: '#s = :accepted',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: {
-          ':pk': keys.membership(associationId, '').pk, ':m': keys.membershipPrefix, ':accepted': 'accepted',
-        },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += out.Count ?? 0;
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return count;
-}
+export const countAcceptedMembers = (associationId: string) =>
+  memberships.count({ partition: associationPartition(associationId), sort: { beginsWith: keys.membershipPrefix }, ...byStatus('accepted') });
 
 // ---------------------------------------------------------------------------------------------
 // Memberships
 
-function membershipItem(m: MembershipRecord): Record<string, unknown> {
-  return {
-    ...keys.membership(m.associationId, m.orgNumber),
-    type: 'membership',
-    ...m,
-    gsi2pk: keys.orgProposals(m.orgNumber),
-    gsi2sk: keys.orgMembershipSort(m.associationId),
-  };
-}
-
-export async function getMembership(associationId: string, orgNumber: string): Promise<MembershipRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.membership(associationId, orgNumber) }));
-  return out.Item ? strip<MembershipRecord>(out.Item) : undefined;
-}
+export const getMembership = (associationId: string, orgNumber: string) => memberships.get({ associationId, orgNumber });
 
 /**
  * A company asks to join: one conditional put that succeeds when there is no request yet or the last
  * one was declined (asking again starts over as pending). False when a request is pending or accepted.
  */
-export async function putMembershipRequest(m: MembershipRecord): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: membershipItem(m),
-        ConditionExpression: 'attribute_not_exists(pk) OR #s = :declined',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':declined': 'declined' },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const putMembershipRequest = (m: MembershipRecord) =>
+  memberships.putIfAbsent(m, { condition: '#status = :declined', names: { '#status': 'status' }, values: { ':declined': 'declined' } });
 
 /** Writes a membership only if the company has none with this association (demo data never overwrites a real one). */
-export async function insertMembership(m: MembershipRecord): Promise<boolean> {
-  try {
-    await db().send(new PutCommand({ TableName: table(), Item: membershipItem(m), ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const insertMembership = (m: MembershipRecord) => memberships.putIfAbsent(m);
 
 /** pending → accepted or declined, conditional on the request still being pending. Undefined when it was not. */
-export async function decidePendingMembership(
+export const decidePendingMembership = (
   associationId: string,
   orgNumber: string,
   status: 'accepted' | 'declined',
   decidedAt: string,
   decidedBy: string,
-): Promise<MembershipRecord | undefined> {
-  try {
-    const out = await db().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.membership(associationId, orgNumber),
-        UpdateExpression: 'SET #s = :s, decidedAt = :at, decidedBy = :by',
-        ConditionExpression: 'attribute_exists(pk) AND #s = :pending',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':s': status, ':at': decidedAt, ':by': decidedBy, ':pending': 'pending' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return strip<MembershipRecord>(out.Attributes!);
-  } catch (e) {
-    if (isConditionFailure(e)) return undefined;
-    throw e;
-  }
-}
+) =>
+  memberships.update(
+    { associationId, orgNumber },
+    { set: { status, decidedAt, decidedBy }, condition: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
+  );
 
 /** An association's requests and members, by organisation number; optionally one status only. */
-export async function listAssociationMemberships(associationId: string, status?: MembershipStatus): Promise<MembershipRecord[]> {
-  return queryAllStripped<MembershipRecord>({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
-    ...(status ? { FilterExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
-    ExpressionAttributeValues: {
-      ':pk': keys.membership(associationId, '').pk, ':m': keys.membershipPrefix, ...(status ? { ':s': status } : {}),
-    },
-  });
-}
+export const listAssociationMemberships = (associationId: string, status?: MembershipStatus) =>
+  memberships.queryEvery({ partition: associationPartition(associationId), sort: { beginsWith: keys.membershipPrefix }, ...byStatus(status) });
 
 /** A company's memberships in every association (gsi2, the company's ORG# partition). */
-export async function listCompanyMemberships(orgNumber: string, status?: MembershipStatus): Promise<MembershipRecord[]> {
-  return queryAllStripped<MembershipRecord>({
-    TableName: table(),
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :m)',
-    ...(status ? { FilterExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
-    ExpressionAttributeValues: {
-      ':p': keys.orgProposals(orgNumber), ':m': keys.orgMembershipPrefix, ...(status ? { ':s': status } : {}),
-    },
-  });
-}
+export const listCompanyMemberships = (orgNumber: string, status?: MembershipStatus) =>
+  memberships.queryEvery({ index: 'gsi2', partition: keys.orgProposals(orgNumber), sort: { beginsWith: keys.orgMembershipPrefix }, ...byStatus(status) });
 
 // ---------------------------------------------------------------------------------------------
 // Promotions
 
-const promotionSort = (p: Pick<PromotionRecord, 'promotedAt' | 'id'>) => `${p.promotedAt}#${p.id}`;
-
 /** Creates a promotion once (false when the id is taken, which only a re-run seed hits). */
-export async function insertPromotion(p: PromotionRecord): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keys.promotion(p.id),
-          type: 'promotion',
-          ...p,
-          gsi1pk: keys.associationPromotions(p.associationId),
-          gsi1sk: promotionSort(p),
-          gsi2pk: keys.callPromotions(p.callId),
-          gsi2sk: promotionSort(p),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const insertPromotion = (p: PromotionRecord) => promotions.putIfAbsent(p);
 
 /** Changes a promotion's note (the second promotion of the same call by the same association). */
-export async function updatePromotionNote(id: string, note: string, at: string, by: string): Promise<PromotionRecord | undefined> {
-  try {
-    const out = await db().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.promotion(id),
-        UpdateExpression: 'SET note = :n, noteUpdatedAt = :at, noteUpdatedBy = :by',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':n': note, ':at': at, ':by': by },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return out.Attributes ? strip<PromotionRecord>(out.Attributes) : undefined;
-  } catch (e) {
-    if (isConditionFailure(e)) return undefined;
-    throw e;
-  }
-}
+export const updatePromotionNote = (id: string, note: string, at: string, by: string) =>
+  promotions.update(id, { set: { note, noteUpdatedAt: at, noteUpdatedBy: by } });
 
 /** Promotions of one call (gsi2 `CALL#id#PROMOS`). */
-export async function listCallPromotions(callId: string): Promise<PromotionRecord[]> {
-  return queryAllStripped<PromotionRecord>({
-    TableName: table(),
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :p',
-    ExpressionAttributeValues: { ':p': keys.callPromotions(callId) },
-  });
-}
+export const listCallPromotions = (callId: string) => promotions.queryEvery({ index: 'gsi2', partition: keys.callPromotions(callId) });
 
-export async function getPromotion(id: string): Promise<PromotionRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.promotion(id) }));
-  return out.Item ? strip<PromotionRecord>(out.Item) : undefined;
-}
+export const getPromotion = (id: string) => promotions.get(id);
 
 /** An association's promotions, newest first. */
-export async function listAssociationPromotions(associationId: string): Promise<PromotionRecord[]> {
-  return queryAllStripped<PromotionRecord>({
-    TableName: table(),
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :p',
-    ExpressionAttributeValues: { ':p': keys.associationPromotions(associationId) },
-    ScanIndexForward: false,
-  });
-}
+export const listAssociationPromotions = (associationId: string) =>
+  promotions.queryEvery({ index: 'gsi1', partition: keys.associationPromotions(associationId), newestFirst: true });
 
 /**
  * Counts one view through a promotion link: one UpdateItem that ADDs to the counters, conditional on
  * the promotion existing and belonging to `callId`, so a stale or foreign id never creates an item.
  * False when the condition failed.
  */
-export async function addPromotionView(promotionId: string, callId: string, memberViewer: boolean): Promise<boolean> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.promotion(promotionId),
-        UpdateExpression: 'ADD #v :one, #m :m',
-        ConditionExpression: 'attribute_exists(pk) AND callId = :call',
-        ExpressionAttributeNames: { '#v': 'views', '#m': 'memberViewers' },
-        ExpressionAttributeValues: { ':one': 1, ':m': memberViewer ? 1 : 0, ':call': callId },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+export function addPromotionView(promotionId: string, callId: string, memberViewer: boolean): Promise<boolean> {
+  return promotions.updateIf(promotionId, {
+    add: { views: 1, memberViewers: memberViewer ? 1 : 0 },
+    condition: 'callId = :call',
+    values: { ':call': callId },
+  });
 }
 
 /**
@@ -304,26 +191,11 @@ export async function addPromotionView(promotionId: string, callId: string, memb
  * conditional Put on `CALL#id / SEEN#viewer`, which succeeds only if the viewer was never counted for the
  * call or was last counted `windowMs` or longer ago. True when this view is the one to count.
  */
-export async function claimCountedView(callId: string, viewer: string, at: Date, windowMs: number): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keys.countedView(callId, viewer), type: 'countedView', countedAt: at.toISOString(),
-          // Cleanup in AWS (table TTL); the window itself is enforced by the condition, not by TTL.
-          expiresAt: Math.floor((at.getTime() + windowMs) / 1000) + 86_400,
-        },
-        ConditionExpression: 'attribute_not_exists(pk) OR countedAt <= :since',
-        ExpressionAttributeValues: { ':since': new Date(at.getTime() - windowMs).toISOString() },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const claimCountedView = (callId: string, viewer: string, at: Date, windowMs: number) =>
+  countedViews.putIfAbsent(
+    { callId, viewer, countedAt: at.toISOString(), expiresAt: Math.floor((at.getTime() + windowMs) / 1000) + 86_400 },
+    { condition: 'countedAt <= :since', values: { ':since': new Date(at.getTime() - windowMs).toISOString() } },
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Call viewers
@@ -333,42 +205,16 @@ export async function claimCountedView(callId: string, viewer: string, at: Date,
  * company last opened the call before this view, if ever.
  */
 export async function touchCallViewer(callId: string, orgNumber: string, at: string): Promise<string | undefined> {
-  const out = await db().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: keys.callViewer(callId, orgNumber),
-      UpdateExpression: 'SET #t = :type, callId = :call, orgNumber = :org, lastViewedAt = :at, firstViewedAt = if_not_exists(firstViewedAt, :at)',
-      ExpressionAttributeNames: { '#t': 'type' },
-      ExpressionAttributeValues: { ':type': 'callViewer', ':call': callId, ':org': orgNumber, ':at': at },
-      ReturnValues: 'UPDATED_OLD',
-    }),
+  const before = await callViewers.update(
+    { callId, orgNumber },
+    { set: { callId, orgNumber, lastViewedAt: at }, setIfAbsent: { firstViewedAt: at }, upsert: true, returning: 'old' },
   );
-  const previous = out.Attributes?.lastViewedAt;
-  return typeof previous === 'string' ? previous : undefined;
+  return typeof before?.lastViewedAt === 'string' ? before.lastViewedAt : undefined;
 }
 
 /** A viewer item written only if none exists (demo data never overwrites a real view). */
-export async function insertCallViewer(v: CallViewerRecord): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...keys.callViewer(v.callId, v.orgNumber), type: 'callViewer', ...v },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const insertCallViewer = (v: CallViewerRecord) => callViewers.putIfAbsent(v);
 
 /** Every company that opened a call, with when it last did. */
-export async function listCallViewers(callId: string): Promise<CallViewerRecord[]> {
-  return queryAllStripped<CallViewerRecord>({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-    ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':v': keys.callViewerPrefix },
-  });
-}
+export const listCallViewers = (callId: string) =>
+  callViewers.queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: keys.callViewerPrefix } });

@@ -3,34 +3,11 @@
  * the events of the procurement record and the stored versions of the call. Every write is one conditional
  * write on one item, and ids are deterministic, so a retried use case completes what it started.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, table } from './client.js';
+import { entity } from './entity.js';
 import { keys } from './keys.js';
-import { queryAll } from './paging.js';
 
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk, sk, type, ...rest } = item;
-  void pk, sk, type;
-  return rest as T;
-};
-
-const inPartition = (callId: string, prefix: string) =>
-  queryAll({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': prefix },
-  });
-
-/** Put an item unless it exists; true if this call wrote it. */
-async function putOnce(key: Record<string, string>, type: string, item: object): Promise<boolean> {
-  try {
-    await db().send(new PutCommand({ TableName: table(), Item: { ...key, type, ...item }, ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+/** Items of one kind in a call's partition (each kind's sort keys share a prefix). */
+const inCall = (callId: string, prefix: string) => ({ partition: keys.call(callId).pk, sort: { beginsWith: prefix } });
 
 // ─── Stage decisions stored on the call item ─────────────────────────────────────────────────────────────
 export interface SelectionDecision {
@@ -84,12 +61,18 @@ export interface ImpartialityRecord {
   reason?: string;
   declaredAt: string;
 }
-export const putImpartiality = (r: ImpartialityRecord) => putOnce(keys.impartiality(r.callId, r.userId), 'impartiality', r);
-export async function getImpartiality(callId: string, userId: string): Promise<ImpartialityRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.impartiality(callId, userId) }));
-  return out.Item ? strip<ImpartialityRecord>(out.Item) : undefined;
-}
-export const listImpartiality = async (callId: string) => (await inPartition(callId, keys.impartialityPrefix)).map((i) => strip<ImpartialityRecord>(i));
+export const impartiality = entity<ImpartialityRecord, Pick<ImpartialityRecord, 'callId' | 'userId'>>({
+  type: 'impartiality',
+  description: 'One user\'s impartiality declaration for one call (written once, read before any answer)',
+  key: (r) => keys.impartiality(r.callId, r.userId),
+  patterns: [
+    { name: 'impartiality gate', index: 'table', partition: 'CALL#<callId>', sort: 'IMPARTIAL#<userId>' },
+    { name: "a call's declarations", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(IMPARTIAL#)' },
+  ],
+});
+export const putImpartiality = (r: ImpartialityRecord) => impartiality.putIfAbsent(r);
+export const getImpartiality = (callId: string, userId: string) => impartiality.get({ callId, userId });
+export const listImpartiality = (callId: string) => impartiality.queryEvery(inCall(callId, keys.impartialityPrefix));
 
 // ─── Evaluations ─────────────────────────────────────────────────────────────────────────────────────────
 export interface EvaluationRecord {
@@ -101,28 +84,17 @@ export interface EvaluationRecord {
   updatedAt: string;
   updatedBy: string;
 }
-export async function getEvaluation(callId: string, orgNumber: string): Promise<EvaluationRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.evaluation(callId, orgNumber) }));
-  return out.Item ? strip<EvaluationRecord>(out.Item) : undefined;
-}
+export const evaluations = entity<EvaluationRecord, Pick<EvaluationRecord, 'callId' | 'orgNumber'>>({
+  type: 'evaluation',
+  description: 'The owner\'s evaluation of one tender (`version`, ETag / If-Match)',
+  key: (e) => keys.evaluation(e.callId, e.orgNumber),
+  patterns: [{ name: 'evaluation table', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(EVAL#)' }],
+});
+export const getEvaluation = (callId: string, orgNumber: string) => evaluations.get({ callId, orgNumber });
 /** First write: only if none exists. Later writes: only if the stored version is `expected`. */
-export async function writeEvaluation(e: EvaluationRecord, expected?: number): Promise<boolean> {
-  if (expected === undefined) return putOnce(keys.evaluation(e.callId, e.orgNumber), 'evaluation', e);
-  try {
-    await db().send(new PutCommand({
-      TableName: table(),
-      Item: { ...keys.evaluation(e.callId, e.orgNumber), type: 'evaluation', ...e },
-      ConditionExpression: 'attribute_exists(pk) AND #v = :v',
-      ExpressionAttributeNames: { '#v': 'version' },
-      ExpressionAttributeValues: { ':v': expected },
-    }));
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
-}
-export const listEvaluations = async (callId: string) => (await inPartition(callId, keys.evaluationPrefix)).map((i) => strip<EvaluationRecord>(i));
+export const writeEvaluation = (e: EvaluationRecord, expected?: number) =>
+  expected === undefined ? evaluations.putIfAbsent(e) : evaluations.replaceIfVersion(e, expected);
+export const listEvaluations = (callId: string) => evaluations.queryEvery(inCall(callId, keys.evaluationPrefix));
 
 // ─── Letters ─────────────────────────────────────────────────────────────────────────────────────────────
 export type LetterKind = 'selection' | 'award' | 'withdrawal' | 'cancellation';
@@ -141,19 +113,18 @@ export interface LetterRecord {
   createdAt: string;
   sentAt?: string;
 }
-export const putLetter = (l: LetterRecord) => putOnce(keys.letter(l.callId, l.decisionId, l.orgNumber), 'letter', l);
+export const letters = entity<LetterRecord, Pick<LetterRecord, 'callId' | 'decisionId' | 'orgNumber'>>({
+  type: 'letter',
+  description: 'A letter (selection, award, withdrawal, cancellation) to one company: its RFC 5322 message in `eml`, `sentAt` once delivered',
+  key: (l) => keys.letter(l.callId, l.decisionId, l.orgNumber),
+  patterns: [{ name: 'letters of a call', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(LETTER#)' }],
+});
+export const putLetter = (l: LetterRecord) => letters.putIfAbsent(l);
+/** Delivered: recorded once (a second delivery of the same letter keeps the first time). */
 export async function markLetterSent(l: LetterRecord, sentAt: string): Promise<void> {
-  await db().send(new UpdateCommand({
-    TableName: table(),
-    Key: keys.letter(l.callId, l.decisionId, l.orgNumber),
-    UpdateExpression: 'SET sentAt = :s',
-    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(sentAt)',
-    ExpressionAttributeValues: { ':s': sentAt },
-  })).catch((e) => {
-    if (!isConditionFailure(e)) throw e;
-  });
+  await letters.updateIf(l, { set: { sentAt }, condition: 'attribute_not_exists(sentAt)' });
 }
-export const listLetters = async (callId: string) => (await inPartition(callId, keys.letterPrefix)).map((i) => strip<LetterRecord>(i));
+export const listLetters = (callId: string) => letters.queryEvery(inCall(callId, keys.letterPrefix));
 
 // ─── The procurement record ──────────────────────────────────────────────────────────────────────────────
 export interface CallEvent {
@@ -165,16 +136,30 @@ export interface CallEvent {
   actor?: { userId: string; orgId: string; role: string; name?: string };
   data?: Record<string, unknown>;
 }
-// The item's own `type` is 'event'; the event's type is stored as eventType.
-export const recordEvent = ({ type, ...e }: CallEvent) => putOnce(keys.callEvent(e.callId, e.at, e.eventId), 'event', { ...e, eventType: type });
-export const listEvents = async (callId: string) =>
-  (await inPartition(callId, keys.callEventPrefix)).map((i) => {
-    const { eventType, ...rest } = strip<Omit<CallEvent, 'type'> & { eventType: string }>(i);
-    return { ...rest, type: eventType } as CallEvent;
-  });
+/** The item's own `type` is 'event'; the event's type is stored as eventType. */
+type StoredEvent = Omit<CallEvent, 'type'> & { eventType: string };
+export const callEvents = entity<StoredEvent, Pick<StoredEvent, 'callId' | 'at' | 'eventId'>>({
+  type: 'event',
+  description: 'An event of the procurement record (`eventType`, `actor`, `data`; deterministic id)',
+  key: (e) => keys.callEvent(e.callId, e.at, e.eventId),
+  patterns: [{ name: 'the protocol', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(EVENT#)' }],
+});
+export const recordEvent = ({ type, ...e }: CallEvent) => callEvents.putIfAbsent({ ...e, eventType: type });
+export const listEvents = async (callId: string): Promise<CallEvent[]> =>
+  (await callEvents.queryEvery(inCall(callId, keys.callEventPrefix))).map(({ eventType, ...e }) => ({ ...e, type: eventType }));
 
 // ─── Versions of the call ────────────────────────────────────────────────────────────────────────────────
+interface CallVersionRecord {
+  callId: string;
+  version: number;
+  call: Record<string, unknown>;
+}
+export const callVersions = entity<CallVersionRecord, Pick<CallVersionRecord, 'callId' | 'version'>>({
+  type: 'call-version',
+  description: 'A stored version of a call (for the archive); the version zero-padded to 6 digits',
+  key: (v) => keys.callVersion(v.callId, v.version),
+  patterns: [{ name: 'versions of a call (archive)', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(VERSION#)' }],
+});
 export const putCallVersion = (callId: string, version: number, call: object) =>
-  putOnce(keys.callVersion(callId, version), 'call-version', { callId, version, call });
-export const listCallVersions = async (callId: string) =>
-  (await inPartition(callId, keys.callVersionPrefix)).map((i) => strip<{ callId: string; version: number; call: Record<string, unknown> }>(i));
+  callVersions.putIfAbsent({ callId, version, call: call as Record<string, unknown> });
+export const listCallVersions = (callId: string) => callVersions.queryEvery(inCall(callId, keys.callVersionPrefix));

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { config } from '../core/config.js';
+import { config, env } from '../core/config.js';
 import { count, METRIC } from '../core/metrics.js';
 
 let doc: DynamoDBDocumentClient | undefined;
@@ -15,10 +15,7 @@ export function db(): DynamoDBDocumentClient {
       ? {
           endpoint: dynamodbEndpoint,
           // The embedded engine and DynamoDB Local accept any credentials; real AWS uses the role's.
-          credentials: {
-            accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-            secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
-          },
+          credentials: env.localCredentials(),
         }
       : {}),
   });

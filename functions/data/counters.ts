@@ -1,5 +1,4 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, table } from './client.js';
+import { entity } from './entity.js';
 import { keys } from './keys.js';
 
 /**
@@ -10,50 +9,31 @@ import { keys } from './keys.js';
  */
 export type CounterKind = 'subscriptions' | 'drafts';
 
-/** Creates the counter from the real count the first time it is needed (items that predate counters). */
-async function ensureCounter(owner: string, kind: CounterKind, countNow: () => Promise<number>): Promise<void> {
-  try {
-    await db().send(new PutCommand({
-      TableName: table(),
-      Item: { ...keys.counter(owner, kind), type: 'counter', n: await countNow() },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
+interface CounterRecord {
+  owner: string;
+  kind: CounterKind;
+  n: number;
 }
+
+export const counters = entity<CounterRecord, Pick<CounterRecord, 'owner' | 'kind'>>({
+  type: 'counter',
+  description: 'A cap counter: saved searches per organisation, open drafts per municipality (`n`)',
+  key: (c) => keys.counter(c.owner, c.kind),
+  patterns: [{ name: 'take / free a cap slot', index: 'table', partition: 'ORG#<orgId>', sort: 'COUNT#<kind>' }],
+});
 
 /** Takes one slot if fewer than `limit` are taken. False when the cap is reached. */
 export async function reserveSlot(owner: string, kind: CounterKind, limit: number, countNow: () => Promise<number>): Promise<boolean> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await db().send(new UpdateCommand({
-        TableName: table(),
-        Key: keys.counter(owner, kind),
-        UpdateExpression: 'ADD n :one',
-        ConditionExpression: 'attribute_exists(pk) AND n < :limit',
-        ExpressionAttributeValues: { ':one': 1, ':limit': limit },
-      }));
-      return true;
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-      if (attempt === 0) await ensureCounter(owner, kind, countNow);
-    }
+    const taken = await counters.updateIf({ owner, kind }, { add: { n: 1 }, condition: 'n < :limit', values: { ':limit': limit } });
+    if (taken) return true;
+    // Created from the real count the first time it is needed (items that predate counters).
+    if (attempt === 0) await counters.putIfAbsent({ owner, kind, n: await countNow() });
   }
   return false;
 }
 
 /** Gives a slot back (never below zero). */
 export async function releaseSlot(owner: string, kind: CounterKind): Promise<void> {
-  try {
-    await db().send(new UpdateCommand({
-      TableName: table(),
-      Key: keys.counter(owner, kind),
-      UpdateExpression: 'ADD n :minus',
-      ConditionExpression: 'n > :zero',
-      ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-    }));
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
+  await counters.updateIf({ owner, kind }, { add: { n: -1 }, condition: 'n > :zero', values: { ':zero': 0 } });
 }

@@ -1,6 +1,6 @@
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, table } from './client.js';
-import { queryAll, queryUpTo, type Key } from './paging.js';
+import { queryAll, queryCount, queryUpTo, type Key } from './paging.js';
 
 /**
  * Item types declared once, as data: key, index attributes (named after the access pattern they serve),
@@ -34,10 +34,14 @@ export interface EntityDeclaration<T extends object, K> {
   /** The item's `type` attribute. */
   type: string;
   description: string;
-  /** Key templates for the documentation, e.g. { pk: 'CALL#<id>', sk: 'CALL' }. */
-  keyTemplate: { pk: string; sk: string };
+  /**
+   * Key templates for the documentation, e.g. { pk: 'CALL#<id>', sk: 'CALL' }. Left out, they are read off
+   * `key` itself (each key field shows as `<field>`), so the document cannot say other than the code does.
+   */
+  keyTemplate?: { pk: string; sk: string };
   key: (k: K) => { pk: string; sk: string };
-  keyOf: (record: T) => K;
+  /** The key of a record; left out, the record is its own key (`key` reads only the fields it needs). */
+  keyOf?: (record: T) => K;
   /** Index attributes; an attribute left undefined keeps the item out of that index (sparse index). */
   indexes?: (record: T) => IndexAttributes;
   /** Attributes stored for queries only, computed from the record and never read back. */
@@ -47,48 +51,81 @@ export interface EntityDeclaration<T extends object, K> {
   patterns: readonly AccessPattern[];
 }
 
-export interface UpdateSpec {
-  set?: Item;
-  remove?: readonly string[];
-  /** Numeric additions (counters). */
-  add?: Record<string, number>;
-  /** A condition in DynamoDB syntax; its names and values go in `names` and `values`. */
+/** A condition in DynamoDB syntax; its placeholders' names and values go in `names` and `values`. */
+export interface Condition {
   condition?: string;
   names?: Record<string, string>;
   values?: Item;
 }
 
+export interface UpdateSpec extends Condition {
+  /** Attributes to set; an undefined value removes the attribute. */
+  set?: Item;
+  /** Attributes set only where the item has none yet (`if_not_exists`). */
+  setIfAbsent?: Item;
+  /** Lists to append to (`list_append`, starting from an empty list). */
+  append?: Record<string, readonly unknown[]>;
+  remove?: readonly string[];
+  /** Numeric additions (counters). */
+  add?: Record<string, number>;
+  /** Creates the item when it is missing (no existence condition); its `type` is written too. */
+  upsert?: boolean;
+  /** 'old': hand back the updated attributes as they were before (undefined for a new item). */
+  returning?: 'new' | 'old';
+}
+
 const KEY_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
+
+/** The record stored in an item: its keys, `type` and derived attributes left out. */
+export function recordOf<T>(item: Item, derived: readonly string[] = []): T {
+  const record: Item = {};
+  for (const [k, v] of Object.entries(item)) if (!(KEY_ATTRIBUTES as readonly string[]).includes(k) && !derived.includes(k)) record[k] = v;
+  return record as T;
+}
+
+/**
+ * A key argument that names itself: `${k}` reads `<id>`, `k.callId` reads `<callId>`, so calling a key
+ * function with it spells the key's template.
+ */
+const placeholder: unknown = new Proxy({}, {
+  get: (_, prop) => (prop === Symbol.toPrimitive ? () => '<id>' : `<${String(prop)}>`),
+});
 
 /** Every declaration made in this process, for the generated documentation. */
 export const declarations: EntityDeclaration<object, unknown>[] = [];
 
-export function entity<T extends object, K>(decl: EntityDeclaration<T, K>) {
+export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K>) {
+  const decl = {
+    keyOf: (record: T) => record as unknown as K,
+    ...declared,
+    keyTemplate: declared.keyTemplate ?? declared.key(placeholder as K),
+  };
   declarations.push(decl as unknown as EntityDeclaration<object, unknown>);
-  const stripped = new Set<string>([...KEY_ATTRIBUTES, ...(decl.derived?.names ?? [])]);
 
   const toItem = (record: T): Item => {
     const indexes = Object.fromEntries(Object.entries(decl.indexes?.(record) ?? {}).filter(([, v]) => v !== undefined));
     return { ...decl.key(decl.keyOf(record)), type: decl.type, ...record, ...decl.derived?.compute(record), ...indexes };
   };
 
-  const fromItem = (item: Item): T => {
-    const record: Item = { ...decl.defaults };
-    for (const [k, v] of Object.entries(item)) if (!stripped.has(k)) record[k] = v;
-    return record as T;
-  };
+  const fromItem = (item: Item): T => ({ ...decl.defaults, ...recordOf<T>(item, decl.derived?.names) });
 
-  async function get(k: K): Promise<T | undefined> {
-    const out = await db().send(new GetCommand({ TableName: table(), Key: decl.key(k) }));
+  async function get(k: K, options: { consistent?: boolean } = {}): Promise<T | undefined> {
+    const out = await db().send(new GetCommand({ TableName: table(), Key: decl.key(k), ...(options.consistent ? { ConsistentRead: true } : {}) }));
     return out.Item ? fromItem(out.Item) : undefined;
   }
 
-  /** Many items by key, 100 per request; keys DynamoDB hands back unprocessed are asked for again. */
-  async function getMany(ks: readonly K[]): Promise<T[]> {
+  /**
+   * Many items by key, 100 per request; keys DynamoDB hands back unprocessed are asked for again.
+   * `attributes` reads only those (a public projection, or a light one).
+   */
+  async function getMany<A extends keyof T & string>(ks: readonly K[], attributes?: readonly A[]): Promise<Pick<T, A>[]> {
     const unique = [...new Map(ks.map((k) => { const key = decl.key(k); return [`${key.pk}\u0000${key.sk}`, key]; })).values()];
-    const found: T[] = [];
+    const projection = attributes
+      ? { ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#p${i}`, a])) }
+      : {};
+    const found: Pick<T, A>[] = [];
     for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Item[] }> | undefined = { [table()]: { Keys: unique.slice(i, i + 100) } };
+      let request: Record<string, { Keys: Item[] }> | undefined = { [table()]: { Keys: unique.slice(i, i + 100), ...projection } };
       for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
         const out = await db().send(new BatchGetCommand({ RequestItems: request }));
@@ -99,12 +136,14 @@ export function entity<T extends object, K>(decl: EntityDeclaration<T, K>) {
     return found;
   }
 
-  /** Writes the item unless one with its key exists; false when it did. */
-  async function putIfAbsent(record: T): Promise<boolean> {
-    return conditional(() =>
-      db().send(new PutCommand({ TableName: table(), Item: toItem(record), ConditionExpression: 'attribute_not_exists(pk)' })),
-    );
+  /** Writes the item if `cond` holds for what is stored (or for nothing); false when it did not. */
+  async function putIf(record: T, cond: Condition): Promise<boolean> {
+    return ifConditionHolds(() => db().send(new PutCommand({ TableName: table(), Item: toItem(record), ...expression(cond) })));
   }
+
+  /** Writes the item unless one with its key exists (or unless `orIf` holds for it); false when it did. */
+  const putIfAbsent = (record: T, orIf?: Condition) =>
+    putIf(record, { ...orIf, condition: orIf?.condition ? `attribute_not_exists(pk) OR ${orIf.condition}` : 'attribute_not_exists(pk)' });
 
   /** Writes the item whatever is there (derived data, idempotent overwrites). */
   async function put(record: T): Promise<void> {
@@ -115,71 +154,74 @@ export function entity<T extends object, K>(decl: EntityDeclaration<T, K>) {
    * Replaces the item if, and only if, it still has `expectedVersion` (and `condition`, when given):
    * one conditional write, so concurrent editors never overwrite each other. False when it lost.
    */
-  async function replaceIfVersion(record: T, expectedVersion: number, extra: Omit<UpdateSpec, 'set' | 'remove' | 'add'> = {}): Promise<boolean> {
-    const condition = ['attribute_exists(pk) AND #version = :expectedVersion', extra.condition].filter(Boolean).join(' AND ');
-    return conditional(() =>
-      db().send(
-        new PutCommand({
-          TableName: table(),
-          Item: toItem(record),
-          ConditionExpression: condition,
-          ExpressionAttributeNames: { '#version': 'version', ...extra.names },
-          ExpressionAttributeValues: { ':expectedVersion': expectedVersion, ...extra.values },
-        }),
-      ),
-    );
-  }
+  const replaceIfVersion = (record: T, expectedVersion: number, extra: Condition = {}) =>
+    putIf(record, {
+      condition: ['attribute_exists(pk) AND #version = :expectedVersion', extra.condition].filter(Boolean).join(' AND '),
+      names: { '#version': 'version', ...extra.names },
+      values: { ':expectedVersion': expectedVersion, ...extra.values },
+    });
 
   /** SET / REMOVE / ADD on an existing item under a condition; the new record, or undefined when the condition failed. */
   async function update(k: K, spec: UpdateSpec): Promise<T | undefined> {
+    return (await updateItem(k, spec, spec.returning === 'old' ? 'UPDATED_OLD' : 'ALL_NEW')).record;
+  }
+
+  /** The same write when only its success matters (counters, claims): true when the condition held. */
+  async function updateIf(k: K, spec: Omit<UpdateSpec, 'returning'>): Promise<boolean> {
+    return (await updateItem(k, spec, 'NONE')).ok;
+  }
+
+  async function updateItem(k: K, spec: UpdateSpec, returnValues: 'ALL_NEW' | 'UPDATED_OLD' | 'NONE'): Promise<{ ok: boolean; record?: T }> {
     const names: Record<string, string> = { ...spec.names };
     const values: Item = { ...spec.values };
+    const name = (prefix: string, n: string, i: number) => ((names[`#${prefix}${i}`] = n), `#${prefix}${i}`);
+    const value = (prefix: string, v: unknown, i: number) => ((values[`:${prefix}${i}`] = v), `:${prefix}${i}`);
     const clause = (verb: string, parts: string[]) => (parts.length ? `${verb} ${parts.join(', ')}` : '');
-    const set = Object.entries(spec.set ?? {}).filter(([, v]) => v !== undefined).map(([name, v], i) => {
-      names[`#s${i}`] = name;
-      values[`:s${i}`] = v;
-      return `#s${i} = :s${i}`;
-    });
-    const remove = [...(spec.remove ?? []), ...Object.entries(spec.set ?? {}).filter(([, v]) => v === undefined).map(([n]) => n)].map((name, i) => {
-      names[`#r${i}`] = name;
-      return `#r${i}`;
-    });
-    const add = Object.entries(spec.add ?? {}).map(([name, v], i) => {
-      names[`#a${i}`] = name;
-      values[`:a${i}`] = v;
-      return `#a${i} :a${i}`;
-    });
-    let result: T | undefined;
-    const ok = await conditional(async () => {
+    const defined = Object.entries({ ...spec.set, ...(spec.upsert ? { type: decl.type } : {}) }).filter(([, v]) => v !== undefined);
+    const set = [
+      ...defined.map(([n, v], i) => `${name('s', n, i)} = ${value('s', v, i)}`),
+      ...Object.entries(spec.setIfAbsent ?? {}).map(([n, v], i) => `${name('i', n, i)} = if_not_exists(#i${i}, ${value('i', v, i)})`),
+      ...Object.entries(spec.append ?? {}).map(([n, v], i) => {
+        values[':empty'] = [];
+        return `${name('l', n, i)} = list_append(if_not_exists(#l${i}, :empty), ${value('l', v, i)})`;
+      }),
+    ];
+    const removed = [...(spec.remove ?? []), ...Object.entries(spec.set ?? {}).filter(([, v]) => v === undefined).map(([n]) => n)];
+    const remove = removed.map((n, i) => name('r', n, i));
+    const add = Object.entries(spec.add ?? {}).map(([n, v], i) => `${name('a', n, i)} ${value('a', v, i)}`);
+    const condition = [spec.upsert ? '' : 'attribute_exists(pk)', spec.condition].filter(Boolean).join(' AND ');
+    let record: T | undefined;
+    const ok = await ifConditionHolds(async () => {
       const out = await db().send(
         new UpdateCommand({
           TableName: table(),
           Key: decl.key(k),
           UpdateExpression: [clause('SET', set), clause('REMOVE', remove), clause('ADD', add)].filter(Boolean).join(' '),
-          ConditionExpression: ['attribute_exists(pk)', spec.condition].filter(Boolean).join(' AND '),
-          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-          ReturnValues: 'ALL_NEW',
+          ...expression({ condition, names, values }),
+          ...(returnValues === 'NONE' ? {} : { ReturnValues: returnValues }),
         }),
       );
-      result = fromItem(out.Attributes!);
+      record = out?.Attributes ? fromItem(out.Attributes) : undefined;
     });
-    return ok ? result : undefined;
+    return { ok, record };
   }
 
   /** Deletes the item (under a condition, when given); false when the condition failed. */
-  async function remove(k: K, spec: Pick<UpdateSpec, 'condition' | 'names' | 'values'> = {}): Promise<boolean> {
-    return conditional(() =>
-      db().send(
-        new DeleteCommand({
-          TableName: table(),
-          Key: decl.key(k),
-          ...(spec.condition ? { ConditionExpression: spec.condition } : {}),
-          ...(spec.names ? { ExpressionAttributeNames: spec.names } : {}),
-          ...(spec.values ? { ExpressionAttributeValues: spec.values } : {}),
-        }),
-      ),
-    );
+  const remove = async (k: K, cond: Condition = {}): Promise<boolean> => (await deleteItem(k, cond, false)).ok;
+
+  /** Deletes the item if it exists (and `cond` holds); the record it held, or undefined. */
+  async function take(k: K, cond: Condition = {}): Promise<T | undefined> {
+    const condition = ['attribute_exists(pk)', cond.condition].filter(Boolean).join(' AND ');
+    return (await deleteItem(k, { ...cond, condition }, true)).old;
+  }
+
+  async function deleteItem(k: K, cond: Condition, returnOld: boolean): Promise<{ ok: boolean; old?: T }> {
+    let old: T | undefined;
+    const ok = await ifConditionHolds(async () => {
+      const out = await db().send(new DeleteCommand({ TableName: table(), Key: decl.key(k), ...expression(cond), ...(returnOld ? { ReturnValues: 'ALL_OLD' as const } : {}) }));
+      old = out?.Attributes ? fromItem(out.Attributes) : undefined;
+    });
+    return { ok, old };
   }
 
   /** A page of the items a key condition selects, in sort-key order (or reversed). */
@@ -189,11 +231,14 @@ export function entity<T extends object, K>(decl: EntityDeclaration<T, K>) {
   }
 
   /** Every item a key condition selects: for partitions known to stay small. */
-  async function queryEvery(q: QuerySpec): Promise<T[]> {
-    return (await queryAll<Item>(queryInput(q))).map(fromItem);
+  async function queryEvery(q: QuerySpec, pageSize?: number): Promise<T[]> {
+    return (await queryAll<Item>(queryInput(q), pageSize)).map(fromItem);
   }
 
-  return { declaration: decl, toItem, fromItem, get, getMany, putIfAbsent, put, replaceIfVersion, update, remove, query, queryEvery };
+  /** How many items a key condition (and filter) selects, without reading them. */
+  const count = (q: QuerySpec) => queryCount(queryInput(q));
+
+  return { declaration: decl as EntityDeclaration<T, K> & Required<Pick<EntityDeclaration<T, K>, 'keyTemplate' | 'keyOf'>>, toItem, fromItem, get, getMany, putIf, putIfAbsent, put, replaceIfVersion, update, updateIf, remove, take, query, queryEvery, count };
 }
 
 export interface QuerySpec {
@@ -203,9 +248,12 @@ export interface QuerySpec {
   sort?: { beginsWith: string } | { between: [string, string] } | { after: string } | { before: string };
   newestFirst?: boolean;
   filter?: { expression: string; names?: Record<string, string>; values?: Item };
+  /** Read only these attributes (the keys are always read, for paging). */
+  attributes?: readonly string[];
 }
 
-function queryInput(q: QuerySpec) {
+/** The Query input of a pattern; exported for the modules that read items not (yet) declared here. */
+export function queryInput(q: QuerySpec) {
   const pk = q.index ? `${q.index}pk` : 'pk';
   const sk = q.index ? `${q.index}sk` : 'sk';
   const names: Record<string, string> = { '#pk': pk, ...q.filter?.names };
@@ -227,19 +275,34 @@ function queryInput(q: QuerySpec) {
       values[':sk'] = q.sort.before;
     }
   }
+  let projection: string | undefined;
+  if (q.attributes) {
+    const read = [...new Set(['pk', 'sk', pk, sk, ...q.attributes])];
+    projection = read.map((a, i) => ((names[`#q${i}`] = a), `#q${i}`)).join(', ');
+  }
   return {
     TableName: table(),
     ...(q.index ? { IndexName: q.index } : {}),
     KeyConditionExpression: condition,
     ...(q.filter ? { FilterExpression: q.filter.expression } : {}),
+    ...(projection ? { ProjectionExpression: projection } : {}),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
     ScanIndexForward: !q.newestFirst,
   };
 }
 
+/** A condition as the SDK's input fields, leaving out what is empty (DynamoDB refuses empty maps). */
+function expression(c: Condition) {
+  return {
+    ...(c.condition ? { ConditionExpression: c.condition } : {}),
+    ...(c.names && Object.keys(c.names).length ? { ExpressionAttributeNames: c.names } : {}),
+    ...(c.values && Object.keys(c.values).length ? { ExpressionAttributeValues: c.values } : {}),
+  };
+}
+
 /** Runs a conditional write: true when it took effect, false when its condition failed. */
-async function conditional(write: () => Promise<unknown>): Promise<boolean> {
+export async function ifConditionHolds(write: () => Promise<unknown>): Promise<boolean> {
   try {
     await write();
     return true;

@@ -1,7 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, table } from './client.js';
+import { entity } from './entity.js';
 import { keys } from './keys.js';
-import { queryAll } from './paging.js';
 
 export type FileKind = 'document' | 'attachment';
 
@@ -39,9 +37,6 @@ export interface DocumentChangeRecord {
   fields: { name: string; before: unknown; after: unknown }[];
 }
 
-export const fileKey = (f: Pick<FileRecord, 'callId' | 'kind' | 'orgNumber' | 'id'>) =>
-  f.kind === 'document' ? keys.document(f.callId, f.id) : keys.attachment(f.callId, f.orgNumber!, f.id);
-
 /** The storage key of a file: it names its item, so the verifier (S3 event) finds the record from the key alone. */
 export const objectKeyOf = (f: Pick<FileRecord, 'callId' | 'kind' | 'orgNumber' | 'id'>) =>
   f.kind === 'document' ? `calls/${f.callId}/documents/${f.id}` : `calls/${f.callId}/proposals/${f.orgNumber}/${f.id}`;
@@ -54,73 +49,52 @@ export function parseObjectKey(key: string): Pick<FileRecord, 'callId' | 'kind' 
   return undefined;
 }
 
-function fromItem(item: Record<string, unknown>): FileRecord {
-  const { pk, sk, type, ...rest } = item;
-  void pk, sk, type;
-  return rest as unknown as FileRecord;
-}
+type FileRef = Pick<FileRecord, 'callId' | 'kind' | 'orgNumber' | 'id'>;
+
+/** Documents and attachments are two item types with one record shape (their `type` is the file's kind). */
+export const documents = entity<FileRecord, FileRef>({
+  type: 'document',
+  description: 'A call document (konkurransegrunnlag …): pending until its bytes are verified, then listed',
+  key: (f) => keys.document(f.callId, f.id),
+  patterns: [{ name: "a call's documents", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(DOC#)' }],
+});
+
+export const attachments = entity<FileRecord, FileRef>({
+  type: 'attachment',
+  description: "A file attached to a company's proposal, sealed like the proposal; pending until verified",
+  key: (f) => keys.attachment(f.callId, f.orgNumber!, f.id),
+  patterns: [{ name: "a company's attachments to a call", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(ATTACH#<orgNumber>#)' }],
+});
+
+export const documentChanges = entity<DocumentChangeRecord, DocumentChangeRecord>({
+  type: 'documentChange',
+  description: 'A document added, replaced or removed after publication (an entry of the change log)',
+  key: (c) => keys.documentChange(c.callId, c.changedAt, c.id),
+  patterns: [{ name: "a call's document changes, oldest first", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(DOCCHANGE#)' }],
+});
+
+const files = (kind: FileKind) => (kind === 'document' ? documents : attachments);
 
 export async function insertFile(f: FileRecord): Promise<void> {
-  await db().send(new PutCommand({ TableName: table(), Item: { ...fileKey(f), type: f.kind, ...f }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  if (!(await files(f.kind).putIfAbsent(f))) throw new Error(`file ${f.id} of call ${f.callId} exists already`);
 }
 
-export async function getFile(ref: Pick<FileRecord, 'callId' | 'kind' | 'orgNumber' | 'id'>): Promise<FileRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: fileKey(ref) }));
-  return out.Item ? fromItem(out.Item) : undefined;
-}
+export const getFile = (ref: FileRef) => files(ref.kind).get(ref);
 
 /** A call's documents, or one company's attachments to it (declared and verified). */
-export async function listFiles(callId: string, kind: FileKind, orgNumber?: string): Promise<FileRecord[]> {
-  const prefix = kind === 'document' ? keys.documentPrefix : orgNumber ? keys.attachmentPrefix(orgNumber) : 'ATTACH#';
-  const items = await queryAll({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': prefix },
-  });
-  return items.map(fromItem);
+export function listFiles(callId: string, kind: FileKind, orgNumber?: string): Promise<FileRecord[]> {
+  const prefix = kind === 'document' ? keys.documentPrefix : keys.attachmentPrefix(orgNumber);
+  return files(kind).queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: prefix } });
 }
 
 /** pending → verified, once. Undefined when the record is gone or was verified already. */
-export async function markVerified(ref: Pick<FileRecord, 'callId' | 'kind' | 'orgNumber' | 'id'>, uploadedAt: string): Promise<FileRecord | undefined> {
-  try {
-    const out = await db().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: fileKey(ref),
-        UpdateExpression: 'SET #s = :v, uploadedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND #s = :p',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':v': 'verified', ':p': 'pending', ':at': uploadedAt },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return fromItem(out.Attributes!);
-  } catch (e) {
-    if (isConditionFailure(e)) return undefined;
-    throw e;
-  }
-}
+export const markVerified = (ref: FileRef, uploadedAt: string) =>
+  files(ref.kind).update(ref, { set: { status: 'verified', uploadedAt }, condition: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } });
 
-export async function deleteFileRecord(ref: Pick<FileRecord, 'callId' | 'kind' | 'orgNumber' | 'id'>): Promise<boolean> {
-  try {
-    await db().send(new DeleteCommand({ TableName: table(), Key: fileKey(ref), ConditionExpression: 'attribute_exists(pk)' }));
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const deleteFileRecord = (ref: FileRef) => files(ref.kind).remove(ref, { condition: 'attribute_exists(pk)' });
 
-export async function insertDocumentChange(c: DocumentChangeRecord): Promise<void> {
-  await db().send(new PutCommand({ TableName: table(), Item: { ...keys.documentChange(c.callId, c.changedAt, c.id), type: 'documentChange', ...c } }));
-}
+export const insertDocumentChange = (c: DocumentChangeRecord) => documentChanges.put(c);
 
 /** Document changes of a call, oldest first. */
-export async function listDocumentChanges(callId: string): Promise<DocumentChangeRecord[]> {
-  const items = await queryAll({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': keys.documentChangePrefix },
-  });
-  return items.map((i) => fromItem(i) as unknown as DocumentChangeRecord);
-}
+export const listDocumentChanges = (callId: string) =>
+  documentChanges.queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: keys.documentChangePrefix } });

@@ -9,6 +9,7 @@ export const keys = {
   /** gsi2: every call of a municipality, newest first. */
   municipalityCalls: (code: string) => `MUNI#${code}`,
   municipalityCallSort: (createdAt: string, id: string) => `CALL#${createdAt}#${id}`,
+  municipalityCallPrefix: 'CALL#',
 
   /** A recorded correction of a published call; zero-padded version, so the log sorts oldest first. */
   callChange: (callId: string, version: number) => ({ pk: `CALL#${callId}`, sk: `CHANGE#${String(version).padStart(8, '0')}` }),
@@ -97,7 +98,8 @@ export const keys = {
   documentPrefix: 'DOC#',
   /** A file attached to a company's proposal: sealed like the proposal. */
   attachment: (callId: string, orgNumber: string, id: string) => ({ pk: `CALL#${callId}`, sk: `ATTACH#${orgNumber}#${id}` }),
-  attachmentPrefix: (orgNumber: string) => `ATTACH#${orgNumber}#`,
+  /** One company's attachments to a call, or (no company given) everyone's. */
+  attachmentPrefix: (orgNumber?: string) => (orgNumber ? `ATTACH#${orgNumber}#` : 'ATTACH#'),
   /** A document added, replaced or removed after publication: an entry of the change log. */
   documentChange: (callId: string, changedAt: string, id: string) => ({ pk: `CALL#${callId}`, sk: `DOCCHANGE#${changedAt}#${id}` }),
   documentChangePrefix: 'DOCCHANGE#',

@@ -2,22 +2,18 @@
  * Data access for the open-data routes (feeds, OCDS). Only public data is read here: published calls,
  * published outcomes and organisation names. Proposals are never touched.
  */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { SEARCH_ATTRIBUTES } from '../../shared/domain/call-search.js';
 import type { CallRecord } from './calls.js';
-import { db, table } from './client.js';
+import { queryInput, recordOf } from './entity.js';
 import { keys } from './keys.js';
-import { queryUpTo, type Key } from './paging.js';
+import { organisations } from './organisations.js';
+import { keyOf, queryUpTo, type Key } from './paging.js';
+import { outcomes } from './sharing.js';
 
 /** A call as stored, plus the index key it was read under (so a cursor can resume after it). */
 export interface KeyedCall {
   call: CallRecord;
   key: Key;
-}
-
-function toCall(item: Record<string, unknown>): CallRecord {
-  const { pk, sk, type, searchText, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
-  void pk, sk, type, searchText, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
-  return rest as unknown as CallRecord;
 }
 
 /**
@@ -27,44 +23,24 @@ function toCall(item: Record<string, unknown>): CallRecord {
  */
 export async function queryEverPublishedCalls(code: string, limit: number, startKey?: Key): Promise<{ items: KeyedCall[]; lastKey?: Key }> {
   const out = await queryUpTo<Record<string, unknown>>(
-    {
-      TableName: table(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :c)',
-      FilterExpression: 'attribute_exists(publishedAt) AND #s IN (:open, :cancelled)',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':p': keys.municipalityCalls(code), ':c': 'CALL#', ':open': 'open', ':cancelled': 'cancelled' },
-      ScanIndexForward: false,
-    },
+    queryInput({
+      index: 'gsi2',
+      partition: keys.municipalityCalls(code),
+      sort: { beginsWith: keys.municipalityCallPrefix },
+      newestFirst: true,
+      filter: {
+        expression: 'attribute_exists(publishedAt) AND #s IN (:open, :cancelled)',
+        names: { '#s': 'status' },
+        values: { ':open': 'open', ':cancelled': 'cancelled' },
+      },
+    }),
     limit,
     startKey,
   );
   return {
-    items: out.items.map((item) => ({
-      call: toCall(item),
-      key: { pk: String(item.pk), sk: String(item.sk), gsi2pk: String(item.gsi2pk), gsi2sk: String(item.gsi2sk) },
-    })),
+    items: out.items.map((item) => ({ call: recordOf<CallRecord>(item, SEARCH_ATTRIBUTES), key: keyOf(item, 'gsi2') })),
     lastKey: out.lastKey,
   };
-}
-
-/** GetItem in batches of 100, asking again for unprocessed keys. */
-async function batchGet(keyList: Record<string, string>[], projection?: { expr: string; names: Record<string, string> }) {
-  const items: Record<string, unknown>[] = [];
-  for (let i = 0; i < keyList.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }> | undefined = {
-      [table()]: {
-        Keys: keyList.slice(i, i + 100),
-        ...(projection ? { ProjectionExpression: projection.expr, ExpressionAttributeNames: projection.names } : {}),
-      },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const out = await db().send(new BatchGetCommand({ RequestItems: request }));
-      items.push(...(out.Responses?.[table()] ?? []));
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
-  return items;
 }
 
 /** What of an outcome is public: the partners (organisasjonsnummer) and when it was last recorded. */
@@ -85,13 +61,11 @@ export async function getPublishedOutcomes(callIds: string[]): Promise<Map<strin
   const unique = [...new Set(callIds)];
   const found = new Map<string, PublicOutcome>();
   if (unique.length === 0) return found;
-  const items = await batchGet(unique.map((id) => keys.outcome(id)), {
-    expr: '#pk, #published, #partners, #updatedAt',
-    names: { '#pk': 'pk', '#published': 'published', '#partners': 'partners', '#updatedAt': 'updatedAt' },
-  });
+  // Only the public fields are read.
+  const items = await outcomes.getMany(unique, ['callId', 'published', 'partners', 'updatedAt']);
   for (const item of items) {
     if (item.published !== true) continue;
-    const callId = String(item.pk).replace(/^CALL#/, '');
+    const callId = item.callId;
     const partners: string[] = [];
     const partnerNames = new Map<string, string>();
     for (const p of Array.isArray(item.partners) ? (item.partners as unknown[]) : []) {
@@ -111,7 +85,6 @@ export async function getOrganisationNames(ids: string[]): Promise<Map<string, s
   const unique = [...new Set(ids)];
   const names = new Map<string, string>();
   if (unique.length === 0) return names;
-  const items = await batchGet(unique.map((id) => keys.organisation(id)), { expr: '#id, #name', names: { '#id': 'id', '#name': 'name' } });
-  for (const item of items) if (typeof item.id === 'string' && typeof item.name === 'string') names.set(item.id, item.name);
+  for (const o of await organisations.getMany(unique, ['id', 'name'])) if (typeof o.id === 'string' && typeof o.name === 'string') names.set(o.id, o.name);
   return names;
 }

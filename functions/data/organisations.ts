@@ -1,6 +1,3 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, table } from './client.js';
-import { queryAll } from './paging.js';
 import type { Language, OrganisationKind, Role } from '../../shared/domain/vocabulary.js';
 import type { CompanyProfileInput } from '../../shared/schemas/organisations.js';
 import { entity } from './entity.js';
@@ -29,7 +26,6 @@ export interface UserRecord {
 export const organisations = entity<OrganisationRecord, string>({
   type: 'organisation',
   description: 'A municipality (id: kommunenummer), company (organisasjonsnummer), association or the programme owner',
-  keyTemplate: { pk: 'ORG#<id>', sk: 'ORG' },
   key: (id) => keys.organisation(id),
   keyOf: (o) => o.id,
   indexes: (o) => ({
@@ -48,7 +44,6 @@ export const organisations = entity<OrganisationRecord, string>({
 export const users = entity<UserRecord, string>({
   type: 'user',
   description: 'A user of the local demo sign-in, or (in AWS, where users live in Cognito) one who chose a language',
-  keyTemplate: { pk: 'USER#<id>', sk: 'USER' },
   key: (id) => keys.user(id),
   keyOf: (u) => u.id,
   indexes: (u) => ({ gsi1pk: keys.users, gsi1sk: `${u.role}#${u.name}#${u.id}`, gsi2pk: keys.usersOf(u.orgId), gsi2sk: u.id }),
@@ -115,39 +110,37 @@ export const companiesChangedSince = (since: string) =>
 export async function listOrganisationNames(): Promise<{ id: string; kind: string; name: string }[]> {
   const kinds = ['municipality', 'company', 'association', 'programme'];
   const lists = await Promise.all(kinds.map(async (kind) => {
-    const items = await queryAll({
-      TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': keys.organisationsOfKind(kind) },
-      ProjectionExpression: 'pk, sk, gsi1pk, gsi1sk, id, #n', ExpressionAttributeNames: { '#n': 'name' },
-    }, 1000);
-    return items.map((i) => ({ id: String(i.id), kind, name: String(i.name ?? '') }));
+    const found = await organisations.queryEvery({ index: 'gsi1', partition: keys.organisationsOfKind(kind), attributes: ['id', 'name'] }, 1000);
+    return found.map((o) => ({ id: String(o.id), kind, name: String(o.name ?? '') }));
   }));
   return lists.flat();
 }
+
+/** A claimed organisation name (shared/domain/text.ts comparableName): one organisation per name. */
+interface OrganisationNameRecord {
+  comparable: string;
+  orgId: string;
+  claimedAt: string;
+}
+
+export const organisationNames = entity<OrganisationNameRecord, string>({
+  type: 'organisationName',
+  description: 'A claimed organisation name (compared form): one organisation per name',
+  keyTemplate: { pk: 'ORGNAME#<compared name>', sk: 'ORGNAME' },
+  key: (comparable) => keys.organisationName(comparable),
+  keyOf: (n) => n.comparable,
+  patterns: [{ name: 'claim a name (free, or already this organisation\'s)', index: 'table', partition: 'ORGNAME#<compared name>', sort: 'ORGNAME' }],
+});
+
+const heldBy = (orgId: string) => ({ condition: 'orgId = :o', values: { ':o': orgId } });
 
 /**
  * Claims a name (compared form) for an organisation: one conditional Put, so two companies renaming to the
  * same name at once cannot both win. True when the name is free or already this organisation's.
  */
-export async function claimOrganisationName(comparable: string, orgId: string, at: string): Promise<boolean> {
-  try {
-    await db().send(new PutCommand({
-      TableName: table(), Item: { ...keys.organisationName(comparable), type: 'organisationName', orgId, claimedAt: at },
-      ConditionExpression: 'attribute_not_exists(pk) OR orgId = :o', ExpressionAttributeValues: { ':o': orgId },
-    }));
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const claimOrganisationName = (comparable: string, orgId: string, at: string) =>
+  organisationNames.putIfAbsent({ comparable, orgId, claimedAt: at }, heldBy(orgId));
 
 export async function releaseOrganisationName(comparable: string, orgId: string): Promise<void> {
-  try {
-    await db().send(new DeleteCommand({
-      TableName: table(), Key: keys.organisationName(comparable), ConditionExpression: 'orgId = :o', ExpressionAttributeValues: { ':o': orgId },
-    }));
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
+  await organisationNames.remove(comparable, heldBy(orgId));
 }

@@ -5,7 +5,8 @@ import { badRequest } from '../core/errors.js';
 
 export type Key = Record<string, string>;
 
-function keyOf(item: Record<string, unknown>, indexName?: string): Key {
+/** The table key of an item, plus its index key when it was read from an index (where a page resumes). */
+export function keyOf(item: Record<string, unknown>, indexName?: string): Key {
   const key: Key = { pk: String(item.pk), sk: String(item.sk) };
   const index = TABLE_SCHEMA.indexes.find((i) => i.name === indexName);
   if (index) {
@@ -48,13 +49,29 @@ export async function queryUpTo<T extends Record<string, unknown>>(
 }
 
 /** Every item a query matches, page after page: for partitions known to stay small (one call's proposals, …). */
-export async function queryAll<T extends Record<string, unknown>>(input: QueryCommandInput, pageSize = 500): Promise<T[]> {
+export const queryAll = <T extends Record<string, unknown>>(input: QueryCommandInput, pageSize = 500): Promise<T[]> =>
+  everyPage((start) => queryUpTo<T>(input, pageSize, start));
+
+/** Follows a paged listing from its first page to its last: every item, in order. */
+export async function everyPage<T>(page: (start?: Key) => Promise<{ items: T[]; lastKey?: Key }>): Promise<T[]> {
   const all: T[] = [];
   let start: Key | undefined;
   do {
-    const page = await queryUpTo<T>(input, pageSize, start);
-    all.push(...page.items);
-    start = page.lastKey;
+    const next = await page(start);
+    all.push(...next.items);
+    start = next.lastKey;
   } while (start);
   return all;
+}
+
+/** How many items a query (and its filter) selects, counted by DynamoDB without returning them. */
+export async function queryCount(input: QueryCommandInput): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey: start }));
+    count += out.Count ?? 0;
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return count;
 }

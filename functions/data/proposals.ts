@@ -1,8 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProposalInput } from '../../shared/schemas/proposals.js';
-import { db, isConditionFailure, table } from './client.js';
+import { entity } from './entity.js';
 import { keys } from './keys.js';
-import { queryAll, queryUpTo, type Key } from './paging.js';
+import type { Key } from './paging.js';
 
 export interface ProposalRecord extends ProposalInput {
   /** What was sent: innspill, request to take part or tender (absent on proposals stored before the award issue). */
@@ -16,127 +15,71 @@ export interface ProposalRecord extends ProposalInput {
   submittedBy: string;
 }
 
-function fromItem(item: Record<string, unknown>): ProposalRecord {
-  const { pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
-  void pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
-  return rest as unknown as ProposalRecord;
-}
+type ProposalRef = Pick<ProposalRecord, 'callId' | 'orgNumber'>;
+
+export const proposals = entity<ProposalRecord, ProposalRef>({
+  type: 'proposal',
+  description: 'A company\'s proposal to a call (innspill, or the request to take part in a two-stage procedure): one per company per call',
+  key: (p) => keys.proposal(p.callId, p.orgNumber),
+  indexes: (p) => ({
+    // gsi1: every proposal by submission time, for the programme statistics (no Scan).
+    gsi1pk: keys.allProposals,
+    gsi1sk: keys.allProposalsSort(p.submittedAt, p.callId, p.orgNumber),
+    gsi2pk: keys.orgProposals(p.orgNumber),
+    gsi2sk: keys.orgProposalSort(p.submittedAt, p.callId),
+  }),
+  patterns: [
+    { name: 'one proposal', index: 'table', partition: 'CALL#<callId>', sort: 'PROPOSAL#<orgNumber>' },
+    { name: 'all proposals to a call', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(PROPOSAL#)' },
+    { name: 'every proposal by submission time (statistics)', index: 'gsi1', partition: 'PROPOSALS', sort: '<submittedAt>#<callId>#<orgNumber>' },
+    { name: "a company's proposals, newest first", index: 'gsi2', partition: 'ORG#<orgNumber>', sort: 'begins_with(PROPOSAL#)' },
+  ],
+});
+
+/** Tenders of a two-stage procedure are their own items, outside the statistics and own-list indexes. */
+export const tenders = entity<ProposalRecord, ProposalRef>({
+  type: 'tender',
+  description: 'A selected company\'s tender in a two-stage procedure (its request stays under PROPOSAL#)',
+  key: (p) => keys.tender(p.callId, p.orgNumber),
+  patterns: [
+    { name: 'one tender', index: 'table', partition: 'CALL#<callId>', sort: 'TENDER#<orgNumber>' },
+    { name: 'all tenders to a call', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(TENDER#)' },
+  ],
+});
+
+export type ProposalStage = 'request' | 'tender';
+const stored = (stage: ProposalStage) => (stage === 'tender' ? tenders : proposals);
 
 /**
  * One proposal per company per call, as one item under a natural key. Create is a conditional put;
  * if the item already exists the same content becomes a conditional update instead. Any number of
  * concurrent identical PUTs therefore leave exactly one item, and each answers created or updated.
  */
-export type ProposalStage = 'request' | 'tender';
-/** Tenders of a two-stage procedure are their own items, outside the statistics and own-list indexes. */
-const stageKey = (stage: ProposalStage, callId: string, orgNumber: string) =>
-  stage === 'tender' ? keys.tender(callId, orgNumber) : keys.proposal(callId, orgNumber);
-const OPTIONAL_FIELDS = ['priceNok', 'selfDeclaration', 'references', 'confidential', 'kind'] as const;
-/** `references` is a DynamoDB reserved word: the newer fields go through attribute-name placeholders. */
-const ref = (f: (typeof OPTIONAL_FIELDS)[number]) => (f === 'priceNok' ? f : `#${f}`);
-const NAMES = Object.fromEntries(OPTIONAL_FIELDS.filter((f) => f !== 'priceNok').map((f) => [`#${f}`, f]));
-
 export async function upsertProposal(p: ProposalRecord, stage: ProposalStage = 'request'): Promise<{ created: boolean; record: ProposalRecord }> {
+  const items = stored(stage);
   for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await db().send(
-        new PutCommand({
-          TableName: table(),
-          Item: {
-            ...stageKey(stage, p.callId, p.orgNumber),
-            type: stage === 'tender' ? 'tender' : 'proposal',
-            ...p,
-            ...(stage === 'tender' ? {} : {
-              // gsi1: every proposal by submission time, for the programme statistics (no Scan).
-              gsi1pk: keys.allProposals,
-              gsi1sk: keys.allProposalsSort(p.submittedAt, p.callId, p.orgNumber),
-              gsi2pk: keys.orgProposals(p.orgNumber),
-              gsi2sk: keys.orgProposalSort(p.submittedAt, p.callId),
-            }),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return { created: true, record: p };
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-    }
-    try {
-      const out = await db().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: stageKey(stage, p.callId, p.orgNumber),
-          UpdateExpression:
-            'SET summary = :summary, description = :description, partners = :partners, updatedAt = :u, companyName = :n, submittedBy = :by' +
-            OPTIONAL_FIELDS.filter((f) => p[f] !== undefined).map((f) => `, ${ref(f)} = :${f}`).join('') +
-            (OPTIONAL_FIELDS.some((f) => p[f] === undefined) ? ` REMOVE ${OPTIONAL_FIELDS.filter((f) => p[f] === undefined).map(ref).join(', ')}` : ''),
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: NAMES,
-          ExpressionAttributeValues: {
-            ':summary': p.summary,
-            ':description': p.description,
-            ':partners': p.partners,
-            ':u': p.updatedAt,
-            ':n': p.companyName,
-            ':by': p.submittedBy,
-            ...Object.fromEntries(OPTIONAL_FIELDS.filter((f) => p[f] !== undefined).map((f) => [`:${f}`, p[f]])),
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return { created: false, record: fromItem(out.Attributes!) };
-    } catch (e) {
-      // Withdrawn between our two writes: go round and create it again.
-      if (!isConditionFailure(e)) throw e;
-    }
+    if (await items.putIfAbsent(p)) return { created: true, record: p };
+    // Optional fields left out are removed (undefined in `set`), so an update says what the PUT said.
+    const { summary, description, partners, updatedAt, companyName, submittedBy, priceNok, selfDeclaration, references, confidential, kind } = p;
+    const record = await items.update(p, {
+      set: { summary, description, partners, updatedAt, companyName, submittedBy, priceNok, selfDeclaration, references, confidential, kind },
+    });
+    if (record) return { created: false, record };
+    // Withdrawn between our two writes: go round and create it again.
   }
   throw new Error('proposal upsert did not settle after 3 attempts');
 }
 
-export async function getProposal(callId: string, orgNumber: string, stage: ProposalStage = 'request'): Promise<ProposalRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: stageKey(stage, callId, orgNumber) }));
-  return out.Item ? fromItem(out.Item) : undefined;
-}
+export const getProposal = (callId: string, orgNumber: string, stage: ProposalStage = 'request') => stored(stage).get({ callId, orgNumber });
 
 /** True if a proposal was there to delete. */
-export async function deleteProposal(callId: string, orgNumber: string, stage: ProposalStage = 'request'): Promise<boolean> {
-  try {
-    await db().send(
-      new DeleteCommand({
-        TableName: table(),
-        Key: stageKey(stage, callId, orgNumber),
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const deleteProposal = (callId: string, orgNumber: string, stage: ProposalStage = 'request') =>
+  stored(stage).remove({ callId, orgNumber }, { condition: 'attribute_exists(pk)' });
 
 /** All proposals to one call (a call has at most one per company, so this stays small). */
-export async function listProposalsForCall(callId: string, stage: ProposalStage = 'request'): Promise<ProposalRecord[]> {
-  const items = await queryAll({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': stage === 'tender' ? keys.tenderPrefix : keys.proposalPrefix },
-  });
-  return items.map(fromItem);
-}
+export const listProposalsForCall = (callId: string, stage: ProposalStage = 'request') =>
+  stored(stage).queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: stage === 'tender' ? keys.tenderPrefix : keys.proposalPrefix } });
 
 /** A company's proposals, newest first. */
-export async function queryCompanyProposals(orgNumber: string, limit: number, startKey?: Key) {
-  const out = await queryUpTo(
-    {
-      TableName: table(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :s)',
-      ExpressionAttributeValues: { ':p': keys.orgProposals(orgNumber), ':s': keys.proposalPrefix },
-      ScanIndexForward: false,
-    },
-    limit,
-    startKey,
-  );
-  return { items: out.items.map(fromItem), lastKey: out.lastKey };
-}
+export const queryCompanyProposals = (orgNumber: string, limit: number, startKey?: Key) =>
+  proposals.query({ index: 'gsi2', partition: keys.orgProposals(orgNumber), sort: { beginsWith: keys.proposalPrefix }, newestFirst: true }, limit, startKey);

@@ -1,7 +1,5 @@
-import { PutCommand, UpdateCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, table } from './client.js';
+import { entity } from './entity.js';
 import { keys } from './keys.js';
-import { queryAll } from './paging.js';
 
 export interface AnswerRecord {
   answer: string;
@@ -22,50 +20,26 @@ export interface QuestionRecord {
   answers: AnswerRecord[];
 }
 
-function fromItem(item: Record<string, unknown>): QuestionRecord {
-  const { pk, sk, type, ...rest } = item;
-  void pk, sk, type;
-  const q = rest as unknown as QuestionRecord;
-  return { ...q, answers: q.answers ?? [] };
-}
+type QuestionRef = Pick<QuestionRecord, 'callId' | 'id'>;
+
+export const questions = entity<QuestionRecord, QuestionRef>({
+  type: 'question',
+  description: 'A question to a call (random id: nothing in it dates or names the asker), with its answers oldest first',
+  key: (q) => keys.question(q.callId, q.id),
+  defaults: { answers: [] },
+  patterns: [{ name: "a call's questions", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(QUESTION#)' }],
+});
 
 export async function insertQuestion(q: QuestionRecord): Promise<void> {
-  await db().send(
-    new PutCommand({ TableName: table(), Item: { ...keys.question(q.callId, q.id), type: 'question', ...q }, ConditionExpression: 'attribute_not_exists(pk)' }),
-  );
+  await questions.putIfAbsent(q);
 }
 
-export async function getQuestion(callId: string, id: string): Promise<QuestionRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.question(callId, id) }));
-  return out.Item ? fromItem(out.Item) : undefined;
-}
+export const getQuestion = (callId: string, id: string) => questions.get({ callId, id });
 
 /** Every question to one call (a call gets tens, not thousands). */
-export async function listQuestions(callId: string): Promise<QuestionRecord[]> {
-  const items = await queryAll({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :q)',
-    ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':q': keys.questionPrefix },
-  });
-  return items.map(fromItem);
-}
+export const listQuestions = (callId: string) =>
+  questions.queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: keys.questionPrefix } });
 
 /** Appends an answer (one UpdateItem: list_append), keeping the earlier ones. Undefined if the question is gone. */
-export async function appendAnswer(callId: string, id: string, answer: AnswerRecord): Promise<QuestionRecord | undefined> {
-  try {
-    const out = await db().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.question(callId, id),
-        UpdateExpression: 'SET answers = list_append(if_not_exists(answers, :empty), :a)',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':empty': [], ':a': [answer] },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return fromItem(out.Attributes!);
-  } catch (e) {
-    if (isConditionFailure(e)) return undefined;
-    throw e;
-  }
-}
+export const appendAnswer = (callId: string, id: string, answer: AnswerRecord) =>
+  questions.update({ callId, id }, { append: { answers: [answer] } });

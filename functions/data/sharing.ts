@@ -1,9 +1,9 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { cpvPrefixes } from '../../shared/domain/call-search.js';
 import type { Domain, Procedure } from '../../shared/domain/vocabulary.js';
 import type { OutcomeInput } from '../../shared/schemas/sharing.js';
-import { db, isConditionFailure, table } from './client.js';
+import { entity } from './entity.js';
 import { keys } from './keys.js';
-import { queryAll, queryUpTo, type Key } from './paging.js';
+import type { Key } from './paging.js';
 
 /**
  * What came of a closed call, on one item next to the call (`CALL#id / OUTCOME`). The call's own
@@ -39,50 +39,46 @@ export interface ReuseRecord {
 export const lessonSearchText = (o: Pick<OutcomeRecord, 'callTitle' | 'callSummary' | 'results' | 'lessons'>) =>
   `${o.callTitle}\n${o.callSummary}\n${o.results}\n${o.lessons}`.toLocaleLowerCase('nb');
 
-/** Every prefix (2–8 digits) of every code, so "cpv=722" is one `contains` on a list. */
-export const cpvPrefixes = (codes: readonly string[]) =>
-  [...new Set(codes.flatMap((c) => Array.from({ length: c.length - 1 }, (_, i) => c.slice(0, i + 2))))];
-
-function outcomeItem(o: OutcomeRecord): Record<string, unknown> {
-  return {
-    ...keys.outcome(o.callId),
-    type: 'outcome',
-    ...o,
-    searchText: lessonSearchText(o),
-    cpvPrefixes: cpvPrefixes(o.cpvCodes),
-    // Sparse: only published outcomes are in the registry. A Put without them removes them.
-    ...(o.published ? { gsi1pk: keys.lessons, gsi1sk: `${o.updatedAt}#${o.callId}` } : {}),
-  };
+/** The reuse of a call by one municipality, remembered for an hour so a retry returns the same draft. */
+interface ReuseGuardRecord {
+  originalId: string;
+  municipalityCode: string;
+  callId: string;
+  reusedAt: string;
 }
 
-function outcomeFrom(item: Record<string, unknown>): OutcomeRecord {
-  const { pk, sk, type, searchText, cpvPrefixes: _p, gsi1pk, gsi1sk, ...rest } = item;
-  void pk, sk, type, searchText, _p, gsi1pk, gsi1sk;
-  return rest as unknown as OutcomeRecord;
-}
+export const outcomes = entity<OutcomeRecord, string>({
+  type: 'outcome',
+  description: 'What came of a closed call (id: the call\'s), with the call\'s descriptive fields copied in (`version` for If-Match)',
+  key: (callId) => keys.outcome(callId),
+  keyOf: (o) => o.callId,
+  derived: { names: ['searchText', 'cpvPrefixes'], compute: (o) => ({ searchText: lessonSearchText(o), cpvPrefixes: cpvPrefixes(o.cpvCodes) }) },
+  // Sparse: only published outcomes are in the registry. A Put without them removes them.
+  indexes: (o) => (o.published ? { gsi1pk: keys.lessons, gsi1sk: `${o.updatedAt}#${o.callId}` } : {}),
+  patterns: [
+    { name: 'outcome of a call', index: 'table', partition: 'CALL#<callId>', sort: 'OUTCOME' },
+    { name: 'lessons registry (published outcomes), newest first', index: 'gsi1', partition: 'LESSONS', sort: '<updatedAt>#<callId>' },
+  ],
+});
 
-export async function getOutcome(callId: string): Promise<OutcomeRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.outcome(callId) }));
-  return out.Item ? outcomeFrom(out.Item) : undefined;
-}
+export const reuses = entity<ReuseRecord, ReuseRecord>({
+  type: 'reuse',
+  description: 'A municipality reused a call (the key holds the new call, so a retry cannot count it twice)',
+  key: (r) => keys.reuse(r.originalId, r.reusedAt, r.callId),
+  patterns: [{ name: 'reuses of a call, newest first', index: 'table', partition: 'CALL#<originalId>', sort: 'begins_with(REUSE#)' }],
+});
+
+export const reuseGuards = entity<ReuseGuardRecord, Pick<ReuseGuardRecord, 'originalId' | 'municipalityCode'>>({
+  type: 'reuseGuard',
+  description: 'A reuse claim by one municipality (`callId`, `reusedAt`): idempotent for an hour',
+  key: (g) => keys.reuseGuard(g.originalId, g.municipalityCode),
+  patterns: [{ name: 'reuse a call (once per hour per municipality)', index: 'table', partition: 'CALL#<originalId>', sort: 'REUSEBY#<kommunenummer>' }],
+});
+
+export const getOutcome = (callId: string) => outcomes.get(callId);
 
 export async function getOutcomes(callIds: string[]): Promise<Map<string, OutcomeRecord>> {
-  const found = new Map<string, OutcomeRecord>();
-  const unique = [...new Set(callIds)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [table()]: { Keys: unique.slice(i, i + 100).map((id) => keys.outcome(id)) },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const out = await db().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[table()] ?? []) {
-        const o = outcomeFrom(item);
-        found.set(o.callId, o);
-      }
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  return new Map((await outcomes.getMany(callIds)).map((o) => [o.callId, o]));
 }
 
 /**
@@ -90,24 +86,12 @@ export async function getOutcomes(callIds: string[]): Promise<Map<string, Outcom
  * undefined), a replace only of the version that was read and of the same municipality. False when the
  * condition failed (someone else wrote first).
  */
-export async function putOutcome(o: OutcomeRecord, expectedVersion?: number): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: outcomeItem(o),
-        ...(expectedVersion === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : expectedVersion === 0
-            ? { ConditionExpression: 'municipalityCode = :m AND attribute_not_exists(#v)', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':m': o.municipalityCode } }
-            : { ConditionExpression: 'municipalityCode = :m AND #v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':m': o.municipalityCode, ':v': expectedVersion } }),
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+export function putOutcome(o: OutcomeRecord, expectedVersion?: number): Promise<boolean> {
+  const sameOwner = { condition: 'municipalityCode = :m', values: { ':m': o.municipalityCode } };
+  if (expectedVersion === undefined) return outcomes.putIfAbsent(o);
+  // Outcomes written before versions existed have none: they read as version 0.
+  if (expectedVersion === 0) return outcomes.putIf(o, { ...sameOwner, condition: `${sameOwner.condition} AND attribute_not_exists(#v)`, names: { '#v': 'version' } });
+  return outcomes.replaceIfVersion(o, expectedVersion, sameOwner);
 }
 
 export interface LessonFilters {
@@ -120,81 +104,34 @@ export interface LessonFilters {
 }
 
 /** Published outcomes, newest first, filtered on the index query (pages are refilled until full). */
-export async function queryLessons(f: LessonFilters, limit: number, startKey?: Key) {
+export function queryLessons(f: LessonFilters, limit: number, startKey?: Key) {
   const parts: string[] = [];
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':p': keys.lessons };
-  if (f.domain) {
-    parts.push('contains(#domains, :d)');
-    names['#domains'] = 'domains';
-    values[':d'] = f.domain;
-  }
-  if (f.cpv) {
-    parts.push('contains(#cpv, :cpv)');
-    names['#cpv'] = 'cpvPrefixes';
-    values[':cpv'] = f.cpv;
-  }
-  if (f.municipality) {
-    parts.push('#m = :m');
-    names['#m'] = 'municipalityCode';
-    values[':m'] = f.municipality;
-  }
-  if (f.procedure) {
-    // PROCEDURE is a reserved word in DynamoDB expressions.
-    parts.push('#proc = :proc');
-    names['#proc'] = 'procedure';
-    values[':proc'] = f.procedure;
-  }
-  f.words?.forEach((w, i) => {
-    parts.push(`contains(#text, :w${i})`);
-    names['#text'] = 'searchText';
-    values[`:w${i}`] = w;
-  });
-  const out = await queryUpTo(
-    {
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :p',
-      ...(parts.length ? { FilterExpression: parts.join(' AND '), ExpressionAttributeNames: names } : {}),
-      ExpressionAttributeValues: values,
-      ScanIndexForward: false,
-    },
+  const values: Record<string, unknown> = {};
+  const condition = (expression: string, name: string, attribute: string, value: string, valueName: string) => {
+    parts.push(expression);
+    names[name] = attribute;
+    values[valueName] = value;
+  };
+  if (f.domain) condition('contains(#domains, :d)', '#domains', 'domains', f.domain, ':d');
+  if (f.cpv) condition('contains(#cpv, :cpv)', '#cpv', 'cpvPrefixes', f.cpv, ':cpv');
+  if (f.municipality) condition('#m = :m', '#m', 'municipalityCode', f.municipality, ':m');
+  // PROCEDURE is a reserved word in DynamoDB expressions.
+  if (f.procedure) condition('#proc = :proc', '#proc', 'procedure', f.procedure, ':proc');
+  f.words?.forEach((w, i) => condition(`contains(#text, :w${i})`, '#text', 'searchText', w, `:w${i}`));
+  return outcomes.query(
+    { index: 'gsi1', partition: keys.lessons, newestFirst: true, ...(parts.length ? { filter: { expression: parts.join(' AND '), names, values } } : {}) },
     limit,
     startKey,
   );
-  return { items: out.items.map(outcomeFrom), lastKey: out.lastKey };
 }
 
 /** Records a reuse once (the key holds the new call's id, so a retry cannot count it twice). */
-export async function insertReuse(r: ReuseRecord): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...keys.reuse(r.originalId, r.reusedAt, r.callId), type: 'reuse', ...r },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const insertReuse = (r: ReuseRecord) => reuses.putIfAbsent(r);
 
 /** Every reuse of a call, newest first. */
-export async function listReuses(originalId: string): Promise<ReuseRecord[]> {
-  const items = await queryAll({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
-    ExpressionAttributeValues: { ':pk': keys.call(originalId).pk, ':r': keys.reusePrefix },
-    ScanIndexForward: false,
-  });
-  return items.map(({ pk, sk, type, ...rest }) => {
-    void pk, sk, type;
-    return rest as unknown as ReuseRecord;
-  });
-}
+export const listReuses = (originalId: string) =>
+  reuses.queryEvery({ partition: keys.call(originalId).pk, sort: { beginsWith: keys.reusePrefix }, newestFirst: true });
 
 /**
  * Claims the reuse of `originalId` by one municipality for `windowMs`: one conditional Put of a guard item
@@ -202,29 +139,15 @@ export async function listReuses(originalId: string): Promise<ReuseRecord[]> {
  * request made (or is making) within the window.
  */
 export async function claimReuse(originalId: string, municipalityCode: string, callId: string, at: Date, windowMs: number): Promise<string | undefined> {
-  try {
-    await db().send(new PutCommand({
-      TableName: table(),
-      Item: { ...keys.reuseGuard(originalId, municipalityCode), type: 'reuseGuard', callId, reusedAt: at.toISOString() },
-      ConditionExpression: 'attribute_not_exists(pk) OR reusedAt <= :since',
-      ExpressionAttributeValues: { ':since': new Date(at.getTime() - windowMs).toISOString() },
-    }));
-    return undefined;
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.reuseGuard(originalId, municipalityCode), ConsistentRead: true }));
-  return String(out.Item?.callId);
+  const won = await reuseGuards.putIfAbsent(
+    { originalId, municipalityCode, callId, reusedAt: at.toISOString() },
+    { condition: 'reusedAt <= :since', values: { ':since': new Date(at.getTime() - windowMs).toISOString() } },
+  );
+  if (won) return undefined;
+  return String((await reuseGuards.get({ originalId, municipalityCode }, { consistent: true }))?.callId);
 }
 
 /** Gives up a reuse claim (the draft could not be written). */
 export async function releaseReuse(originalId: string, municipalityCode: string, callId: string): Promise<void> {
-  try {
-    await db().send(new DeleteCommand({
-      TableName: table(), Key: keys.reuseGuard(originalId, municipalityCode),
-      ConditionExpression: 'callId = :c', ExpressionAttributeValues: { ':c': callId },
-    }));
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
+  await reuseGuards.remove({ originalId, municipalityCode }, { condition: 'callId = :c', values: { ':c': callId } });
 }

@@ -1,9 +1,8 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, table } from './client.js';
-import { keys } from './keys.js';
-import { queryAll } from './paging.js';
 import { listAssociationMemberships } from './associations.js';
 import { releaseSlot } from './counters.js';
+import { entity } from './entity.js';
+import { keys } from './keys.js';
+import { organisations } from './organisations.js';
 
 export type Frequency = 'weekly' | 'immediate';
 
@@ -19,129 +18,88 @@ export interface SubscriptionRecord {
   createdAt: string;
 }
 
-type Stored = SubscriptionRecord & Record<string, unknown>;
-
-function fromItem(item: Record<string, unknown>): SubscriptionRecord {
-  const { id, orgId, name, filters, frequency, email, forMembers, createdAt } = item as Stored;
-  return { id, orgId, name, filters: filters ?? {}, frequency, email, forMembers: Boolean(forMembers), createdAt };
+interface NoticeSentRecord {
+  subscriptionId: string;
+  /** A call id, or `DIGEST#<ISO week>` for a weekly digest. */
+  noticeId: string;
+  sentAt: string;
 }
+
+export const subscriptions = entity<SubscriptionRecord, Pick<SubscriptionRecord, 'orgId' | 'id'>>({
+  type: 'subscription',
+  description: 'A saved search of an organisation, sent immediately or weekly',
+  key: (s) => keys.subscription(s.orgId, s.id),
+  indexes: (s) => ({ gsi1pk: keys.subscriptionsByFrequency(s.frequency), gsi1sk: `${s.createdAt}#${s.id}` }),
+  defaults: { filters: {}, forMembers: false },
+  patterns: [
+    { name: "an organisation's saved searches", index: 'table', partition: 'ORG#<orgId>', sort: 'begins_with(SUB#)' },
+    { name: "the notification job's work list", index: 'gsi1', partition: 'SUBS#<weekly|immediate>', sort: '<createdAt>#<id>' },
+  ],
+});
+
+export const noticesSent = entity<NoticeSentRecord, Pick<NoticeSentRecord, 'subscriptionId' | 'noticeId'>>({
+  type: 'noticeSent',
+  description: 'A notice sent for one saved search (a call, or a weekly digest): makes sending idempotent',
+  key: (n) => keys.noticeSent(n.subscriptionId, n.noticeId),
+  patterns: [{ name: 'send a notice once', index: 'table', partition: 'SUB#<subscriptionId>', sort: 'SENT#<noticeId>' }],
+});
+
+export const notificationWatermark = entity<{ lastRunAt?: string }, void>({
+  type: 'notificationWatermark',
+  description: 'When the immediate notification job last finished a window',
+  key: () => keys.notificationWatermark,
+  keyOf: () => undefined,
+  patterns: [{ name: 'the watermark', index: 'table', partition: 'META', sort: 'NOTICES' }],
+});
 
 /** Creates a subscription once (its key is new); also lists it on gsi1 under its frequency for the job. */
-export async function insertSubscription(s: SubscriptionRecord): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keys.subscription(s.orgId, s.id),
-          type: 'subscription',
-          ...s,
-          gsi1pk: keys.subscriptionsByFrequency(s.frequency),
-          gsi1sk: `${s.createdAt}#${s.id}`,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const insertSubscription = (s: SubscriptionRecord) => subscriptions.putIfAbsent(s);
 
 /** An organisation's subscriptions, oldest first (the ids are ULIDs). */
-export async function listOrgSubscriptions(orgId: string): Promise<SubscriptionRecord[]> {
-  const items = await queryAll<Stored>({
-    TableName: table(),
-    KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-    ExpressionAttributeValues: { ':p': keys.subscription(orgId, '').pk, ':s': keys.subscriptionPrefix },
-  });
-  return items.map(fromItem);
-}
+export const listOrgSubscriptions = (orgId: string) =>
+  subscriptions.queryEvery({ partition: keys.subscription(orgId, '').pk, sort: { beginsWith: keys.subscriptionPrefix } });
 
 /** Deletes one subscription of one organisation; returns what was deleted, or undefined if there was none. */
 export async function deleteSubscription(orgId: string, id: string): Promise<SubscriptionRecord | undefined> {
-  try {
-    const out = await db().send(
-      new DeleteCommand({
-        TableName: table(),
-        Key: keys.subscription(orgId, id),
-        ConditionExpression: 'attribute_exists(pk)',
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
-    if (!out.Attributes) return undefined;
-    // The cap's counter (functions/data/counters.ts) gives the slot back.
-    await releaseSlot(orgId, 'subscriptions');
-    return fromItem(out.Attributes);
-  } catch (e) {
-    if (isConditionFailure(e)) return undefined;
-    throw e;
-  }
+  const deleted = await subscriptions.take({ orgId, id });
+  // The cap's counter (functions/data/counters.ts) gives the slot back.
+  if (deleted) await releaseSlot(orgId, 'subscriptions');
+  return deleted;
 }
 
 /** Every subscription of one frequency (the notification job's work list), via gsi1. */
-export async function listSubscriptionsByFrequency(frequency: Frequency): Promise<SubscriptionRecord[]> {
-  const items = await queryAll<Stored>({
-    TableName: table(),
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :p',
-    ExpressionAttributeValues: { ':p': keys.subscriptionsByFrequency(frequency) },
-  });
-  return items.map(fromItem);
-}
+export const listSubscriptionsByFrequency = (frequency: Frequency) =>
+  subscriptions.queryEvery({ index: 'gsi1', partition: keys.subscriptionsByFrequency(frequency) });
 
 /**
  * Claims the right to send one notice (a call, or a weekly digest key) for one subscription: a conditional put,
  * so of any number of concurrent or repeated runs exactly one gets true.
  */
-export async function claimNotice(subscriptionId: string, noticeId: string, at: string): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...keys.noticeSent(subscriptionId, noticeId), type: 'noticeSent', sentAt: at },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
+export const claimNotice = (subscriptionId: string, noticeId: string, at: string) =>
+  noticesSent.putIfAbsent({ subscriptionId, noticeId, sentAt: at });
 
 /** Gives a claim back after a failed send, so a later run tries again. */
 export async function releaseNotice(subscriptionId: string, noticeId: string): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: table(), Key: keys.noticeSent(subscriptionId, noticeId) }));
+  await noticesSent.remove({ subscriptionId, noticeId });
 }
 
 /** When the immediate job last finished a window (ISO), or undefined before its first run. */
 export async function getNotificationWatermark(): Promise<string | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.notificationWatermark, ConsistentRead: true }));
-  return typeof out.Item?.lastRunAt === 'string' ? out.Item.lastRunAt : undefined;
+  const found = await notificationWatermark.get(undefined, { consistent: true });
+  return typeof found?.lastRunAt === 'string' ? found.lastRunAt : undefined;
 }
 
 /**
  * Moves the watermark from `expected` (undefined: not there yet) to `next`, and only forward: one conditional
  * update, so two overlapping runs cannot move it back. False when another run got there first.
  */
-export async function advanceNotificationWatermark(expected: string | undefined, next: string): Promise<boolean> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.notificationWatermark,
-        UpdateExpression: 'SET lastRunAt = :next',
-        ConditionExpression: expected === undefined ? 'attribute_not_exists(pk)' : 'lastRunAt = :expected AND :next > lastRunAt',
-        ExpressionAttributeValues: { ':next': next, ...(expected === undefined ? {} : { ':expected': expected }) },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+export function advanceNotificationWatermark(expected: string | undefined, next: string): Promise<boolean> {
+  return notificationWatermark.updateIf(undefined, {
+    set: { lastRunAt: next },
+    upsert: true,
+    condition: expected === undefined ? 'attribute_not_exists(pk)' : 'lastRunAt = :expected AND :next > lastRunAt',
+    values: expected === undefined ? {} : { ':next': next, ':expected': expected },
+  });
 }
 
 /**
@@ -151,18 +109,7 @@ export async function advanceNotificationWatermark(expected: string | undefined,
  */
 export async function listMemberContactEmails(associationId: string): Promise<string[]> {
   const members = (await listAssociationMemberships(associationId, 'accepted')).map((m) => m.orgNumber);
-  const emails: string[] = [];
-  for (let i = 0; i < members.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string }> | undefined = {
-      [table()]: { Keys: members.slice(i, i + 100).map((id) => keys.organisation(id)), ProjectionExpression: 'contactEmail' },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const out = await db().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[table()] ?? []) {
-        if (typeof item.contactEmail === 'string' && item.contactEmail.includes('@')) emails.push(item.contactEmail);
-      }
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
+  const profiles = await organisations.getMany(members, ['contactEmail']);
+  const emails = profiles.map((p) => p.contactEmail).filter((e): e is string => typeof e === 'string' && e.includes('@'));
   return [...new Set(emails)].sort();
 }

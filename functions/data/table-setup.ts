@@ -4,8 +4,8 @@ import {
   ResourceNotFoundException,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, table } from './client.js';
+import { db, table } from './client.js';
+import { entity } from './entity.js';
 import { keys } from './keys.js';
 import { TABLE_SCHEMA } from './table-schema.js';
 
@@ -45,16 +45,17 @@ export async function ensureTable(tableName: string = table()): Promise<'created
   return 'created';
 }
 
+export const seedMarker = entity<{ seededAt: string }, void>({
+  type: 'seedMarker',
+  description: 'The demo data was written to this table (one marker item, written last)',
+  key: () => keys.seedMarker,
+  keyOf: () => undefined,
+  patterns: [{ name: 'is the table seeded', index: 'table', partition: 'META', sort: 'SEED' }],
+});
+
 /** Whether the demo data was written to this table (one marker item, written last). */
-export async function isSeeded(): Promise<boolean> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.seedMarker }));
-  return Boolean(out.Item);
-}
+export const isSeeded = async (): Promise<boolean> => (await seedMarker.get()) !== undefined;
 
 export async function markSeeded(at: Date): Promise<void> {
-  try {
-    await db().send(new PutCommand({ TableName: table(), Item: { ...keys.seedMarker, seededAt: at.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
+  await seedMarker.putIfAbsent({ seededAt: at.toISOString() });
 }

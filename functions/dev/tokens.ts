@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify } from 'jose';
 import type { Claims } from '../core/principal.js';
 import { CLAIMS } from '../core/principal.js';
+import { env } from '../core/config.js';
 import type { UserRecord } from '../data/organisations.js';
 
 /**
@@ -11,7 +12,7 @@ const ISSUER = 'innovasjonstorget-local';
 const AUDIENCE = 'innovasjonstorget-web';
 
 const key = () => {
-  const secret = process.env.DEV_TOKEN_SECRET;
+  const secret = env.devTokenSecret();
   if (!secret) throw new Error('DEV_TOKEN_SECRET is not set (the local server sets it)');
   return new TextEncoder().encode(secret);
 };

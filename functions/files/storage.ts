@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { openToken, sealToken } from '../core/signed-token.js';
 import { now } from '../core/clock.js';
+import { env } from '../core/config.js';
 
 /** Upload links live this long; download links less (they are followed at once by the 302). */
 export const UPLOAD_TTL_S = 15 * 60;
@@ -39,7 +40,7 @@ export interface LocalDownloadClaim {
   expiresAt: number;
 }
 
-export const filesDir = () => resolve(process.env.FILES_DIR || join(process.env.DATA_DIR || '.data', 'files'));
+export const filesDir = () => resolve(env.filesDir() ?? join(env.dataDir(), 'files'));
 
 export function localFileStore(): FileStore {
   return {
@@ -121,7 +122,8 @@ export function contentDisposition(fileName: string): string {
 
 let cached: FileStore | undefined;
 export function fileStore(): FileStore {
-  cached ??= process.env.FILES_BUCKET ? s3FileStore(process.env.FILES_BUCKET) : localFileStore();
+  const bucket = env.filesBucket();
+  cached ??= bucket ? s3FileStore(bucket) : localFileStore();
   return cached;
 }
 export function resetFileStore(): void {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { ulid } from 'ulid';
 import { DEFAULT_MAIL_FROM } from '../subscriptions/settings.js';
+import { env } from '../core/config.js';
 
 /**
  * The port the notification job sends through: a finished RFC 5322 message and its envelope recipients.
@@ -49,16 +50,14 @@ let cached: Mailer | undefined;
  */
 export function mailer(): Mailer {
   if (cached) return cached;
-  const env = process.env;
-  const transport = env.MAIL_TRANSPORT ?? 'file';
-  if (transport === 'ses') cached = sesMailer(env.MAIL_FROM || DEFAULT_MAIL_FROM);
-  else if (transport === 'file') cached = fileMailer(outboxDir(env));
+  const transport = env.mailTransport();
+  if (transport === 'ses') cached = sesMailer(env.mailFrom() ?? DEFAULT_MAIL_FROM);
+  else if (transport === 'file') cached = fileMailer(outboxDir());
   else throw new Error(`MAIL_TRANSPORT must be ses or file, not ${transport}`);
   return cached;
 }
 
-export const outboxDir = (env: NodeJS.ProcessEnv = process.env) =>
-  resolve(env.OUTBOX_DIR || join(env.DATA_DIR || '.data', 'outbox'));
+export const outboxDir = () => resolve(env.outboxDir() ?? join(env.dataDir(), 'outbox'));
 
 /** Tests change env between runs in one process. */
 export function resetMailer(): void {

@@ -1,7 +1,6 @@
-import { now } from '../core/clock.js';
-import { FEED_TEXT, buyerName, deadlineNoun, describeCpv, domainLabel, feedQueryString, feedTitle, formatBudget, formatDeadline } from './feed-text.js';
-import { openCallsMatching, recentlyCancelledMatching, type FeedQuery } from './open-calls.js';
-import { callUrl, publicBaseUrl } from './settings.js';
+import { buyerName, deadlineNoun, describeCpv, domainLabel, feedQueryString, feedTitle, formatBudget, formatDeadline, feedContent } from './feed-text.js';
+import type { FeedQuery } from './open-calls.js';
+import { callUrl } from './settings.js';
 import { rss2 } from './rss.js';
 import type { CallRecord } from '../data/calls.js';
 
@@ -16,11 +15,7 @@ const changedAt = (c: CallRecord) =>
  * (absent for an empty feed), not the time of the request.
  */
 export async function callsFeed(query: FeedQuery): Promise<string> {
-  const at = now();
-  const lang = query.lang ?? 'nb';
-  const t = FEED_TEXT[lang];
-  const [open, cancelled] = await Promise.all([openCallsMatching(query, at.toISOString()), recentlyCancelledMatching(query, at)]);
-  const base = publicBaseUrl();
+  const { lang, t, open, cancelled, base } = await feedContent(query);
   const newest = [...open, ...cancelled].reduce((max, c) => Math.max(max, changedAt(c)), 0);
   const item = (c: CallRecord, isCancelled: boolean) => {
     const budget = formatBudget(c.budgetNok, lang);

@@ -1,8 +1,7 @@
-import { now } from '../core/clock.js';
 import { icsLine, icsText } from '../../shared/domain/format-text.js';
-import { FEED_TEXT, buyerName, callAnswerWords, deadlineNoun, describeCpv, feedQueryString, feedTitle, formatBudget, formatDeadline } from './feed-text.js';
-import { openCallsMatching, recentlyCancelledMatching, type FeedQuery } from './open-calls.js';
-import { callUrl, publicBaseUrl } from './settings.js';
+import { buyerName, callAnswerWords, deadlineNoun, describeCpv, feedContent, feedQueryString, feedTitle, formatBudget, formatDeadline } from './feed-text.js';
+import type { FeedQuery } from './open-calls.js';
+import { callUrl } from './settings.js';
 import type { CallRecord } from '../data/calls.js';
 
 /** How long before a deadline the calendar reminds (VALARM), in seconds. */
@@ -18,11 +17,7 @@ export const REMINDER_SECONDS = 24 * 3600;
  * with CRLF, the last one too (RFC 5545 3.1).
  */
 export async function deadlinesCalendar(query: FeedQuery): Promise<string> {
-  const at = now();
-  const lang = query.lang ?? 'nb';
-  const t = FEED_TEXT[lang];
-  const [open, cancelled] = await Promise.all([openCallsMatching(query, at.toISOString()), recentlyCancelledMatching(query, at)]);
-  const base = publicBaseUrl();
+  const { lang, t, open, cancelled, base } = await feedContent(query);
   // Loaded on first use: ical-generator does enough at import to make every cold start of this
   // function (the RSS route too) about a fifth slower (npm run bench).
   const { default: ical, ICalAlarmType, ICalEventStatus } = await import('ical-generator');

@@ -2,7 +2,9 @@ import { municipalityName } from '../../shared/domain/municipalities.js';
 import { cpvLabel } from '../../shared/domain/cpv.js';
 import { DOMAIN_LABELS, type Domain } from '../../shared/domain/vocabulary.js';
 import type { CallRecord } from '../data/calls.js';
-import { describeFilters, type FeedQuery } from './open-calls.js';
+import { describeFilters, openCallsMatching, recentlyCancelledMatching, type FeedQuery } from './open-calls.js';
+import { now } from '../core/clock.js';
+import { publicBaseUrl } from './settings.js';
 import { formatBudgetRange, formatDeadline } from '../core/format.js';
 import { answerKindNow } from '../../shared/domain/procedure.js';
 import { answerWords } from '../../shared/domain/answer-words.js';
@@ -79,4 +81,12 @@ export function feedQueryString(query: FeedQuery): string {
   for (const k of ['municipality', 'domain', 'q', 'cpv', 'lang'] as const) if (query[k]) params.set(k, query[k]!);
   const s = params.toString();
   return s ? `?${s}` : '';
+}
+
+/** What the RSS feed and the deadline calendar both show: the open and the recently cancelled calls matching the query, in its language. */
+export async function feedContent(query: FeedQuery) {
+  const at = now();
+  const lang = query.lang ?? 'nb';
+  const [open, cancelled] = await Promise.all([openCallsMatching(query, at.toISOString()), recentlyCancelledMatching(query, at)]);
+  return { lang, t: FEED_TEXT[lang], open, cancelled, base: publicBaseUrl() };
 }

@@ -1,10 +1,8 @@
-/**
- * Settings of the open-data routes. Read lazily from the environment; belongs in core/config.ts
- * (PUBLIC_BASE_URL, OCDS_OCID_PREFIX) once that file takes them.
- */
+/** Settings of the open-data routes, read lazily from the environment through core/config.ts. */
+import { env } from '../core/config.js';
 
 /** Where the public web app lives: links in feeds, calendars and OCDS point there. */
-export const publicBaseUrl = (): string => (process.env.PUBLIC_BASE_URL || 'http://localhost:3000').replace(/\/+$/, '');
+export const publicBaseUrl = env.publicBaseUrl;
 
 /**
  * OCID prefix. Real prefixes are registered with the Open Contracting Partnership ("ocds-" + six
@@ -13,7 +11,7 @@ export const publicBaseUrl = (): string => (process.env.PUBLIC_BASE_URL || 'http
  * as a demo: no registered prefix starts with "demo".
  */
 export const DEMO_OCID_PREFIX = 'ocds-demo00';
-export const ocidPrefix = (): string => process.env.OCDS_OCID_PREFIX || DEMO_OCID_PREFIX;
+export const ocidPrefix = (): string => env.ocidPrefix() ?? DEMO_OCID_PREFIX;
 
 export const callUrl = (id: string) => `${publicBaseUrl()}/utlysninger/${encodeURIComponent(id)}`;
 

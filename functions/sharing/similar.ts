@@ -5,7 +5,7 @@ import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { callWriteGeneration, getCall, queryMunicipalityCalls, type CallRecord } from '../data/calls.js';
 import { getOutcomes } from '../data/sharing.js';
-import type { Key } from '../data/paging.js';
+import { everyPage } from '../data/paging.js';
 import { assertVisible, isOwnMunicipality } from '../calls/view.js';
 import { CallCorpus, isSameNeed, SIMILAR_MIN_SCORE, type Reason } from './similarity.js';
 import { nameOf } from './views.js';
@@ -72,18 +72,7 @@ const LESSON_CANDIDATES = 25;
 
 /** Every call of the given municipalities, drafts included (one paginated query per municipality). */
 export async function callsOf(codes: readonly string[]): Promise<CallRecord[]> {
-  const perMunicipality = await Promise.all(
-    codes.map(async (code) => {
-      const all: CallRecord[] = [];
-      let start: Key | undefined;
-      do {
-        const page = await queryMunicipalityCalls(code, {}, 500, start);
-        all.push(...page.items);
-        start = page.lastKey;
-      } while (start);
-      return all;
-    }),
-  );
+  const perMunicipality = await Promise.all(codes.map((code) => everyPage((start) => queryMunicipalityCalls(code, {}, 500, start))));
   return perMunicipality.flat();
 }
 

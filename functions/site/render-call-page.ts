@@ -2,6 +2,7 @@ import type { Call } from '../../shared/schemas/calls.js';
 import { effectiveStatus } from '../../shared/domain/call-status.js';
 import { logger } from '../core/logger.js';
 import { siteWriter } from './site-writer.js';
+import { env } from '../core/config.js';
 import { htmlText } from '../../shared/domain/format-text.js';
 import { answerKindNow } from '../../shared/domain/procedure.js';
 import { answerWords } from '../../shared/domain/answer-words.js';
@@ -101,8 +102,7 @@ export async function writeCallPage(call: Call): Promise<void> {
   try {
     const shell = await writer.readShell();
     if (!shell) return;
-    const baseUrl = process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000';
-    await writer.writePage(`utlysninger/${call.id}`, renderCallPage(call, shell, baseUrl));
+    await writer.writePage(`utlysninger/${call.id}`, renderCallPage(call, shell, env.publicBaseUrl()));
   } catch (error) {
     logger.error('could not write the call page', { callId: call.id, error: error as Error });
   }

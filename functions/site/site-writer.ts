@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
+import { env } from '../core/config.js';
 
 /**
  * Where rendered pages go: the site bucket in AWS (SITE_BUCKET, served by CloudFront), the local static
@@ -56,8 +57,9 @@ let cached: SiteWriter | null | undefined;
 
 export function siteWriter(): SiteWriter | null {
   if (cached !== undefined) return cached;
-  const env = process.env;
-  cached = env.SITE_BUCKET ? s3SiteWriter(env.SITE_BUCKET) : env.SITE_ROOT ? localSiteWriter(env.SITE_ROOT) : null;
+  const bucket = env.siteBucket();
+  const root = env.siteRoot();
+  cached = bucket ? s3SiteWriter(bucket) : root ? localSiteWriter(root) : null;
   return cached;
 }
 

@@ -1,3 +1,5 @@
+import { env } from '../core/config.js';
+
 /** Environment of the notification job, read once per process (like core/config.ts, but only this feature's). */
 export interface NotificationSettings {
   /** RFC 5322 From, e.g. `Innovasjonstorget <varsel@innovasjonstorget.no>` (MAIL_FROM). */
@@ -7,14 +9,13 @@ export interface NotificationSettings {
 }
 
 export const DEFAULT_MAIL_FROM = 'Innovasjonstorget <varsel@innovasjonstorget.no>';
-export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:3000';
 
 let cached: NotificationSettings | undefined;
 
 export function notificationSettings(): NotificationSettings {
   cached ??= {
-    mailFrom: process.env.MAIL_FROM || DEFAULT_MAIL_FROM,
-    publicBaseUrl: (process.env.PUBLIC_BASE_URL || DEFAULT_PUBLIC_BASE_URL).replace(/\/+$/, ''),
+    mailFrom: env.mailFrom() ?? DEFAULT_MAIL_FROM,
+    publicBaseUrl: env.publicBaseUrl(),
   };
   return cached;
 }

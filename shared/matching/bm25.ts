@@ -24,6 +24,9 @@ export function termFrequencies(terms: readonly string[]): Map<string, number> {
   return tf;
 }
 
+/** Each distinct term at weight 1: unweighted BM25 is the weighted form with these (1 × x is x exactly). */
+const unitWeights = (terms: readonly string[]) => new Map([...new Set(terms)].map((term) => [term, 1]));
+
 /** Each query term's share of the score: the explanation lists the largest. */
 export function bm25Pair(
   queryTerms: readonly string[],
@@ -31,18 +34,8 @@ export function bm25Pair(
   docLength: number,
   stats: CorpusStats,
 ): { score: number; terms: { term: string; part: number }[] } {
-  const parts: { term: string; part: number }[] = [];
-  let score = 0;
-  const norm = K1 * (1 - B + (B * docLength) / (stats.avgLength || 1));
-  for (const term of new Set(queryTerms)) {
-    const f = docTf.get(term);
-    if (!f) continue;
-    const part = idf(stats, term) * ((f * (K1 + 1)) / (f + norm));
-    score += part;
-    parts.push({ term, part });
-  }
-  parts.sort((a, b) => b.part - a.part || a.term.localeCompare(b.term));
-  return { score, terms: parts };
+  // Every term weighs 1: the same floating-point sum as the weighted form (1 × x is x exactly).
+  return bm25Weighted(unitWeights(queryTerms), docTf, docLength, stats);
 }
 
 /**
@@ -117,18 +110,7 @@ export class TextIndex implements CorpusStats {
    * allocating: `scores` must be zero on entry; the documents touched are appended to `touched`.
    */
   scoreInto(queryTerms: readonly string[], scores: Float64Array, touched: number[]): void {
-    for (const term of new Set(queryTerms)) {
-      const p = this.postings.get(term);
-      if (!p) continue;
-      const w = idf(this, term);
-      for (let i = 0; i < p.docs.length; i++) {
-        const d = p.docs[i]!;
-        const f = p.tfs[i]!;
-        const norm = K1 * (1 - B + (B * this.lengths[d]!) / (this.avgLength || 1));
-        if (scores[d] === 0) touched.push(d);
-        scores[d]! += w * ((f * (K1 + 1)) / (f + norm));
-      }
-    }
+    this.scoreWeightedInto(unitWeights(queryTerms), scores, touched);
   }
 
   /** Weighted BM25 (see `bm25Weighted`) into caller-owned buffers, as `scoreInto`. */

@@ -111,4 +111,49 @@ describe('declared item types', () => {
     const filtered = await things.queryEvery({ index: 'gsi1', partition: 'GROUP#q', filter: { expression: 'contains(#t, :x)', names: { '#t': 'title' }, values: { ':x': 'ar' } } });
     expect(filtered.map((t) => t.title)).toEqual(['charlie']);
   });
+
+  it('puts if absent or if a condition holds for what is stored', async () => {
+    await things.putIfAbsent(thing('g', { version: 1 }));
+    const olderThan = (v: number) => ({ condition: '#v < :v', names: { '#v': 'version' }, values: { ':v': v } });
+    expect(await things.putIfAbsent(thing('g', { version: 5, title: 'newer' }), olderThan(1))).toBe(false);
+    expect(await things.putIfAbsent(thing('g', { version: 5, title: 'newer' }), olderThan(5))).toBe(true);
+    expect((await things.get('g', { consistent: true }))!.title).toBe('newer');
+  });
+
+  it('updates with if_not_exists, list_append and upsert, and hands back the old values when asked', async () => {
+    expect(await things.update('h', { set: { title: 'first' }, setIfAbsent: { colour: 'rød' }, upsert: true, returning: 'old' })).toBeUndefined();
+    const before = await things.update('h', { set: { title: 'second' }, setIfAbsent: { colour: 'blå' }, returning: 'old' });
+    expect(before?.title).toBe('first');
+    const raw = await db().send(new GetCommand({ TableName: table(), Key: { pk: 'THING#h', sk: 'THING' } }));
+    expect(raw.Item).toMatchObject({ type: 'test-thing', title: 'second', colour: 'rød' });
+    await things.update('h', { append: { tags: ['a'] } });
+    await things.update('h', { append: { tags: ['b'] } });
+    const tagged = await db().send(new GetCommand({ TableName: table(), Key: { pk: 'THING#h', sk: 'THING' } }));
+    expect(tagged.Item?.tags).toEqual(['a', 'b']);
+  });
+
+  it('reports only whether a condition held with updateIf, and takes an item back out with take', async () => {
+    await things.putIfAbsent(thing('i', { version: 3 }));
+    expect(await things.updateIf('i', { set: { title: 'x' }, condition: '#v = :v', names: { '#v': 'version' }, values: { ':v': 2 } })).toBe(false);
+    expect(await things.updateIf('i', { set: { title: 'x' }, condition: '#v = :v', names: { '#v': 'version' }, values: { ':v': 3 } })).toBe(true);
+    expect(await things.updateIf('absent-i', { set: { title: 'x' } })).toBe(false);
+    expect((await things.take('i'))?.title).toBe('x');
+    expect(await things.take('i')).toBeUndefined();
+  });
+
+  it('reads only the attributes asked for, and counts without reading', async () => {
+    for (const [i, title] of ['kilo', 'lima', 'mike'].entries()) await things.putIfAbsent(thing(`p${i}`, { group: 'p', title, listed: true, colour: 'grønn' }));
+    const light = await things.getMany(['p0', 'p1'], ['id', 'title']);
+    expect(light.map((t) => t.title).sort()).toEqual(['kilo', 'lima']);
+    expect(light.every((t) => !('version' in t))).toBe(true);
+    const projected = await things.queryEvery({ index: 'gsi1', partition: 'GROUP#p', attributes: ['title'] });
+    expect(projected).toEqual([{ colour: 'grå', title: 'kilo' }, { colour: 'grå', title: 'lima' }, { colour: 'grå', title: 'mike' }]);
+    expect(await things.count({ index: 'gsi1', partition: 'GROUP#p' })).toBe(3);
+    expect(await things.count({ index: 'gsi1', partition: 'GROUP#p', filter: { expression: '#t > :t', names: { '#t': 'title' }, values: { ':t': 'l' } } })).toBe(2);
+  });
+
+  it('spells the key template from the key function when none is declared', () => {
+    const spelled = entity<{ callId: string; n: number }>({ type: 'spelled', description: 'x', key: (k) => ({ pk: `C#${k.callId}`, sk: `N#${String(k.n).padStart(3, '0')}` }), patterns: [] });
+    expect(spelled.declaration.keyTemplate).toEqual({ pk: 'C#<callId>', sk: 'N#<n>' });
+  });
 });

@@ -176,3 +176,16 @@ export function storedCall(overrides: Partial<CallRecord> = {}): Record<string, 
 export function storedCompany(orgNumber = COMPANY_ORG, name = 'Sensor AS'): Record<string, unknown> {
   return { ...keys.organisation(orgNumber), type: 'organisation', id: orgNumber, kind: 'company', name };
 }
+
+/**
+ * A DynamoDB expression as the table reads it: `#name` and `:value` placeholders replaced by the attribute
+ * names and (JSON) values, so a test pins what is asked, not how the placeholders happen to be named.
+ */
+export function resolvedExpression(
+  expression: string | undefined,
+  input: { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> },
+): string {
+  return (expression ?? '')
+    .replace(/#[A-Za-z0-9_]+/g, (p) => input.ExpressionAttributeNames?.[p] ?? p)
+    .replace(/:[A-Za-z0-9_]+/g, (p) => (p in (input.ExpressionAttributeValues ?? {}) ? JSON.stringify(input.ExpressionAttributeValues![p]) : p));
+}

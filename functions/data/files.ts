@@ -19,7 +19,8 @@ export interface FileRecord {
   contentType: string;
   size: number;
   sha256: string;
-  status: 'pending' | 'verified';
+  /** `superseded`: a document of a published call that a correction replaced or removed; its bytes are kept for the archive. */
+  status: 'pending' | 'verified' | 'superseded';
   declaredAt: string;
   declaredBy: string;
   uploadedAt?: string;
@@ -28,6 +29,7 @@ export interface FileRecord {
   redacts?: string;
   replaces?: string;
   changeNote?: string;
+  supersededAt?: string;
 }
 
 /** A document change after publication: an entry of the call's change log («Rettelser»). */
@@ -99,6 +101,20 @@ export async function markVerified(ref: Pick<FileRecord, 'callId' | 'kind' | 'or
     if (isConditionFailure(e)) return undefined;
     throw e;
   }
+}
+
+/** verified → superseded: no longer listed or served, kept (with its bytes) as an earlier version for the archive. */
+export async function markSuperseded(ref: Pick<FileRecord, 'callId' | 'kind' | 'orgNumber' | 'id'>, at: string): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: fileKey(ref),
+      UpdateExpression: 'SET #s = :s, supersededAt = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': 'superseded', ':at': at },
+    }),
+  );
 }
 
 export async function deleteFileRecord(ref: Pick<FileRecord, 'callId' | 'kind' | 'orgNumber' | 'id'>): Promise<boolean> {

@@ -1,5 +1,5 @@
 /**
- * The archive package of a finished procurement (docs/archive.md): a ZIP built with fflate's streaming Zip, one
+ * The archive package of a finished procurement (docs/award.md): a ZIP built with fflate's streaming Zip, one
  * entry at a time, with metadata.json listing every file, its SHA-256 and Noark 5 metadata names where one fits.
  * Sources: the protocol, every stored version of the call, the answers of each stage, evaluations and letters,
  * and the open phase's documents (every version), questions and answers, corrections and attachments.
@@ -17,18 +17,7 @@ import { assertOwned, phaseOf } from '../calls/view.js';
 import { buildProtocol, protocolHtml } from './protocol.js';
 import { event } from './record.js';
 import { openPhaseEntries } from './open-phase-record.js';
-
-export interface ArchiveEntry {
-  path: string;
-  content: string | Uint8Array;
-  mediaType: string;
-  /** Noark 5 metadata for this document (names from the Noark 5 metadata catalogue, M-numbers in docs/archive.md). */
-  noark: {
-    tittel: string; dokumenttype: string; opprettetDato: string; opprettetAv?: string; tilknyttetRegistreringSom: 'Hoveddokument' | 'Vedlegg';
-    /** Documents replaced by a correction: which version of the document this file is. */
-    versjonsnummer?: number;
-  };
-}
+import type { ArchiveEntry } from './record-types.js';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 

@@ -10,8 +10,7 @@ import { listDocumentChanges, listFiles, type FileRecord } from '../data/files.j
 import { listQuestions } from '../data/questions.js';
 import { listChanges } from '../calls/list-changes.js';
 import { fileStore } from '../files/storage.js';
-import type { ArchiveEntry } from './archive.js';
-import type { ProtocolEntry } from './protocol.js';
+import type { ArchiveEntry, ProtocolEntry } from './record-types.js';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 /** A file name as one path segment of a ZIP entry (no separators or control characters). */

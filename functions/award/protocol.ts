@@ -16,8 +16,8 @@ import { assertVisible, isOwnMunicipality, phaseOf } from '../calls/view.js';
 import { nok } from './letters.js';
 import { htmlText } from '../../shared/domain/format-text.js';
 import { openPhaseProtocol } from './open-phase-record.js';
+import type { ProtocolEntry } from './record-types.js';
 
-export interface ProtocolEntry { at: string; type: string; actor?: string; text: string; data?: Record<string, unknown> }
 export interface Protocol {
   callId: string; title: string; municipalityName: string; procedure: string; phase: ReturnType<typeof phaseOf>; generatedAt: string; events: ProtocolEntry[];
 }

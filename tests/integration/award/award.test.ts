@@ -382,7 +382,11 @@ describe('a two-stage procedure: requests, selection, invited-only sealed tender
     expect((await api('GET', `/api/calls/${id}/evaluation`, t.fredrikstad)).status).toBe(409);
     const now = await serverNow(stack.client);
     const reasons = 'Valgt ut etter relevante referanser og kapasitet til å gjennomføre partnerskapet.';
-    expect((await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id, B.id], reasons, tenderDeadline: new Date(now + 5 * DAY).toISOString() })).status).toBe(400);
+    const tooSoon = await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id, B.id], reasons, tenderDeadline: new Date(now + 5 * DAY).toISOString() });
+    expect(tooSoon.status).toBe(400);
+    expect(tooSoon.body.type).toBe('urn:innovasjonstorget:problem:tender-deadline-too-soon');
+    expect(Date.parse(tooSoon.body.params.earliest)).toBeGreaterThanOrEqual(now + 10 * DAY);
+    expect(tooSoon.body.errors).toEqual([{ path: 'tenderDeadline', message: expect.stringMatching(/at least 10 days/) }]);
     const selected = await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id, B.id], reasons, tenderDeadline: new Date(now + 11 * DAY).toISOString() });
     expect(selected.status).toBe(201);
     expect(selected.body.phase).toBe('tendering');

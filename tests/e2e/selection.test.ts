@@ -88,10 +88,17 @@ describe.skipIf(!browserAvailable)('selection of who may tender (two-stage proce
 		await summary.waitFor();
 		await muni.getByText('Skriv en begrunnelse på minst 20 tegn.').first().waitFor();
 		await muni.getByText('Oppgi frist for tilbud.').first().waitFor();
-		// Nine days ahead is too soon (at least ten).
+		await summary.getByRole('link', { name: /^Begrunnelse for utvelgelsen/ }).click();
+		expect(await muni.evaluate(() => document.activeElement?.id)).toBe('f-reasons');
+		// Nine days ahead of the server's clock is too soon (at least ten). The browser's clock is three days behind
+		// the moved server clock, so this is the server's answer: a problem naming the earliest deadline.
+		await muni.getByRole('checkbox', { name: /^Velg ut / }).first().check();
+		await muni.getByLabel('Begrunnelse for utvelgelsen (minst 20 tegn)').fill('Valgt ut etter relevante referanser og kapasitet.');
 		await muni.getByLabel('Frist for tilbud (minst 10 dager frem)').fill(osloLocal((await serverNow()) + 9 * DAY));
 		await muni.getByRole('button', { name: 'Send utvelgelsesbrev' }).click();
-		await muni.getByText(/Fristen må være minst 10 dager frem i tid, tidligst/).first().waitFor();
+		await muni.getByText(/Fristen for tilbud må være minst 10 dager frem i tid, tidligst/).first().waitFor();
+		expect(await muni.getByLabel('Frist for tilbud (minst 10 dager frem)').getAttribute('aria-invalid')).toBe('true');
+		expect((await api(`/api/calls/${id}`)).body.phase).toBe('selection');
 		await expectAccessible(muni, 'selection form with errors');
 	});
 

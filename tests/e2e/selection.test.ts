@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, browserSession, expectAccessible, signIn } from './support';
+import { browserAvailable, browserSession, expectAccessible, serverApi, signIn } from './support';
 
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune', userId: 'user-3107' };
 const DAY = 86_400_000;
@@ -26,32 +26,23 @@ describe.skipIf(!browserAvailable)('selection of who may tender (two-stage proce
 	let callUrl = '';
 	let id = '';
 
-	async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-		const res = await fetch(session.server.baseUrl + path, {
-			method: init.method ?? 'GET',
-			headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-			body: init.body === undefined ? undefined : JSON.stringify(init.body),
-		});
-		return { status: res.status, body: (await res.json().catch(() => null)) as any };
-	}
-	const login = async (userId: string) => (await api('/api/dev/login', { method: 'POST', body: { userId } })).body.token as string;
+	const { api, login } = serverApi(session);
 	const serverNow = async () => Date.parse((await api('/api/dev/clock')).body.now);
+	/** A two-stage call of Fredrikstad's whose request deadline lies `inMs` after the server's now. */
+	const twoStageCall = async (procedure: string, inMs: number) => ({
+		title: `E2E Utvelgelse ${Date.now().toString(36)}`, summary: 'Innovasjonspartnerskap om sensorer i avløpsnettet.',
+		description: 'Vi søker partnere som vil utvikle sensorer som varsler overløp i avløpsnettet før det skjer.',
+		domains: ['water-waste'], cpvCodes: ['90400000'], deadline: new Date((await serverNow()) + inMs).toISOString(), procedure,
+		awardCriteria: [
+			{ id: 'pris', name: 'Pris', kind: 'price', weight: 40 },
+			{ id: 'kvalitet', name: 'Kvalitet og gjennomføring', kind: 'quality', weight: 30 },
+			{ id: 'klima', name: 'Klima og miljø', kind: 'climate', weight: 30 },
+		],
+	});
 
 	it('takes three requests to take part, and shows the owner the selection form after the deadline', async () => {
 		const owner = await login(MUNI.userId);
-		const created = await api('/api/calls', {
-			method: 'POST', token: owner,
-			body: {
-				title: `E2E Utvelgelse ${Date.now().toString(36)}`, summary: 'Innovasjonspartnerskap om sensorer i avløpsnettet.',
-				description: 'Vi søker partnere som vil utvikle sensorer som varsler overløp i avløpsnettet før det skjer.',
-				domains: ['water-waste'], cpvCodes: ['90400000'], deadline: new Date((await serverNow()) + 2 * DAY).toISOString(), procedure: 'innovation-partnership',
-				awardCriteria: [
-					{ id: 'pris', name: 'Pris', kind: 'price', weight: 40 },
-					{ id: 'kvalitet', name: 'Kvalitet og gjennomføring', kind: 'quality', weight: 30 },
-					{ id: 'klima', name: 'Klima og miljø', kind: 'climate', weight: 30 },
-				],
-			},
-		});
+		const created = await api('/api/calls', { method: 'POST', token: owner, body: await twoStageCall('innovation-partnership', 2 * DAY) });
 		expect(created.status).toBe(201);
 		id = created.body.id;
 		expect((await api(`/api/calls/${id}/publish`, { method: 'POST', token: owner })).status).toBe(200);
@@ -129,19 +120,7 @@ describe.skipIf(!browserAvailable)('selection of who may tender (two-stage proce
 	it('shows the form in English and reflows at 320 px', async () => {
 		// A fresh call in selection for the English and narrow view.
 		const owner = await login(MUNI.userId);
-		const created = await api('/api/calls', {
-			method: 'POST', token: owner,
-			body: {
-				title: `E2E Selection ${Date.now().toString(36)}`, summary: 'Konkurranse med forhandling om smarte vannmålere.',
-				description: 'Vi søker leverandører av smarte vannmålere som melder lekkasjer til kommunen.',
-				domains: ['water-waste'], cpvCodes: ['38421100'], deadline: new Date((await serverNow()) + DAY).toISOString(), procedure: 'competitive-negotiation',
-				awardCriteria: [
-					{ id: 'pris', name: 'Pris', kind: 'price', weight: 40 },
-					{ id: 'kvalitet', name: 'Kvalitet og gjennomføring', kind: 'quality', weight: 30 },
-					{ id: 'klima', name: 'Klima og miljø', kind: 'climate', weight: 30 },
-				],
-			},
-		});
+		const created = await api('/api/calls', { method: 'POST', token: owner, body: await twoStageCall('competitive-negotiation', DAY) });
 		expect(created.status).toBe(201);
 		await api(`/api/calls/${created.body.id}/publish`, { method: 'POST', token: owner });
 		const u = (await api('/api/dev/users')).body.items.find((x: any) => x.role === 'company');

@@ -5,6 +5,7 @@
  * package (files with their bytes) and the protocol (one event per step).
  */
 import type { Principal } from '../core/principal.js';
+import { audit } from '../core/logger.js';
 import type { CallRecord } from '../data/calls.js';
 import { listDocumentChanges, listFiles, type FileRecord } from '../data/files.js';
 import { listQuestions } from '../data/questions.js';
@@ -34,22 +35,34 @@ export function documentVersions(docs: FileRecord[]): Map<string, number> {
   return out;
 }
 
+/**
+ * The stored bytes of a file, or, when they cannot be read (lost from storage), a text entry in their place that
+ * says so and names the checksum the file had: the package stays complete about what it lacks, and never fails.
+ */
+async function fileEntry(f: FileRecord, path: string, noark: ArchiveEntry['noark']): Promise<ArchiveEntry> {
+  try {
+    return { path, content: await fileStore().read(f.objectKey), mediaType: f.contentType, noark };
+  } catch (e) {
+    audit('archive.file-missing', { callId: f.callId, fileId: f.id, objectKey: f.objectKey, error: String(e) });
+    return {
+      path: `${path}.mangler.txt`, mediaType: 'text/plain',
+      content: `Filen «${f.fileName}» (${f.size} byte, SHA-256 ${f.sha256}) kunne ikke leses fra lageret da arkivpakken ble laget.\n`,
+      noark: { ...noark, tittel: `${noark.tittel} – mangler` },
+    };
+  }
+}
+
 export async function openPhaseEntries(call: CallRecord, principal: Principal): Promise<ArchiveEntry[]> {
   const entries: ArchiveEntry[] = [];
   const docs = (await listFiles(call.id, 'document')).filter(kept).sort(byUpload);
   const versions = documentVersions(docs);
   for (const d of docs) {
     const superseded = d.status === 'superseded';
-    entries.push({
-      path: `dokumenter/${superseded ? 'erstattet' : 'gjeldende'}/${d.id}-${segment(d.fileName)}`,
-      content: await fileStore().read(d.objectKey),
-      mediaType: d.contentType,
-      noark: {
-        tittel: `Konkurransedokument «${d.fileName}»${superseded ? ` (erstattet ${d.supersededAt})` : ''}`,
-        dokumenttype: 'Konkurransedokument', opprettetDato: d.uploadedAt ?? d.declaredAt, opprettetAv: d.declaredBy,
-        tilknyttetRegistreringSom: 'Vedlegg', versjonsnummer: versions.get(d.id) ?? 1,
-      },
-    });
+    entries.push(await fileEntry(d, `dokumenter/${superseded ? 'erstattet' : 'gjeldende'}/${d.id}-${segment(d.fileName)}`, {
+      tittel: `Konkurransedokument «${d.fileName}»${superseded ? ` (erstattet ${d.supersededAt})` : ''}`,
+      dokumenttype: 'Konkurransedokument', opprettetDato: d.uploadedAt ?? d.declaredAt, opprettetAv: d.declaredBy,
+      tilknyttetRegistreringSom: 'Vedlegg', versjonsnummer: versions.get(d.id) ?? 1,
+    }));
   }
   const questions = await listQuestions(call.id);
   if (questions.length) {
@@ -70,15 +83,10 @@ export async function openPhaseEntries(call: CallRecord, principal: Principal): 
   const names = new Map(attachments.map((a) => [a.id, a.fileName]));
   for (const a of attachments) {
     const original = a.redacts ? names.get(a.redacts) : undefined;
-    entries.push({
-      path: `vedlegg/${a.orgNumber}/${a.redacts ? 'sladdet/' : ''}${a.id}-${segment(a.fileName)}`,
-      content: await fileStore().read(a.objectKey),
-      mediaType: a.contentType,
-      noark: {
-        tittel: a.redacts ? `Sladdet kopi av «${original ?? a.redacts}» fra ${a.orgNumber} (for innsyn)` : `Vedlegg «${a.fileName}» fra ${a.orgNumber}`,
-        dokumenttype: 'Inngående dokument', opprettetDato: a.uploadedAt ?? a.declaredAt, opprettetAv: a.declaredBy, tilknyttetRegistreringSom: 'Vedlegg',
-      },
-    });
+    entries.push(await fileEntry(a, `vedlegg/${a.orgNumber}/${a.redacts ? 'sladdet/' : ''}${a.id}-${segment(a.fileName)}`, {
+      tittel: a.redacts ? `Sladdet kopi av «${original ?? a.redacts}» fra ${a.orgNumber} (for innsyn)` : `Vedlegg «${a.fileName}» fra ${a.orgNumber}`,
+      dokumenttype: 'Inngående dokument', opprettetDato: a.uploadedAt ?? a.declaredAt, opprettetAv: a.declaredBy, tilknyttetRegistreringSom: 'Vedlegg',
+    }));
   }
   return entries;
 }

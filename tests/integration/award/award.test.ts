@@ -360,6 +360,18 @@ describe('the open phase in the record: documents, questions, corrections, attac
     expect(protocol.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(['document-correction', 'question', 'answer', 'clarification', 'contract']));
     expect(strFromU8(zip['protokoll/anskaffelsesprotokoll.html']!)).toContain('Tabell 3 hadde feil tall.');
   });
+
+  it('still packs the archive when a file is lost from storage, saying which one and its checksum', async () => {
+    rmSync(join(stack.dataDir, 'files', 'calls', id, 'proposals', A.id, files.plain!.id));
+    const res = await fetch(`${stack.url}/api/calls/${id}/archive`, { headers: { authorization: `Bearer ${t.fredrikstad}` } });
+    expect(res.status).toBe(200);
+    const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const missing = Object.keys(zip).filter((p) => p.endsWith('.mangler.txt'));
+    expect(missing).toEqual([`vedlegg/${A.id}/${files.plain!.id}-skisse.png.mangler.txt`]);
+    expect(strFromU8(zip[missing[0]!]!)).toContain(sha256(files.plain!.bytes));
+    const listed = JSON.parse(strFromU8(zip['metadata.json']!)).dokumenter.map((d: any) => d.filnavn);
+    expect(listed).toContain(missing[0]);
+  });
 });
 
 describe('a two-stage procedure: requests, selection, invited-only sealed tenders', () => {

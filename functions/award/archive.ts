@@ -1,8 +1,8 @@
 /**
- * The archive package of a finished procurement (docs/archive.md): a ZIP built with fflate's streaming Zip, one
+ * The archive package of a finished procurement (docs/award.md): a ZIP built with fflate's streaming Zip, one
  * entry at a time, with metadata.json listing every file, its SHA-256 and Noark 5 metadata names where one fits.
- * Sources: the protocol, every stored version of the call, the answers of each stage, evaluations and letters.
- * Extension point: `extraEntries` is where the open-phase module's documents, questions and attachments join.
+ * Sources: the protocol, every stored version of the call, the answers of each stage, evaluations and letters,
+ * and the open phase's documents (every version), questions and answers, corrections and attachments.
  */
 import { createHash } from 'node:crypto';
 import { municipalityName } from '../../shared/domain/municipalities.js';
@@ -16,21 +16,12 @@ import { listProposalsForCall } from '../data/proposals.js';
 import { assertOwned, phaseOf } from '../calls/view.js';
 import { buildProtocol, protocolHtml } from './protocol.js';
 import { event } from './record.js';
-
-export interface ArchiveEntry {
-  path: string;
-  content: string | Uint8Array;
-  mediaType: string;
-  /** Noark 5 metadata for this document (names from the Noark 5 metadata catalogue, M-numbers in docs/archive.md). */
-  noark: { tittel: string; dokumenttype: string; opprettetDato: string; opprettetAv?: string; tilknyttetRegistreringSom: 'Hoveddokument' | 'Vedlegg' };
-}
-
-/** More entries from modules this branch does not have yet (documents, questions, attachments). */
-export const extraEntries: ((call: CallRecord) => Promise<ArchiveEntry[]>)[] = [];
+import { openPhaseEntries } from './open-phase-record.js';
+import type { ArchiveEntry } from './record-types.js';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
-export async function archiveEntries(call: CallRecord, at: Date): Promise<ArchiveEntry[]> {
+export async function archiveEntries(call: CallRecord, at: Date, principal: Principal): Promise<ArchiveEntry[]> {
   const protocol = await buildProtocol(call, at);
   const stamp = at.toISOString();
   const entries: ArchiveEntry[] = [
@@ -58,7 +49,7 @@ export async function archiveEntries(call: CallRecord, at: Date): Promise<Archiv
   for (const l of await listLetters(call.id)) {
     entries.push({ path: `brev/${l.kind}-${l.orgNumber}-${l.decisionId}.eml`, content: l.eml, mediaType: 'message/rfc822', noark: { tittel: l.subject, dokumenttype: 'Brev', opprettetDato: l.createdAt, tilknyttetRegistreringSom: 'Hoveddokument' } });
   }
-  for (const more of extraEntries) entries.push(...(await more(call)));
+  entries.push(...(await openPhaseEntries(call, principal)));
   return entries;
 }
 
@@ -114,7 +105,7 @@ export async function buildArchive(id: string, principal: Principal): Promise<{ 
     throw conflict(`The archive package is made once the call is contracted, concluded or cancelled; it is ${phase}.`);
   }
   await event(id, 'archived', at.toISOString(), principal, {});
-  const entries = await archiveEntries(call, at);
+  const entries = await archiveEntries(call, at, principal);
   const enc = new TextEncoder();
   const bytes = new Map(entries.map((e) => [e.path, typeof e.content === 'string' ? enc.encode(e.content) : e.content]));
   const metadata = json(metadataFor(call, entries, bytes, at));

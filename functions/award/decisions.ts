@@ -3,10 +3,10 @@
  * award, and the contract. Each is one conditional write on the call item (its version), followed by letters and
  * events that a retry completes (letters.ts, record.ts).
  */
-import { DEFAULT_STANDSTILL_DAYS, isTwoStage, standstillEnd, standstillOver, tenderDeadlineProblem } from '../../shared/domain/procedure.js';
+import { DEFAULT_STANDSTILL_DAYS, MIN_TENDER_DAYS, isTwoStage, standstillEnd, standstillOver, tenderDeadlineProblem } from '../../shared/domain/procedure.js';
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
-import { badRequest, conflict, forbidden, notFound } from '../core/errors.js';
+import { badRequest, conflict, forbidden, notFound, problem } from '../core/errors.js';
 import { getCall, replaceCall, type CallRecord } from '../data/calls.js';
 import { listLetters, putCallVersion, type AwardDecision, type LetterRecord, type SelectionDecision } from '../data/award.js';
 import { listProposalsForCall } from '../data/proposals.js';
@@ -48,7 +48,12 @@ export async function selectCompanies(id: string, input: { selected: string[]; r
     const phase = phaseOf(call, at);
     if (phase !== 'selection') throw conflict(`Selection happens after the request deadline, once; this call is ${phase}.`);
     const tooSoon = tenderDeadlineProblem(tenderDeadline, at);
-    if (tooSoon) throw badRequest(`${tooSoon}.`, [{ path: 'tenderDeadline', message: tooSoon }]);
+    if (tooSoon) {
+      const earliest = new Date(at.getTime() + MIN_TENDER_DAYS * 86_400_000).toISOString();
+      throw problem(400, `${tooSoon}: ${earliest} at the earliest.`, {
+        type: 'tender-deadline-too-soon', params: { earliest }, errors: [{ path: 'tenderDeadline', message: tooSoon }],
+      });
+    }
   }, (_call, stamp) => ({
     selection: {
       id: newDecisionId(), selected: input.selected, reasons: input.reasons, tenderDeadline, decidedAt: stamp, decidedBy: principal.userId,

@@ -15,8 +15,9 @@ import { listProposalsForCall } from '../data/proposals.js';
 import { assertVisible, isOwnMunicipality, phaseOf } from '../calls/view.js';
 import { nok } from './letters.js';
 import { htmlText } from '../../shared/domain/format-text.js';
+import { openPhaseProtocol } from './open-phase-record.js';
+import type { ProtocolEntry } from './record-types.js';
 
-export interface ProtocolEntry { at: string; type: string; actor?: string; text: string; data?: Record<string, unknown> }
 export interface Protocol {
   callId: string; title: string; municipalityName: string; procedure: string; phase: ReturnType<typeof phaseOf>; generatedAt: string; events: ProtocolEntry[];
 }
@@ -36,6 +37,9 @@ function describe(e: CallEvent): string {
     case 'letter': return `Brev (${KIND_NB[String(d.kind)] ?? d.kind}) sendt til ${d.companyName} (${d.orgNumber}), ${d.to}.`;
     case 'contract': return `Kontrakt signert ${formatDeadline(String(d.signedAt))}, verdi ${nok(Number(d.valueNok))}${d.durationMonths ? `, varighet ${d.durationMonths} måneder` : ''}.`;
     case 'cancelled': return `Konkurransen ble avlyst${d.reason ? `: ${d.reason}` : ''}.`;
+    case 'corrected': return `Rettelse (versjon ${d.version}) av ${(d.fields as string[] | undefined)?.join(', ') ?? 'utlysningen'}. Begrunnelse: ${d.note}`;
+    case 'insight-copy': return `Innsynskopi laget av tilbudet fra ${d.orgNumber}${(d.redacted as string[] | undefined)?.length ? ` (unntatt: ${(d.redacted as string[]).join(', ')})` : ''}.`;
+    case 'archived': return 'Arkivpakke laget.';
     default: return e.type;
   }
 }
@@ -50,6 +54,7 @@ export async function buildProtocol(call: CallRecord, at: Date): Promise<Protoco
     at: e.at, type: e.type, ...(e.actor ? { actor: `${e.actor.name ?? e.actor.userId} (${e.actor.orgId})` } : {}), text: describe(e), ...(e.data ? { data: e.data } : {}),
   }));
   entries.push({ at: call.createdAt, type: 'created', text: 'Utlysningen ble opprettet som utkast.' });
+  entries.push(...(await openPhaseProtocol(call)).filter((e) => Date.parse(e.at) <= at.getTime()));
   if (call.publishedAt && !recorded.some((e) => e.type === 'published')) entries.push({ at: call.publishedAt, type: 'published', text: 'Utlysningen ble publisert.' });
   if (call.cancelledAt && !recorded.some((e) => e.type === 'cancelled')) entries.push({ at: call.cancelledAt, type: 'cancelled', text: 'Konkurransen ble avlyst.' });
   const stages: ['request' | 'tender', string | undefined][] = [['request', call.deadline], ...(isTwoStage(call.procedure) ? [['tender', call.selection?.tenderDeadline] as ['tender', string | undefined]] : [])];

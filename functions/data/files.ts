@@ -17,7 +17,8 @@ export interface FileRecord {
   contentType: string;
   size: number;
   sha256: string;
-  status: 'pending' | 'verified';
+  /** `superseded`: a document of a published call that a correction replaced or removed; its bytes are kept for the archive. */
+  status: 'pending' | 'verified' | 'superseded';
   declaredAt: string;
   declaredBy: string;
   uploadedAt?: string;
@@ -26,6 +27,7 @@ export interface FileRecord {
   redacts?: string;
   replaces?: string;
   changeNote?: string;
+  supersededAt?: string;
 }
 
 /** A document change after publication: an entry of the call's change log («Rettelser»). */
@@ -90,6 +92,10 @@ export function listFiles(callId: string, kind: FileKind, orgNumber?: string): P
 /** pending → verified, once. Undefined when the record is gone or was verified already. */
 export const markVerified = (ref: FileRef, uploadedAt: string) =>
   files(ref.kind).update(ref, { set: { status: 'verified', uploadedAt }, condition: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } });
+
+/** verified → superseded: no longer listed or served, kept (with its bytes) as an earlier version for the archive. */
+export const markSuperseded = (ref: FileRef, at: string) =>
+  files(ref.kind).updateIf(ref, { set: { status: 'superseded', supersededAt: at } });
 
 export const deleteFileRecord = (ref: FileRef) => files(ref.kind).remove(ref, { condition: 'attribute_exists(pk)' });
 

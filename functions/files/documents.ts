@@ -6,7 +6,7 @@ import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { getCall, type CallRecord } from '../data/calls.js';
 import {
-  deleteFileRecord, getFile, insertDocumentChange, insertFile, listDocumentChanges, listFiles, objectKeyOf, type FileRecord,
+  deleteFileRecord, getFile, insertDocumentChange, insertFile, listDocumentChanges, listFiles, markSuperseded, objectKeyOf, type FileRecord,
 } from '../data/files.js';
 import { assertOwned, assertVisible } from '../calls/view.js';
 import { notifyStakeholdersSafely } from '../notices/notify-stakeholders.js';
@@ -73,16 +73,21 @@ export async function documentDownload(callId: string, docId: string, principal:
 
 const describe = (f: FileRecord) => ({ fileName: f.fileName, sha256: f.sha256, size: f.size });
 
-/** Removing a document; after publication a correction (note, six days, change log, notices). */
+/** Removing a document; after publication a correction (note, six days, change log, notices) that keeps the file as an earlier version. */
 export async function removeDocument(callId: string, docId: string, changeNote: string | undefined, principal: Principal): Promise<void> {
   const call = assertOwned(await getCall(callId), principal);
   const at = now();
   const status = assertChangeable(call, at, changeNote);
   const f = await getFile({ callId, kind: 'document', id: docId });
   if (!f || f.status !== 'verified') throw notFound('No document with that id.');
+  if (status !== 'open') return discard(f);
+  await markSuperseded(f, at.toISOString());
+  await recordDocumentCorrection(call, changeNote!, { name: `document:${f.fileName}`, before: describe(f), after: null }, at);
+}
+
+async function discard(f: FileRecord): Promise<void> {
   await deleteFileRecord(f);
   await fileStore().remove(f.objectKey);
-  if (status === 'open') await recordDocumentCorrection(call, changeNote!, { name: `document:${f.fileName}`, before: describe(f), after: null }, at);
 }
 
 /** After verification: a replaced document goes; on a published call the change is a correction. */
@@ -90,12 +95,11 @@ export async function onDocumentVerified(f: FileRecord): Promise<void> {
   const call = await getCall(f.callId);
   if (!call) return;
   const old = f.replaces ? await getFile({ callId: f.callId, kind: 'document', id: f.replaces }) : undefined;
-  if (old) {
-    await deleteFileRecord(old);
-    await fileStore().remove(old.objectKey);
-  }
-  if (call.status === 'open' && f.changeNote) {
-    await recordDocumentCorrection(call, f.changeNote, { name: `document:${f.fileName}`, before: old ? describe(old) : null, after: describe(f) }, now());
+  const correction = call.status === 'open' ? f.changeNote : undefined;
+  // A published version stays (bytes too) for the archive package; a draft's earlier file was never public.
+  if (old) await (correction ? markSuperseded(old, now().toISOString()) : discard(old));
+  if (correction) {
+    await recordDocumentCorrection(call, correction, { name: `document:${f.fileName}`, before: old ? describe(old) : null, after: describe(f) }, now());
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { openToken, sealToken } from '../core/signed-token.js';
@@ -25,6 +25,8 @@ export interface FileStore {
   uploadTarget(spec: UploadSpec, origin: string): Promise<{ url: string; headers: Record<string, string> }>;
   downloadUrl(objectKey: string, fileName: string, contentType: string, origin: string): Promise<string>;
   remove(objectKey: string): Promise<void>;
+  /** The stored bytes, for the archive package (the calls function reads them; nobody else needs to). */
+  read(objectKey: string): Promise<Uint8Array>;
 }
 
 const UPLOAD = 'file-upload';
@@ -54,6 +56,9 @@ export function localFileStore(): FileStore {
     },
     async remove(objectKey) {
       await rm(localPath(objectKey), { force: true });
+    },
+    async read(objectKey) {
+      return new Uint8Array(await readFile(localPath(objectKey)));
     },
   };
 }
@@ -110,6 +115,11 @@ export function s3FileStore(bucket: string, given?: S3Client): FileStore {
     async remove(objectKey) {
       const { DeleteObjectCommand, client } = await sdk();
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectKey }));
+    },
+    async read(objectKey) {
+      const { GetObjectCommand, client } = await sdk();
+      const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }));
+      return out.Body!.transformToByteArray();
     },
   };
 }

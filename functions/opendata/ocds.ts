@@ -10,9 +10,12 @@
  *   market dialogue (not a procedure, but the planning of one): `planning` when published, `planningUpdate`
  *   for a correction and for a cancellation (tender.status `planning`, then `withdrawn`);
  *   other procedures: `tender` when published (status `active`), `tenderUpdate` when corrected after
- *   publishing, `tenderCancellation` when cancelled (status `cancelled`), `award` when the municipality
- *   publishes the partners it chose (status stays `active`: only a contract would make it `complete`).
- *   The deadline passing is not a change of state in OCDS terms: the tender stays `active` until an award.
+ *   publishing, `tenderCancellation` when cancelled (status `cancelled`; a pending award with it), then the
+ *   award path (ocds-awards.ts): `award` (pending) at each award decision, `awardUpdate` when one is withdrawn
+ *   (cancelled) and when the contract is signed (active, suppliers, value), `contract` (tender `complete`,
+ *   numberOfTenderers). A call that never went through the award path but whose municipality published the
+ *   partners it chose (the outcome) gets one `award` (active) from it, with the tender staying `active`.
+ *   The deadline passing is not a change of state in OCDS terms: the tender stays `active` until a contract.
  * - Release id: `<call id>-<tag>-<date as digits>`. Each release describes the call as it stands now (the
  *   call keeps no earlier versions), with the status and tag of its stage.
  * - Parties: every party has an `identifier`. Municipalities and companies are in Enhetsregisteret:
@@ -24,19 +27,21 @@
  *   descriptions are as the municipality wrote them (bokmål).
  * - procurementMethod (closed codelist): pre-commercial procurement and start-up challenges are announced
  *   to all → open; innovation partnership and competitive procedure with negotiation → selective.
- * - Nothing from proposals is published: they are sealed, and after the deadline they are the
- *   municipality's to read. numberOfTenderers waits for contracts (a later feature).
+ * - Nothing from proposals is published while the competition runs: they are sealed, and after the deadline
+ *   they are the municipality's to read. Once the contract is signed: how many tendered, and the winners'
+ *   tendered price as the award's value.
  */
 import { cpvLabel } from '../../shared/domain/cpv.js';
 import { municipalityOf, NUTS3_OSTFOLD } from '../../shared/domain/municipalities.js';
 import { PROCEDURE_LABELS, type Procedure } from '../../shared/domain/vocabulary.js';
 import type { CallRecord } from '../data/calls.js';
 import type { PublicOutcome } from '../data/opendata.js';
+import { awardStages, hasAwardPath, awardId, type AwardStage, type OcdsAward } from './ocds-awards.js';
 
 export type Lang = 'nb' | 'en';
 export type TenderStatus = 'planning' | 'active' | 'cancelled' | 'withdrawn' | 'complete';
 export type ProcurementMethod = 'open' | 'selective' | 'limited' | 'direct';
-export type ReleaseTag = 'planning' | 'planningUpdate' | 'tender' | 'tenderUpdate' | 'tenderCancellation' | 'award';
+export type ReleaseTag = 'planning' | 'planningUpdate' | 'tender' | 'tenderUpdate' | 'tenderCancellation' | 'award' | 'awardUpdate' | 'contract';
 
 export const PROCUREMENT_METHOD: Record<Exclude<Procedure, 'market-dialogue'>, ProcurementMethod> = {
   'pre-commercial': 'open',
@@ -71,7 +76,12 @@ interface Stage {
   tag: ReleaseTag;
   date: string;
   status: TenderStatus;
+  /** An award from a published outcome (calls outside the award path). */
   award?: boolean;
+  /** A step of the award path. */
+  awardPath?: AwardStage;
+  /** The award cancelled with the call. */
+  cancelledAward?: OcdsAward;
 }
 
 const iso = (d: string) => new Date(d).toISOString();
@@ -87,14 +97,20 @@ export function stages(c: CallRecord, outcome: PublicOutcome | undefined, now: D
   if (c.lastChangedAt && after(c.lastChangedAt, c.publishedAt) && Date.parse(c.lastChangedAt) <= now.getTime()) {
     out.push({ tag: planning ? 'planningUpdate' : 'tenderUpdate', date: iso(c.lastChangedAt), status: out[0]!.status });
   }
+  const awardPath = !planning && hasAwardPath(c);
+  if (awardPath) {
+    for (const a of awardStages(c, now, partyId)) out.push({ tag: a.tag, date: a.date, status: a.tag === 'award' || a.award.status === 'cancelled' ? 'active' : 'complete', awardPath: a });
+  }
   if (c.status === 'cancelled' && c.cancelledAt) {
+    const pending = c.award && !c.contract ? { id: awardId(c.id, c.award), status: 'cancelled' as const, date: iso(c.award.decidedAt) } : undefined;
     out.push(planning
       ? { tag: 'planningUpdate', date: iso(c.cancelledAt), status: 'withdrawn' }
-      : { tag: 'tenderCancellation', date: iso(c.cancelledAt), status: 'cancelled' });
-  } else if (!planning && outcome && outcome.partners.length > 0 && after(outcome.updatedAt, c.publishedAt)) {
+      : { tag: 'tenderCancellation', date: iso(c.cancelledAt), status: 'cancelled', ...(pending ? { cancelledAward: pending } : {}) });
+  } else if (!planning && !awardPath && outcome && outcome.partners.length > 0 && after(outcome.updatedAt, c.publishedAt)) {
     out.push({ tag: 'award', date: iso(outcome.updatedAt!), status: 'active', award: true });
   }
-  return out;
+  // Stable: releases of one instant (the contract's awardUpdate and contract) keep their order.
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** The municipality as an OCDS party: NO-BRC with its organisasjonsnummer, SSB name, NUTS-3 region. */
@@ -139,7 +155,12 @@ export function callToRelease(c: CallRecord, outcome: PublicOutcome | undefined,
         const name = ctx.supplierNames.get(orgNumber) ?? outcome?.partnerNames?.get(orgNumber) ?? `${TEXT[lang].orgNumber} ${orgNumber}`;
         return { id: partyId(orgNumber), name, orgNumber };
       })
-    : [];
+    : s.awardPath?.suppliers ?? [];
+  const awards: OcdsAward[] = s.award
+    ? [{ id: `${c.id}-award`, status: 'active', date: s.date, suppliers: suppliers.map(({ id, name }) => ({ id, name })) }]
+    : s.awardPath ? [s.awardPath.award] : s.cancelledAward ? [s.cancelledAward] : [];
+  const contract = s.awardPath?.contract;
+  const tenderers = s.awardPath?.numberOfTenderers;
   const category = mainProcurementCategory(c.cpvCodes);
   const url = ctx.callUrl(c.id);
   const [first, ...rest] = c.cpvCodes;
@@ -202,6 +223,7 @@ export function callToRelease(c: CallRecord, outcome: PublicOutcome | undefined,
           }
         : {}),
       ...(category ? { mainProcurementCategory: category } : {}),
+      ...(tenderers !== undefined ? { numberOfTenderers: tenderers } : {}),
       ...(planning
         ? {}
         : {
@@ -215,16 +237,8 @@ export function callToRelease(c: CallRecord, outcome: PublicOutcome | undefined,
             documents: [notice],
           }),
     },
-    ...(s.award
-      ? {
-          awards: [{
-            id: `${c.id}-award`,
-            status: 'active' as const,
-            date: s.date,
-            suppliers: suppliers.map(({ id, name }) => ({ id, name })),
-          }],
-        }
-      : {}),
+    ...(awards.length ? { awards } : {}),
+    ...(contract ? { contracts: [contract] } : {}),
   };
 }
 

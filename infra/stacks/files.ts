@@ -98,7 +98,9 @@ export class Files extends Construct {
     // a withdrawn proposal's attachments.
     this.bucket.grantReadWrite(api.functions.files.function);
     this.bucket.grantDelete(api.functions.proposals.function);
-    for (const fn of [api.functions.files, api.functions.proposals]) fn.function.addEnvironment('FILES_BUCKET', this.bucket.bucketName);
+    // The calls function reads documents and attachments into the archive package (GET …/archive).
+    this.bucket.grantRead(api.functions.calls.function);
+    for (const fn of [api.functions.files, api.functions.proposals, api.functions.calls]) fn.function.addEnvironment('FILES_BUCKET', this.bucket.bucketName);
 
     // Stakeholder notices go out from the use cases that make the change.
     const ses = new PolicyStatement({
@@ -121,5 +123,6 @@ export class Files extends Construct {
     ack(this.verifier, [tableIndex], 'The verifier reads the stakeholders of a call through the table GSIs; index/* covers only this table.');
     ack(api.functions.files, [bucketArn, 'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*'], objects);
     ack(api.functions.proposals, [bucketArn, 'Action::s3:DeleteObject*'], objects);
+    ack(api.functions.calls, [bucketArn, 'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*'], objects);
   }
 }

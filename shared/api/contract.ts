@@ -10,7 +10,7 @@ import {
   answerInputSchema, attachmentParams, documentParams, fileSchema, proposalAttachmentParams, questionInputSchema, questionListSchema,
   questionParams, questionSchema, questionsQuerySchema, removeDocumentSchema, uploadDeclarationSchema, uploadTicketSchema,
 } from '../schemas/openphase.js';
-import { myProposalSchema, proposalInputSchema, proposalSchema } from '../schemas/proposals.js';
+import { insightSchema, myProposalSchema, proposalInputSchema, proposalSchema } from '../schemas/proposals.js';
 import {
   companyProfileInputSchema,
   companyProfileSchema,
@@ -394,8 +394,8 @@ export const routes = {
   },
   getInsight: {
     method: 'GET', path: '/api/calls/{id}/insight/{orgNumber}', audience: 'user', group: 'proposals', roles: ['municipality'],
-    summary: 'Insight copy of a tender for an innsynskrav: parts marked as business secrets replaced by «[unntatt offentlighet]» (owner, after the award decision)',
-    params: evaluationParams, response: proposalSchema,
+    summary: 'Insight copy of a tender for an innsynskrav: parts marked as business secrets replaced by «[unntatt offentlighet]», marked attachments by the redacted copies (owner, after the award decision)',
+    params: evaluationParams, response: insightSchema,
   },
   selectCompanies: {
     method: 'POST', path: '/api/calls/{id}/selection', audience: 'user', group: 'calls', roles: ['municipality'],

@@ -63,6 +63,8 @@ export const problemTypes = {
   'members-only-associations': { status: 400 },
   /** unsubscribe-token */
   'unsubscribe-token-invalid': { status: 400 },
+  /** award/decisions selection: the tender deadline lies less than ten days ahead */
+  'tender-deadline-too-soon': { status: 400, params: { earliest: 'datetime' } },
 
   // ---- 401 ----
   /** authenticate: the Authorization header is not "Bearer <token>" */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isoDateTime, text } from './common.js';
 import { proposalAwardInputFields, proposalAwardViewFields } from './award.js';
+import { fileSchema } from './openphase.js';
 
 /** Body of PUT /api/calls/{id}/proposals/mine. The company is the caller's organisation. */
 export const proposalInputSchema = z.strictObject({
@@ -25,6 +26,17 @@ export const proposalSchema = z.object({
   ...proposalAwardViewFields,
 });
 export type Proposal = z.infer<typeof proposalSchema>;
+
+/**
+ * The insight copy of a tender (offentleglova § 23 (3)): marked parts replaced, and the attachments as they may be
+ * handed out: unmarked ones as sent, a marked one by the company's redacted copy (`redacts` names the original);
+ * a marked attachment without a redacted copy is withheld (its id in `withheldAttachments`).
+ */
+export const insightSchema = z.extend(proposalSchema, {
+  attachments: z.array(fileSchema),
+  withheldAttachments: z.array(z.string()),
+});
+export type Insight = z.infer<typeof insightSchema>;
 
 /** What a company sees in its own list: its proposal and where the call stands. */
 export const myProposalSchema = z.object({

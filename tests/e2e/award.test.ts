@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, browserSession, expectAccessible, signIn } from './support';
+import { browserAvailable, browserSession, expectAccessible, serverApi, signIn } from './support';
 
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune', userId: 'user-3107' };
 const WINNER = { name: 'Nora Solberg', org: 'Flåklypa Parkering (demo)' };
@@ -19,15 +19,7 @@ describe.skipIf(!browserAvailable)('award journey: criteria → evaluation → l
 	let callUrl = '';
 	const title = `E2E Tildeling ${Date.now().toString(36)}`;
 
-	async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-		const res = await fetch(session.server.baseUrl + path, {
-			method: init.method ?? 'GET',
-			headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-			body: init.body === undefined ? undefined : JSON.stringify(init.body),
-		});
-		return { status: res.status, body: (await res.json().catch(() => null)) as any };
-	}
-	const login = async (userId: string) => (await api('/api/dev/login', { method: 'POST', body: { userId } })).body.token as string;
+	const { api, login } = serverApi(session);
 	const advance = (duration: string) => api('/api/dev/clock', { method: 'POST', body: { advance: duration } });
 	async function serverLocalInput(): Promise<string> {
 		const d = new Date((await api('/api/dev/clock')).body.now);

@@ -142,3 +142,17 @@ export function browserSession() {
   });
   return session;
 }
+
+/** JSON calls to the session's server, as a test sets data up behind the browser's back, and dev sign-in tokens. */
+export function serverApi(session: { server: LocalServer }) {
+	async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+		const res = await fetch(session.server.baseUrl + path, {
+			method: init.method ?? 'GET',
+			headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+			body: init.body === undefined ? undefined : JSON.stringify(init.body),
+		});
+		return { status: res.status, body: (await res.json().catch(() => null)) as any };
+	}
+	const login = async (userId: string) => (await api('/api/dev/login', { method: 'POST', body: { userId } })).body.token as string;
+	return { api, login };
+}

@@ -14,6 +14,7 @@ import { users } from '../../support/demo-users.js';
 import { COMPANIES } from '../../../infra/local/demo-data.js';
 import { resetMailer } from '../../../functions/notifications/mailer.js';
 import { notifyCancellation } from '../../../functions/award/decisions.js';
+import { pdfBytes, pngBytes, sha256, uploadFile } from '../../support/openphase.js';
 
 const DAY = 86_400_000;
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -238,6 +239,141 @@ describe('a single-stage competition from deadline to contract', () => {
   });
 });
 
+describe('the open phase in the record: documents, questions, corrections, attachments and redacted copies', () => {
+  let id: string;
+  const files: Record<string, { id: string; bytes: Buffer }> = {};
+  const reasons = 'Tilbudet fra vinneren oppnår høyest sum etter de publiserte kriteriene, med god kvalitet og klimaprofil.';
+
+  it('runs a competition with documents, a corrected document, a question, a clarification and attachments', async () => {
+    ({ id } = await publish({}, 20 * DAY));
+    const docs = `/api/calls/${id}/documents`;
+    const v1 = pdfBytes('Konkurransegrunnlag versjon 1');
+    const first = await uploadFile(stack.client, t.fredrikstad, docs, v1, { changeNote: 'Konkurransegrunnlaget er lagt ut.' });
+    expect(first.put!.status).toBe(200);
+    const v2 = pdfBytes('Konkurransegrunnlag versjon 2 med rettet tabell');
+    const second = await uploadFile(stack.client, t.fredrikstad, docs, v2, { fileName: 'konkurransegrunnlag-v2.pdf', replaces: first.declared.body.id, changeNote: 'Tabell 3 hadde feil tall.' });
+    expect(second.put!.status).toBe(200);
+    const extra = pdfBytes('Vedlegg som trekkes');
+    const removed = await uploadFile(stack.client, t.fredrikstad, docs, extra, { fileName: 'bilag.pdf', changeNote: 'Bilag lagt ut.' });
+    expect((await api('DELETE', `${docs}/${removed.declared.body.id}`, t.fredrikstad, { changeNote: 'Bilaget gjaldt en annen anskaffelse.' })).status).toBe(204);
+    Object.assign(files, { v1: { id: first.declared.body.id, bytes: v1 }, v2: { id: second.declared.body.id, bytes: v2 }, removed: { id: removed.declared.body.id, bytes: extra } });
+    // The superseded and removed versions are neither listed nor served.
+    expect((await api('GET', docs)).body.items.map((d: any) => d.id)).toEqual([second.declared.body.id]);
+    expect((await api('GET', `${docs}/${first.declared.body.id}`, undefined, undefined, {})).status).toBe(404);
+
+    const asked = await api('POST', `/api/calls/${id}/questions`, t[A.id], { text: 'Kan løsningen leveres som tjeneste (SaaS)?' });
+    expect(asked.status).toBe(201);
+    expect((await api('POST', `/api/calls/${id}/questions/${asked.body.id}/answer`, t.fredrikstad, { answer: 'Ja, en tjenesteleveranse er greit.' })).status).toBe(200);
+    expect((await api('POST', `/api/calls/${id}/questions`, t.fredrikstad, { text: 'Avklaring om datoer for befaring.', answer: 'Befaring holdes uke 12.' })).status).toBe(201);
+
+    expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], tender(100_000))).status).toBe(201);
+    expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[B.id], tender(150_000))).status).toBe(201);
+    const att = `/api/calls/${id}/proposals/mine/attachments`;
+    const secret = pdfBytes('Teknisk løsningsbeskrivelse med forretningshemmeligheter');
+    const secretUp = await uploadFile(stack.client, t[A.id], att, secret, { fileName: 'losning.pdf' });
+    expect(secretUp.put!.status).toBe(200);
+    const redacted = pdfBytes('Teknisk løsningsbeskrivelse [sladdet]');
+    const redactedUp = await uploadFile(stack.client, t[A.id], att, redacted, { fileName: 'losning-sladdet.pdf', redacts: secretUp.declared.body.id });
+    expect(redactedUp.put!.status).toBe(200);
+    const plain = pngBytes();
+    const plainUp = await uploadFile(stack.client, t[A.id], att, plain, { fileName: 'skisse.png', contentType: 'image/png' });
+    expect(plainUp.put!.status).toBe(200);
+    const withheld = pdfBytes('Prisskjema uten sladdet kopi');
+    const withheldUp = await uploadFile(stack.client, t[A.id], att, withheld, { fileName: 'prisskjema.pdf' });
+    expect(withheldUp.put!.status).toBe(200);
+    Object.assign(files, {
+      secret: { id: secretUp.declared.body.id, bytes: secret }, redacted: { id: redactedUp.declared.body.id, bytes: redacted },
+      plain: { id: plainUp.declared.body.id, bytes: plain }, withheld: { id: withheldUp.declared.body.id, bytes: withheld },
+    });
+    const confidential = [
+      { part: files.secret!.id, reason: 'Forretningshemmelighet om teknologien.' },
+      { part: files.withheld!.id, reason: 'Prisstrukturen er en forretningshemmelighet.' },
+    ];
+    expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], tender(100_000, { confidential }))).status).toBe(200);
+  });
+
+  it('awards and contracts; the insight copy puts the redacted copy in place of the marked attachment', async () => {
+    await passTime(stack.client, 20 * DAY + 1000);
+    expect((await api('POST', `/api/calls/${id}/impartiality`, t.fredrikstad, { impartial: true })).status).toBe(201);
+    for (const c of [A, B]) expect((await api('PUT', `/api/calls/${id}/evaluations/${c.id}`, t.fredrikstad, { scores: { kvalitet: 7, klima: 7 } })).status).toBe(201);
+    expect((await api('POST', `/api/calls/${id}/award`, t.fredrikstad, { winners: [A.id], reasons })).status).toBe(201);
+    const copy = await api('GET', `/api/calls/${id}/insight/${A.id}`, t.fredrikstad);
+    expect(copy.status).toBe(200);
+    expect(copy.body.attachments.map((f: any) => [f.id, f.fileName, f.redacts]).sort()).toEqual([
+      [files.plain!.id, 'skisse.png', undefined], [files.redacted!.id, 'losning-sladdet.pdf', files.secret!.id],
+    ].sort());
+    expect(copy.body.withheldAttachments).toEqual([files.withheld!.id]);
+    expect(JSON.stringify(copy.body)).not.toContain('losning.pdf');
+    await passTime(stack.client, 10 * DAY + 1000);
+    expect((await api('POST', `/api/calls/${id}/contract`, t.fredrikstad, { signedAt: new Date(await serverNow(stack.client)).toISOString(), valueNok: 100_000, durationMonths: 24 })).status).toBe(201);
+  });
+
+  it('lists documents, corrections, questions, answers and the clarification in the protocol', async () => {
+    const protocol = await api('GET', `/api/calls/${id}/protocol`, t.fredrikstad);
+    const ev = protocol.body.events as { type: string; text: string }[];
+    const of = (type: string) => ev.filter((e) => e.type === type);
+    expect(of('document-correction').map((e) => e.text)).toEqual([
+      expect.stringContaining('«konkurransegrunnlag.pdf» lagt til'),
+      expect.stringContaining('«konkurransegrunnlag.pdf» erstattet av «konkurransegrunnlag-v2.pdf». Begrunnelse: Tabell 3 hadde feil tall.'),
+      expect.stringContaining('«bilag.pdf» lagt til'),
+      expect.stringContaining('«bilag.pdf» fjernet. Begrunnelse: Bilaget gjaldt en annen anskaffelse.'),
+    ]);
+    expect(of('question')).toEqual([expect.objectContaining({ text: 'Spørsmål mottatt: «Kan løsningen leveres som tjeneste (SaaS)?»' })]);
+    expect(of('answer')[0]!.text).toContain('Ja, en tjenesteleveranse er greit.');
+    expect(of('clarification')[0]!.text).toContain('Befaring holdes uke 12.');
+    // The protocol names no asker (the programme reads it too).
+    expect(JSON.stringify(of('question'))).not.toContain(A.name);
+    expect(of('request-deadline')[0]!.text).toMatch(/2 tilbud mottatt/);
+    for (const type of ['published', 'impartiality', 'evaluation', 'award', 'letter', 'standstill-end', 'contract']) expect(of(type).length, type).toBeGreaterThan(0);
+  });
+
+  it('packs every document version, the questions, the change log, attachments and the redacted copy, each listed with its checksum', async () => {
+    const res = await fetch(`${stack.url}/api/calls/${id}/archive`, { headers: { authorization: `Bearer ${t.fredrikstad}` } });
+    expect(res.status).toBe(200);
+    const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const metadata = JSON.parse(strFromU8(zip['metadata.json']!));
+    const byPath = new Map<string, any>(metadata.dokumenter.map((d: any) => [d.filnavn, d]));
+    expect([...byPath.keys()].sort()).toEqual(Object.keys(zip).filter((f) => f !== 'metadata.json').sort());
+    const one = (prefix: string, f: { id: string; bytes: Buffer }) => {
+      const path = [...byPath.keys()].find((p) => p.startsWith(prefix) && p.includes(f.id));
+      expect(path, `${prefix}${f.id}`).toBeDefined();
+      expect(sha256(Buffer.from(zip[path!]!))).toBe(sha256(f.bytes));
+      expect(byPath.get(path!).sjekksum).toBe(sha256(f.bytes));
+      expect(byPath.get(path!).filstoerrelse).toBe(f.bytes.length);
+      return byPath.get(path!);
+    };
+    expect(one('dokumenter/erstattet/', files.v1!)).toMatchObject({ dokumenttype: 'Konkurransedokument', versjonsnummer: 1, tilknyttetRegistreringSom: 'Vedlegg' });
+    expect(one('dokumenter/gjeldende/', files.v2!)).toMatchObject({ versjonsnummer: 2, format: 'application/pdf' });
+    one('dokumenter/erstattet/', files.removed!);
+    one(`vedlegg/${A.id}/`, files.secret!);
+    one(`vedlegg/${A.id}/`, files.plain!);
+    one(`vedlegg/${A.id}/`, files.withheld!);
+    expect(one(`vedlegg/${A.id}/sladdet/`, files.redacted!).tittel).toMatch(/^Sladdet kopi av «losning\.pdf»/);
+
+    const questions = JSON.parse(strFromU8(zip['sporsmal/sporsmal-og-svar.json']!));
+    expect(questions.map((q: any) => q.answers.at(-1).answer)).toEqual(['Ja, en tjenesteleveranse er greit.', 'Befaring holdes uke 12.']);
+    expect(byPath.get('sporsmal/sporsmal-og-svar.json').dokumenttype).toBe('Spørsmål og svar');
+    const changes = JSON.parse(strFromU8(zip['rettelser/endringslogg.json']!));
+    expect(changes).toEqual((await api('GET', `/api/calls/${id}/changes`, t.fredrikstad)).body.items);
+    expect(changes.map((c: any) => c.note)).toContain('Tabell 3 hadde feil tall.');
+    const protocol = JSON.parse(strFromU8(zip['protokoll/anskaffelsesprotokoll.json']!));
+    expect(protocol.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(['document-correction', 'question', 'answer', 'clarification', 'contract']));
+    expect(strFromU8(zip['protokoll/anskaffelsesprotokoll.html']!)).toContain('Tabell 3 hadde feil tall.');
+  });
+
+  it('still packs the archive when a file is lost from storage, saying which one and its checksum', async () => {
+    rmSync(join(stack.dataDir, 'files', 'calls', id, 'proposals', A.id, files.plain!.id));
+    const res = await fetch(`${stack.url}/api/calls/${id}/archive`, { headers: { authorization: `Bearer ${t.fredrikstad}` } });
+    expect(res.status).toBe(200);
+    const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const missing = Object.keys(zip).filter((p) => p.endsWith('.mangler.txt'));
+    expect(missing).toEqual([`vedlegg/${A.id}/${files.plain!.id}-skisse.png.mangler.txt`]);
+    expect(strFromU8(zip[missing[0]!]!)).toContain(sha256(files.plain!.bytes));
+    const listed = JSON.parse(strFromU8(zip['metadata.json']!)).dokumenter.map((d: any) => d.filnavn);
+    expect(listed).toContain(missing[0]);
+  });
+});
+
 describe('a two-stage procedure: requests, selection, invited-only sealed tenders', () => {
   let id: string;
   const tenderPath = () => `/api/calls/${id}/proposals/mine`;
@@ -258,7 +394,11 @@ describe('a two-stage procedure: requests, selection, invited-only sealed tender
     expect((await api('GET', `/api/calls/${id}/evaluation`, t.fredrikstad)).status).toBe(409);
     const now = await serverNow(stack.client);
     const reasons = 'Valgt ut etter relevante referanser og kapasitet til å gjennomføre partnerskapet.';
-    expect((await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id, B.id], reasons, tenderDeadline: new Date(now + 5 * DAY).toISOString() })).status).toBe(400);
+    const tooSoon = await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id, B.id], reasons, tenderDeadline: new Date(now + 5 * DAY).toISOString() });
+    expect(tooSoon.status).toBe(400);
+    expect(tooSoon.body.type).toBe('urn:innovasjonstorget:problem:tender-deadline-too-soon');
+    expect(Date.parse(tooSoon.body.params.earliest)).toBeGreaterThanOrEqual(now + 10 * DAY);
+    expect(tooSoon.body.errors).toEqual([{ path: 'tenderDeadline', message: expect.stringMatching(/at least 10 days/) }]);
     const selected = await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id, B.id], reasons, tenderDeadline: new Date(now + 11 * DAY).toISOString() });
     expect(selected.status).toBe(201);
     expect(selected.body.phase).toBe('tendering');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { startTestStack, callBody, proposalBody } from '../../support/local-stack.js';
+import { startTestStack, callBody, proposalBody, passTime, serverNow } from '../../support/local-stack.js';
 import { companies, users } from '../../support/demo-users.js';
 import { db, table } from '../../../functions/data/client.js';
 import { keys } from '../../../functions/data/keys.js';
@@ -33,7 +33,7 @@ const t: Record<string, string> = {};
 
 beforeAll(async () => {
   stack = await startTestStack();
-  for (const who of ['fredrikstad', 'sarpsborgCompany'] as const) t[who] = await stack.client.login(users[who]);
+  for (const who of ['fredrikstad', 'sarpsborgCompany', 'otherCompany'] as const) t[who] = await stack.client.login(users[who]);
 });
 afterAll(() => stack?.close());
 
@@ -121,7 +121,8 @@ describe('OCDS release package', () => {
       for (const r of rs) expect(r.tag).toHaveLength(1);
       const last = rs[rs.length - 1]!;
       // No 'complete' without a contract: a passed deadline leaves a tender active.
-      expect(['planning', 'active', 'cancelled', 'withdrawn']).toContain(last.tender.status);
+      if (tags.includes('contract')) expect(last.tender.status).toBe('complete');
+      else expect(['planning', 'active', 'cancelled', 'withdrawn']).toContain(last.tender.status);
     }
     // Market dialogues are planning, never tenders.
     const dialogues = releases.filter((r) => r.tag[0] === 'planning');
@@ -131,8 +132,8 @@ describe('OCDS release package', () => {
       expect(r.tender.procurementMethod).toBeUndefined();
       expect(r.planning.documents[0].documentType).toBe('plannedProcurementNotice');
     }
-    // Closed calls with no award stay active.
-    for (const c of closed.filter((x) => x.procedure !== 'market-dialogue')) {
+    // Closed calls with no contract stay active.
+    for (const c of closed.filter((x) => x.procedure !== 'market-dialogue' && x.phase !== 'contracted')) {
       const rs = byOcid.get(`ocds-demo00-${c.id}`)!;
       expect(rs[rs.length - 1]!.tender.status).toBe('active');
     }
@@ -214,11 +215,15 @@ describe('OCDS release package', () => {
     expect(raw).not.toContain('Forseglet tilbudstekst');
     expect(raw).not.toContain('123456789');
     for (const text of PROPOSAL_TEXTS) expect(raw).not.toContain(text.summary);
-    for (const field of ['tenderers', 'numberOfTenderers', 'bids', 'priceNok']) expect(raw).not.toContain(`"${field}"`);
+    for (const field of ['tenderers', 'bids', 'priceNok']) expect(raw).not.toContain(`"${field}"`);
+    // How many tendered is published once the contract is signed, never before.
+    const { releases } = await allReleases(100);
+    for (const r of releases) expect(r.tender.numberOfTenderers === undefined, r.id).toBe(!['awardUpdate', 'contract'].includes(r.tag[0]) || r.tender.status !== 'complete');
   });
 
   it('adds an award and supplier parties when an outcome is published, and nothing for an unpublished one', async () => {
-    const [first, second] = (await listed('closed')).filter((c) => c.procedure !== 'market-dialogue');
+    // Calls outside the award path (no decision yet): the outcome is where partners are named.
+    const [first, second] = (await listed('closed')).filter((c) => c.procedure !== 'market-dialogue' && ['selection', 'tendering', 'evaluation'].includes(c.phase));
     // Partners as the sharing feature stores them: { orgNumber, name }.
     const partners = [companies.sarpsborg, companies.other].map((c) => ({ orgNumber: c.id, name: c.name }));
     const put = (callId: string, published: boolean) =>
@@ -268,7 +273,7 @@ describe('OCDS release package', () => {
       const partyIds = r.parties.map((p: any) => p.id);
       expect(new Set(partyIds).size).toBe(partyIds.length);
       expect(partyIds).toContain(r.buyer.id);
-      for (const s of r.awards?.flatMap((aw: any) => aw.suppliers) ?? []) expect(partyIds).toContain(s.id);
+      for (const s of r.awards?.flatMap((aw: any) => aw.suppliers ?? []) ?? []) expect(partyIds).toContain(s.id);
       expect(r.id.startsWith(r.tender.id)).toBe(true);
     }
   });
@@ -285,6 +290,85 @@ describe('OCDS release package', () => {
     expect((await stack.client.call('GET', `/api/ocds/releases?cursor=${encodeURIComponent(calls.body.nextCursor)}`)).status).toBe(400);
     expect((await stack.client.call('GET', '/api/ocds/releases?limit=0')).status).toBe(400);
     expect((await stack.client.call('GET', '/api/ocds/releases?limit=101')).status).toBe(400);
+  });
+});
+
+describe('OCDS from the award path', () => {
+  const record = async (callId: string) => {
+    const res = await stack.client.call('GET', `/api/ocds/records/ocds-demo00-${callId}`);
+    expect(res.status).toBe(200);
+    expect(validRecordPackage(res.body), JSON.stringify(validRecordPackage.errors?.slice(0, 5))).toBe(true);
+    const [rec] = res.body.records;
+    for (const r of rec.releases) expect(validRelease(r), JSON.stringify(validRelease.errors?.slice(0, 5))).toBe(true);
+    expect(validRelease(rec.compiledRelease), JSON.stringify(validRelease.errors?.slice(0, 5))).toBe(true);
+    return rec as { releases: Release[]; compiledRelease: any };
+  };
+
+  it('publishes the demo contract: award pending at the decision, then award active with value and NO-BRC suppliers, the contract, complete, numberOfTenderers', async () => {
+    const owner = await stack.client.login('user-3110');
+    const contracted = (await stack.client.call('GET', '/api/calls?mine=true&limit=100', { token: owner })).body.items.find((c: any) => c.phase === 'contracted' && c.contract);
+    expect(contracted).toBeDefined();
+    const rec = await record(contracted.id);
+    expect(rec.releases.map((r) => [r.tag[0], r.tender.status])).toEqual([
+      ['tender', 'active'], ['award', 'active'], ['awardUpdate', 'complete'], ['contract', 'complete'],
+    ]);
+    const [, decided, , signed] = rec.releases;
+    expect(decided.awards).toEqual([{ id: expect.stringMatching(new RegExp(`^${contracted.id}-award-`)), status: 'pending', date: decided.date }]);
+    const winner = contracted.contract.winners[0];
+    const letters = (await stack.client.call('GET', `/api/calls/${contracted.id}/letters`, { token: owner })).body.items;
+    expect(letters.length).toBeGreaterThan(0);
+    expect(signed.awards[0]).toMatchObject({ id: decided.awards[0].id, status: 'active', suppliers: [{ id: `NO-BRC-${winner.orgNumber}`, name: winner.name }], value: { currency: 'NOK' } });
+    expect(signed.awards[0].value.amount).toBeGreaterThan(0);
+    expect(signed.contracts).toEqual([{
+      id: `${contracted.id}-contract`, awardID: decided.awards[0].id, status: 'active', value: { amount: contracted.contract.valueNok, currency: 'NOK' },
+      dateSigned: contracted.contract.signedAt, period: { startDate: contracted.contract.signedAt, endDate: expect.any(String) },
+    }]);
+    expect(signed.tender.numberOfTenderers).toBe(2);
+    expect(signed.parties.find((p: any) => p.id === `NO-BRC-${winner.orgNumber}`)).toMatchObject({ roles: ['supplier'], identifier: { scheme: 'NO-BRC', id: winner.orgNumber } });
+    expect(rec.compiledRelease.tender.status).toBe('complete');
+    expect(rec.compiledRelease.awards).toHaveLength(1);
+    expect(rec.compiledRelease.awards[0].status).toBe('active');
+  });
+
+  it('publishes the demo standstill as a pending award, with no supplier, value or count', async () => {
+    const owner = await stack.client.login('user-3118');
+    const standstill = (await stack.client.call('GET', '/api/calls?mine=true&limit=100', { token: owner })).body.items.find((c: any) => c.phase === 'standstill');
+    const rec = await record(standstill.id);
+    const last = rec.releases[rec.releases.length - 1]!;
+    expect([last.tag[0], last.tender.status, last.awards[0].status]).toEqual(['award', 'active', 'pending']);
+    expect(last.awards[0].suppliers).toBeUndefined();
+    expect(last.awards[0].value).toBeUndefined();
+    expect(last.tender.numberOfTenderers).toBeUndefined();
+  });
+
+  it('cancels a withdrawn award and publishes the new decision under a new id; valid in the release package too', async () => {
+    const deadline = new Date((await serverNow(stack.client)) + 60_000).toISOString();
+    const { id } = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ deadline, procedure: 'startup-challenge' }) })).body;
+    expect((await stack.client.call('POST', `/api/calls/${id}/publish`, { token: t.fredrikstad })).status).toBe(200);
+    for (const [who, price] of [['sarpsborgCompany', 300_000], ['otherCompany', 200_000]] as const) {
+      expect((await stack.client.call('PUT', `/api/calls/${id}/proposals/mine`, { token: t[who], body: proposalBody({ priceNok: price }) })).status).toBe(201);
+    }
+    await passTime(stack.client, 61_000);
+    await stack.client.call('POST', `/api/calls/${id}/impartiality`, { token: t.fredrikstad, body: { impartial: true } });
+    for (const c of [companies.sarpsborg, companies.other]) {
+      expect((await stack.client.call('PUT', `/api/calls/${id}/evaluations/${c.id}`, { token: t.fredrikstad, body: { scores: { kvalitet: 7, klima: 7 } } })).status).toBe(201);
+    }
+    const reasons = 'Laveste pris ved lik kvalitet og klimaprofil gir høyest sum etter de publiserte kriteriene.';
+    const award = () => stack.client.call('POST', `/api/calls/${id}/award`, { token: t.fredrikstad, body: { winners: [companies.other.id], reasons } });
+    expect((await award()).status).toBe(201);
+    await passTime(stack.client, 60_000);
+    expect((await stack.client.call('POST', `/api/calls/${id}/award/withdraw`, { token: t.fredrikstad, body: { reason: 'Feil i poengberegningen for kvalitet.' } })).status).toBe(200);
+    await passTime(stack.client, 60_000);
+    expect((await award()).status).toBe(201);
+
+    const rec = await record(id);
+    expect(rec.releases.map((r) => [r.tag[0], r.awards?.[0]?.status])).toEqual([['tender', undefined], ['award', 'pending'], ['awardUpdate', 'cancelled'], ['award', 'pending']]);
+    expect(rec.releases[1].awards[0].id).toBe(rec.releases[2].awards[0].id);
+    expect(rec.releases[3].awards[0].id).not.toBe(rec.releases[1].awards[0].id);
+    expect(rec.compiledRelease.awards.map((a: any) => a.status)).toEqual(['cancelled', 'pending']);
+    expect(JSON.stringify(rec)).not.toContain(companies.other.name);
+    const { releases } = await allReleases(100);
+    expect(releases.filter((r) => r.ocid === `ocds-demo00-${id}`).map((r) => r.tag[0])).toEqual(['tender', 'award', 'awardUpdate', 'award']);
   });
 });
 

@@ -141,7 +141,9 @@ describe('call documents', () => {
     expect((await stack.client.call('DELETE', path, { token: t.fredrikstad, body: {} })).status).toBe(400);
     expect((await stack.client.call('DELETE', path, { token: t.fredrikstad, body: { changeNote: 'Dokumentet trekkes tilbake.' } })).status).toBe(204);
     expect((await docs(id)).body.items).toEqual([]);
-    expect(existsSync(join(stack.dataDir, 'files', 'calls', id, 'documents', second.declared.body.id))).toBe(false);
+    // Published versions are kept for the archive package (award path), never listed or served again.
+    expect(existsSync(join(stack.dataDir, 'files', 'calls', id, 'documents', second.declared.body.id))).toBe(true);
+    expect((await stack.client.call('GET', path)).status).toBe(404);
 
     // The public change log shows them as corrections, with the file names, in time order.
     const changes = await stack.client.call('GET', `/api/calls/${id}/changes`);

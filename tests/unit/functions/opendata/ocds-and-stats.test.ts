@@ -4,6 +4,8 @@ import { feedLang } from '../../../../functions/opendata/lang.js';
 import { matchesCallSearch, searchWords } from '../../../../shared/domain/call-search.js';
 import { computeStats, median } from '../../../../functions/programme/compute-stats.js';
 import type { CallRecord } from '../../../../functions/data/calls.js';
+import type { AwardDecision } from '../../../../functions/data/award.js';
+import { addMonths } from '../../../../functions/opendata/ocds-awards.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const call = (over: Partial<CallRecord> = {}): CallRecord => ({
@@ -95,6 +97,80 @@ describe('OCDS mapping', () => {
     expect(compiled.tag).toEqual(['compiled']);
     expect(compiled.tender.status).toBe('cancelled');
     expect(compiled.parties).toHaveLength(1);
+  });
+});
+
+describe('OCDS from the award path', () => {
+  const decision = (id: string, decidedAt: string, over: Partial<AwardDecision> = {}): AwardDecision => ({
+    id, winners: ['112345604'], reasons: 'Høyest sum etter kriteriene.', decidedAt, decidedBy: 'user-3107', standstillDays: 10,
+    standstillEndsAt: new Date(Date.parse(decidedAt) + 10 * 86_400_000).toISOString(),
+    snapshot: {
+      criteria: [{ id: 'pris', name: 'Pris', kind: 'price', weight: 40 }],
+      items: [
+        { orgNumber: '112345604', name: 'Lysverket Demo AS', priceNok: 450_000, scores: {}, weighted: {}, total: 80, rank: 1 },
+        { orgNumber: '212345601', name: 'Annen Demo AS', priceNok: 600_000, scores: {}, weighted: {}, total: 70, rank: 2 },
+      ],
+    },
+    ...over,
+  });
+  const closed = { deadline: '2026-02-10T11:00:00.000Z', procedure: 'startup-challenge' as const };
+  const later = { ...ctx, now: new Date('2026-06-01T00:00:00Z') };
+  const rows = (c: CallRecord) => callToReleases(c, undefined, later).map((r) => [r.tag[0], r.tender.status, r.awards?.map((a) => a.status).join() ?? '', r.date]);
+
+  it('publishes a pending award at the decision, without winners or price (public at the contract)', () => {
+    const c = call({ ...closed, award: decision('D1', '2026-02-15T09:00:00.000Z') });
+    expect(rows(c)).toEqual([['tender', 'active', '', c.publishedAt], ['award', 'active', 'pending', '2026-02-15T09:00:00.000Z']]);
+    const award = callToReleases(c, undefined, later)[1]!;
+    expect(award.awards).toEqual([{ id: `${c.id}-award-D1`, status: 'pending', date: '2026-02-15T09:00:00.000Z' }]);
+    expect(award.parties).toHaveLength(1);
+    expect(award.tender.numberOfTenderers).toBeUndefined();
+  });
+
+  it('cancels a withdrawn award, awards again under a new id, and on the contract: award active with value and suppliers, contract, complete, numberOfTenderers', () => {
+    const withdrawn = decision('D1', '2026-02-15T09:00:00.000Z', { withdrawnAt: '2026-02-17T09:00:00.000Z', withdrawReason: 'Feil i poeng.' });
+    const c = call({
+      ...closed, withdrawnAwards: [withdrawn], award: decision('D2', '2026-02-20T09:00:00.000Z'),
+      contract: { signedAt: '2026-03-05T00:00:00.000Z', valueNok: 440_000, durationMonths: 24, recordedAt: '2026-03-05T10:00:00.000Z', recordedBy: 'user-3107' },
+    });
+    expect(rows(c)).toEqual([
+      ['tender', 'active', '', c.publishedAt],
+      ['award', 'active', 'pending', '2026-02-15T09:00:00.000Z'],
+      ['awardUpdate', 'active', 'cancelled', '2026-02-17T09:00:00.000Z'],
+      ['award', 'active', 'pending', '2026-02-20T09:00:00.000Z'],
+      ['awardUpdate', 'complete', 'active', '2026-03-05T10:00:00.000Z'],
+      ['contract', 'complete', 'active', '2026-03-05T10:00:00.000Z'],
+    ]);
+    const rs = callToReleases(c, undefined, later);
+    expect(new Set(rs.map((r) => r.id)).size).toBe(rs.length);
+    const contract = rs[5]!;
+    expect(contract.awards![0]).toEqual({
+      id: `${c.id}-award-D2`, status: 'active', date: '2026-02-20T09:00:00.000Z', value: { amount: 450_000, currency: 'NOK' },
+      suppliers: [{ id: 'NO-BRC-112345604', name: 'Lysverket Demo AS' }],
+    });
+    expect(contract.contracts).toEqual([{
+      id: `${c.id}-contract`, awardID: `${c.id}-award-D2`, status: 'active', value: { amount: 440_000, currency: 'NOK' },
+      dateSigned: '2026-03-05T00:00:00.000Z', period: { startDate: '2026-03-05T00:00:00.000Z', endDate: '2028-03-05T00:00:00.000Z' },
+    }]);
+    expect(contract.tender.numberOfTenderers).toBe(2);
+    expect(contract.parties.find((p) => p.id === 'NO-BRC-112345604')).toMatchObject({ roles: ['supplier'], identifier: { scheme: 'NO-BRC', id: '112345604' } });
+    const compiled = compileReleases(rs) as any;
+    expect(compiled.awards.map((a: any) => [a.id.slice(-2), a.status])).toEqual([['D1', 'cancelled'], ['D2', 'active']]);
+    expect(compiled.tender.status).toBe('complete');
+    // Outcome published on top of a contracted call: the award path decides, no second award.
+    const withOutcome = callToReleases(c, { callId: c.id, partners: ['212345601'], updatedAt: '2026-04-01T00:00:00.000Z' }, later);
+    expect(withOutcome.map((r) => r.id)).toEqual(rs.map((r) => r.id));
+  });
+
+  it('cancels a pending award with the call, and shows nothing of the future', () => {
+    const c = call({ ...closed, award: decision('D1', '2026-02-15T09:00:00.000Z'), status: 'cancelled', cancelledAt: '2026-02-18T09:00:00.000Z' });
+    expect(rows(c).slice(1)).toEqual([['award', 'active', 'pending', '2026-02-15T09:00:00.000Z'], ['tenderCancellation', 'cancelled', 'cancelled', '2026-02-18T09:00:00.000Z']]);
+    expect(callToReleases(c, undefined, { ...ctx, now: new Date('2026-02-16T00:00:00Z') }).map((r) => r.tag[0])).toEqual(['tender', 'award', 'tenderCancellation']);
+    expect(callToReleases(call({ ...closed, award: decision('D1', '2026-02-15T09:00:00.000Z') }), undefined, { ...ctx, now: new Date('2026-02-14T00:00:00Z') }).map((r) => r.tag[0])).toEqual(['tender']);
+  });
+
+  it('ends a contract period the same day months later, clamped to the month', () => {
+    expect(addMonths('2026-01-31T00:00:00.000Z', 1)).toBe('2026-02-28T00:00:00.000Z');
+    expect(addMonths('2026-03-05T10:00:00.000Z', 12)).toBe('2027-03-05T10:00:00.000Z');
   });
 });
 

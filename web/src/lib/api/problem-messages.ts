@@ -82,4 +82,5 @@ export const PROBLEM_MESSAGES: Record<ProblemSlug, (params: Record<string, strin
 	'idempotency-in-progress': (p) => m.problem_idempotency_in_progress(p as never),
 	'idempotency-key-reused': (p) => m.problem_idempotency_key_reused(p as never),
 	'impartiality-required': (p) => m.problem_impartiality_required(p as never),
+	'tender-deadline-too-soon': (p) => m.problem_tender_deadline_too_soon(p as never),
 };

@@ -21,6 +21,10 @@ export const PROCEDURES = [
 ] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 
+/** What came of a call's project (the outcome a municipality records). */
+export const PROJECT_STATUSES = ['pilot', 'scaling', 'stopped'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
 export const ORGANISATION_KINDS = ['municipality', 'company', 'association', 'programme'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 /** A user's role is named after the kind of the one organisation they belong to. */

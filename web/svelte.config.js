@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { svelteKitCspDirectives } from '../shared/csp.js';
+import { PRERENDERED_PAGES } from '../shared/site-pages.js';
 
 /**
  * SPA build: every page renders in the browser (ssr = false in the root layout), and both the local
@@ -16,7 +17,8 @@ const config = {
       $shared: '../shared',
     },
     // The static pages are HTML at build time; every other route stays a client-rendered SPA page.
-    prerender: { crawl: false, entries: ['/', '/om', '/om/apne-data', '/tilgjengelighet', '/personvern', '/kontakt'] },
+    // The same list tells CloudFront which paths have an HTML file (shared/site-pages.js).
+    prerender: { crawl: false, entries: [...PRERENDERED_PAGES] },
   },
 };
 

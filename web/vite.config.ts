@@ -26,6 +26,34 @@ function routePaths(): Plugin {
   };
 }
 
+/**
+ * How the browser's scripts are cut. Only the client build: in the server build (prerendering) merging a
+ * +page.ts into a neighbour renames its exports, which SvelteKit then refuses.
+ */
+function clientChunks(): Plugin {
+  let ssr = false;
+  return {
+    name: 'innovasjonstorget-client-chunks',
+    apply: 'build',
+    configResolved: (config) => {
+      ssr = !!config.build.ssr;
+    },
+    outputOptions: (options) =>
+      ssr
+        ? options
+        : {
+            ...options,
+            // Svelte's and SvelteKit's client runtime as one chunk: every page needs it, and one file
+            // compresses better than the dozen small chunks Rollup would cut it into (each is gzipped alone).
+            manualChunks: (id: string) => (/node_modules\/(svelte|@sveltejs\/kit|esm-env|clsx)\//.test(id) ? 'framework' : undefined),
+            // Chunks under 2 kB (mostly single messages) merge into a neighbour: fewer requests. Not more:
+            // at 20 kB Rollup merged the static pages (om, personvern…) into the layout's chunk, so every page
+            // downloaded them (bench/web).
+            experimentalMinChunkSize: 2_000,
+          },
+  };
+}
+
 const webDir = fileURLToPath(new URL('.', import.meta.url));
 
 /**
@@ -47,10 +75,8 @@ export default defineConfig(async () => {
         strategy: ['localStorage', 'baseLocale'],
       }),
       sveltekit(),
+      clientChunks(),
     ],
-    // Fewer, larger chunks: each small module costs a request (and, over HTTP/1.1 locally, a connection
-    // slot) before the first paint. Rollup merges chunks under this size into their importers.
-    build: { rollupOptions: { output: { experimentalMinChunkSize: 20_000 } } },
     server: { fs: { allow: [fileURLToPath(new URL('../shared', import.meta.url))] } },
   };
 });

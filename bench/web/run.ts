@@ -83,6 +83,48 @@ function chartChunks(): string[] {
   return out;
 }
 
+/**
+ * Routes a signed-out visitor can open. Each must be in the build's route table (checked below), so a
+ * renamed route cannot silently drop out of the budget.
+ */
+const PUBLIC_ROUTES = [
+  '/', '/utlysninger/[id]', '/logg-inn', '/auth/callback', '/avmeld', '/bedrifter/[orgNumber]', '/erfaringer', '/foreninger',
+  '/foreninger/[id]', '/om', '/om/apne-data', '/tilgjengelighet', '/personvern', '/kontakt',
+];
+
+/**
+ * The JavaScript each public route loads on a first visit, from the build itself: the entry scripts, the
+ * root layout and the root error page (SvelteKit fetches both at start), the route's page node and
+ * everything they import statically, each file gzipped alone (as served). Parts a page imports on use
+ * (panels for one role, Lazy.svelte) are not counted: a signed-out visitor never loads them.
+ */
+function routeBudgets(): { route: string; kb: number; files: number }[] {
+  const dir = join(root, 'web/build/_app/immutable');
+  const files = (sub: string) => readdirSync(join(dir, sub)).filter((f) => f.endsWith('.js')).map((f) => join(dir, sub, f));
+  const entries = files('entry');
+  const app = readFileSync(entries.find((f) => f.includes('/app.'))!, 'utf8');
+  const table = new Map([...app.matchAll(/"(\/[^"]*)":\[([\d,[\]]*)\]/g)].map((m) => [m[1]!, m[2]!.match(/\d+/g)!.map(Number)]));
+  const node = (n: number) => files('nodes').find((f) => f.split('/').pop()!.startsWith(`${n}.`))!;
+  const imports = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']([^"']+\.js)["']/g)]
+      .map((m) => resolve(join(file, '..'), m[1]!))
+      .filter((f) => existsSync(f));
+  return PUBLIC_ROUTES.map((route) => {
+    const nodes = table.get(route);
+    if (!nodes) throw new Error(`${route} is not in the build's route table: update PUBLIC_ROUTES in bench/web/run.ts`);
+    const seen = new Set<string>();
+    const todo = [...entries, node(0), node(1), ...nodes.map(node)];
+    while (todo.length) {
+      const f = todo.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      todo.push(...imports(f));
+    }
+    const bytes = [...seen].reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).byteLength, 0);
+    return { route, kb: bytes / 1024, files: seen.size };
+  });
+}
+
 interface PageResult {
   name: string;
   url: string;
@@ -96,6 +138,8 @@ interface PageResult {
   cls: number;
   chartLoaded: boolean;
   failedAudits: string[];
+  /** The elements that moved (Lighthouse's layout-shifts audit), biggest first. */
+  shifts: string[];
   scripts: { url: string; kb: number }[];
 }
 
@@ -151,6 +195,8 @@ try {
       cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
       chartLoaded: scripts.some((r) => charts.some((c) => r.url.endsWith(c))),
       failedAudits: [...new Set(failedAudits)],
+      shifts: ((lhr.audits['layout-shifts']?.details as { items?: { score?: number; node?: { snippet?: string } }[] } | undefined)?.items ?? [])
+        .map((i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet?.slice(0, 90) ?? '?'}`),
       scripts: scripts.map((r) => ({ url: r.url.replace(demo.base, ''), kb: Math.round((r.transferSize ?? 0) / 102.4) / 10 })),
     });
   }
@@ -172,7 +218,11 @@ for (const r of results) {
   console.log(`  ${ok(!r.chartLoaded)} ${'chart.js loaded'.padEnd(16)} ${String(r.chartLoaded).padStart(5)}   goal false (dashboard only)`);
   console.log(`       LCP ${Math.round(r.lcpMs)} ms · TBT ${Math.round(r.tbtMs)} ms · CLS ${r.cls.toFixed(3)}`);
   if (r.failedAudits.length) console.log(`       below 0.9: ${r.failedAudits.join(', ')}`);
+  for (const shift of r.shifts.slice(0, 3)) console.log(`       shifted: ${shift}`);
 }
+const routes = routeBudgets();
+console.log(`\nInitial JavaScript of every public route, from the build (static imports, each file gzipped alone)`);
+for (const r of routes) console.log(`  ${ok(r.kb <= JS_BUDGET_KB)} ${r.route.padEnd(24)} ${r.kb.toFixed(1).padStart(5)} KB   goal ≤ ${JS_BUDGET_KB} KB (${r.files} files)`);
 mkdirSync(join(root, 'bench/.out'), { recursive: true });
-writeFileSync(join(root, 'bench/.out/web.json'), JSON.stringify(results, null, 2));
+writeFileSync(join(root, 'bench/.out/web.json'), JSON.stringify({ pages: results, routes }, null, 2));
 console.log('\nWritten to bench/.out/web.json');

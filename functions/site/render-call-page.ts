@@ -92,17 +92,19 @@ export function renderCallPage(call: Call & Documents, shell: string, baseUrl: s
 }
 
 /**
- * Renders the call's page and writes it to the site. Drafts never get one. A failure is logged and
- * swallowed: the call itself is saved, and the SPA serves the page without its static copy.
+ * Writes the call's page to the site. A published call gets its rendered page; a draft gets the bare SPA
+ * shell (nothing of the draft in it), so that every call's address has a file: CloudFront serves
+ * /utlysninger/<id> from utlysninger/<id>.html (infra/constructs/spa-fallback.ts) and cannot fall back
+ * to the shell when a file is missing without hiding the API's 403/404s. A failure is logged and
+ * swallowed: the call itself is saved.
  */
 export async function writeCallPage(call: Call): Promise<void> {
-  if (!call.publishedAt) return;
   const writer = siteWriter();
   if (!writer) return;
   try {
     const shell = await writer.readShell();
     if (!shell) return;
-    await writer.writePage(`utlysninger/${call.id}`, renderCallPage(call, shell, env.publicBaseUrl()));
+    await writer.writePage(`utlysninger/${call.id}`, call.publishedAt ? renderCallPage(call, shell, env.publicBaseUrl()) : shell);
   } catch (error) {
     logger.error('could not write the call page', { callId: call.id, error: error as Error });
   }

@@ -45,9 +45,10 @@ export function s3SiteWriter(bucket: string): SiteWriter {
     },
     async writePage(path, html) {
       const { s3, c } = await client;
-      // Key without extension, typed as HTML: CloudFront asks S3 for exactly the path it was given.
+      // <path>.html, as adapter-static lays out pages (and as locally): CloudFront's viewer-request function
+      // maps /utlysninger/<id> to it. no-cache: a correction must show on the next load.
       await c.send(
-        new s3.PutObjectCommand({ Bucket: bucket, Key: path, Body: html, ContentType: 'text/html; charset=utf-8', CacheControl: 'no-cache' }),
+        new s3.PutObjectCommand({ Bucket: bucket, Key: `${path}.html`, Body: html, ContentType: 'text/html; charset=utf-8', CacheControl: 'no-cache' }),
       );
     },
   };

@@ -93,6 +93,10 @@ export class Auth extends Construct {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(1),
+      // Refresh token rotation: every refresh (the web client's grant_type=refresh_token, lib/auth/cognito.ts)
+      // returns a new refresh token and retires the old one, so a stolen one is good for one use at most. The
+      // grace period lets a refresh retried after a dropped answer, or raced by a second tab, still succeed.
+      refreshTokenRotationGracePeriod: Duration.seconds(10),
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
         .withCustomAttributes('org_id', 'role'),

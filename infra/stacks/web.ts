@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { CfnElement, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   AllowedMethods,
   CachePolicy,
@@ -36,6 +36,8 @@ import type { Auth } from './auth.js';
 
 /** SvelteKit's content-hashed build output. */
 const IMMUTABLE = '_app/immutable/*';
+/** The published call pages (and drafts' shells) the API writes: utlysninger/<id>.html. */
+const CALL_PAGES = 'utlysninger/*';
 
 export interface WebProps {
   readonly api: Api;
@@ -135,6 +137,25 @@ export class Web extends Construct {
     const siteUrl = `https://${this.distribution.distributionDomainName}`;
     auth.allowSignInFrom(siteUrl);
     this.deploySite(props);
+    this.allowCallPages(api);
+  }
+
+  /**
+   * The functions that create, publish, correct, cancel and reuse calls write each call's page
+   * (functions/site/): they read the shell (200.html) and write utlysninger/<id>.html, nothing else.
+   */
+  private allowCallPages(api: Api): void {
+    const stack = Stack.of(this);
+    const pages = `Resource::<${stack.getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>/utlysninger/*`;
+    for (const fn of [api.functions.calls, api.functions.sharing]) {
+      fn.function.addEnvironment('SITE_BUCKET', this.bucket.bucketName);
+      fn.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects('200.html')] }));
+      fn.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [this.bucket.arnForObjects(CALL_PAGES)] }));
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions-IAM5[${pages}]`,
+        reason: 'One page per call (utlysninger/<callId>.html); the ids are not known in advance, so the prefix is the narrowest grant.',
+      });
+    }
   }
 
   private deploySite({ auth, buildDir }: WebProps): void {
@@ -182,7 +203,9 @@ export class Web extends Construct {
     const site = new BucketDeployment(this, 'Deploy', {
       ...common,
       sources: hasBuild ? [Source.asset(buildDir), config] : [config],
-      exclude: [IMMUTABLE],
+      // Call pages are written by the API (functions/site/), not by the build: never uploaded from a local build
+      // folder (where e2e runs leave some) and never pruned.
+      exclude: [IMMUTABLE, CALL_PAGES],
       // Without a build, keep whatever site is already there instead of pruning it down to config.json.
       prune: hasBuild,
       cacheControl: [CacheControl.noCache()],

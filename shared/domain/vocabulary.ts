@@ -27,6 +27,10 @@ export type Language = (typeof LANGUAGES)[number];
 /** A stored or requested language, or bokmål when there is none or it is unknown. */
 export const languageOr = (l: unknown): Language => (l === 'en' ? 'en' : 'nb');
 
+/** What came of a call's project (the outcome a municipality records). */
+export const PROJECT_STATUSES = ['pilot', 'scaling', 'stopped'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
 export const ORGANISATION_KINDS = ['municipality', 'company', 'association', 'programme'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 /** A user's role is named after the kind of the one organisation they belong to. */

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { isoDateTime, text } from './common.js';
+import { FILE_TYPES, MAX_FILE_BYTES } from '../domain/files.js';
 
 export const questionParams = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -61,21 +62,8 @@ export const questionListSchema = z.object({ items: z.array(z.union([questionSch
 
 // ---- files ----------------------------------------------------------------------------------------------
 
-/** Allowed types (PDF/A is application/pdf). */
-export const FILE_TYPES = {
-  'application/pdf': 'PDF',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PPTX',
-  'application/vnd.oasis.opendocument.text': 'ODT',
-  'application/vnd.oasis.opendocument.spreadsheet': 'ODS',
-  'image/png': 'PNG',
-  'image/jpeg': 'JPEG',
-  'application/zip': 'ZIP',
-} as const;
-export type FileType = keyof typeof FILE_TYPES;
-export const MAX_FILE_BYTES = 25 * 1024 * 1024;
-export const MAX_FILES = 20;
+// The limits live in shared/domain/files.ts (zod-free: the web's call page reads them without zod).
+export { FILE_TYPES, MAX_FILE_BYTES, MAX_FILES, type FileType } from '../domain/files.js';
 
 const fileName = z.string().check(
   z.trim(),

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { DOMAINS, PROCEDURES } from '../domain/vocabulary.js';
+import { DOMAINS, PROCEDURES, PROJECT_STATUSES } from '../domain/vocabulary.js';
 import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
 import { isoDateTime, pageQuery, text } from './common.js';
 import { orgNumberSchema } from './organisations.js';
 
-export const PROJECT_STATUSES = ['pilot', 'scaling', 'stopped'] as const;
+// Kept beside the other vocabularies (zod-free), so the web can list them without loading zod.
+export { PROJECT_STATUSES };
 
 /** Body of PUT /api/calls/{id}/outcome: what came of a closed call. */
 export const outcomeInputSchema = z.strictObject({

@@ -73,6 +73,14 @@ describe('sign-in', () => {
     expect(JSON.stringify(client!.Properties.LogoutURLs ?? [])).not.toContain('localhost');
   });
 
+  it('rotates refresh tokens, with a short grace period for retries', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 },
+      // REFRESH_TOKEN_AUTH cannot be used with rotation; the web refreshes through the token endpoint instead.
+      ExplicitAuthFlows: Match.not(Match.arrayWith(['ALLOW_REFRESH_TOKEN_AUTH'])),
+    });
+  });
+
   it('does not let users change their own organisation or role', () => {
     const clients = template.findResources('AWS::Cognito::UserPoolClient');
     for (const client of Object.values(clients) as { Properties: { WriteAttributes?: string[]; ReadAttributes?: string[] } }[]) {

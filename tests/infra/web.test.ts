@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPA_FALLBACK_SOURCE } from '../../infra/constructs/spa-fallback.js';
+import { PRERENDERED_PAGES } from '../../shared/site-pages.js';
 import { buildTestStack } from './test-app.js';
 
 // AWS managed policies, ids fixed by CloudFront.
@@ -90,6 +91,35 @@ describe('the site', () => {
     }
   });
 
+  it('lets the calls and sharing functions write call pages into the site bucket, and nothing more', () => {
+    const [siteId] = Object.keys(template.findResources('AWS::S3::Bucket', { Properties: { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } } }))
+      .filter((id) => id.includes('WebSite'));
+    expect(siteId).toBeDefined();
+    const functions = template.findResources('AWS::Lambda::Function');
+    const withSite = Object.entries(functions).filter(([, f]) => JSON.stringify(f).includes('"SITE_BUCKET"'));
+    expect(withSite.map(([id]) => id).sort()).toEqual([expect.stringContaining('Calls'), expect.stringContaining('Sharing')]);
+    for (const [, f] of withSite) {
+      expect((f as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables.SITE_BUCKET).toEqual({ Ref: siteId });
+    }
+    const objectArn = (key: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [siteId, 'Arn'] }, `/${key}`]] });
+    for (const role of ['Calls', 'Sharing']) {
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: Match.arrayWith([{ Ref: Match.stringLikeRegexp(`Api${role}.*Role`) }]),
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Action: 's3:GetObject', Effect: 'Allow', Resource: objectArn('200.html') }),
+            Match.objectLike({ Action: 's3:PutObject', Effect: 'Allow', Resource: objectArn('utlysninger/*') }),
+          ]),
+        },
+      });
+    }
+    // Besides those two, only the deployment's own role may touch the site bucket's objects.
+    const granted = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p).includes(`"${siteId}","Arn"`))
+      .flatMap((p) => (p as { Properties: { Roles: { Ref: string }[] } }).Properties.Roles.map((r) => r.Ref));
+    expect(granted.sort()).toEqual([expect.stringMatching(/^ApiCalls/), expect.stringMatching(/^ApiSharing/), expect.stringMatching(/^WebDeployRole/)]);
+  });
+
   it('logs viewer requests', () => {
     expect(JSON.stringify(config)).toContain('"Logging"');
   });
@@ -118,7 +148,8 @@ describe('the site with a web build', () => {
     built.hasResourceProperties('Custom::CDKBucketDeployment', {
       Prune: true,
       SourceObjectKeys: Match.arrayEquals([Match.anyValue(), Match.anyValue()]),
-      Exclude: ['_app/immutable/*'],
+      // Call pages come from the API: a local build's leftovers are not uploaded, the API's pages not pruned.
+      Exclude: ['_app/immutable/*', 'utlysninger/*'],
       SystemMetadata: { 'cache-control': 'no-cache' },
       DistributionPaths: ['/*'],
     });
@@ -142,8 +173,22 @@ describe('the SPA fallback function', () => {
     expect(rewrite('/calls/')).toBe('/200.html');
   });
 
-  it('serves the shell at the root too, because the SPA build writes no index.html', () => {
-    expect(rewrite('/')).toBe('/200.html');
+  it('serves the prerendered pages from their HTML files', () => {
+    expect(rewrite('/')).toBe('/index.html');
+    expect(rewrite('/om')).toBe('/om.html');
+    expect(rewrite('/om/apne-data')).toBe('/om/apne-data.html');
+    expect(rewrite('/personvern')).toBe('/personvern.html');
+    for (const path of PRERENDERED_PAGES) expect(rewrite(path)).toBe(path === '/' ? '/index.html' : `${path}.html`);
+    // Only those: another path under /om is a client-side route.
+    expect(rewrite('/om/noe-annet')).toBe('/200.html');
+  });
+
+  it("serves a call's address from the page the API writes, and other call routes from the shell", () => {
+    expect(rewrite('/utlysninger/01KDVED3Q0A50R2BWX0ND6BGDE')).toBe('/utlysninger/01KDVED3Q0A50R2BWX0ND6BGDE.html');
+    expect(rewrite('/utlysninger/ny')).toBe('/200.html');
+    expect(rewrite('/utlysninger/01KDVED3Q0A50R2BWX0ND6BGDE/rediger')).toBe('/200.html');
+    expect(rewrite('/utlysninger/01kdved3q0a50r2bwx0nd6bgde')).toBe('/200.html');
+    expect(rewrite('/utlysninger/../200')).toBe('/200.html');
   });
 
   it('leaves files alone', () => {

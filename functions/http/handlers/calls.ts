@@ -28,7 +28,8 @@ export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' 
   },
   createCall: async ({ body, principal, headers }) =>
     idempotent('createCall', principal, headers, body, async () => {
-      const call = await createCall(body, principal);
+      // A draft gets the bare shell as its page file too (see writeCallPage): its address then works on reload.
+      const call = await withPage(await createCall(body, principal));
       return { status: 201, body: call, headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
     }),
   updateCall: async ({ params, body, headers, principal }) =>

@@ -2,6 +2,7 @@ import type { RouteHandlers } from '../types.js';
 import { getOutcome, putOutcome } from '../../sharing/outcome.js';
 import { listLessons } from '../../sharing/lessons.js';
 import { listReuses, reuseCall } from '../../sharing/reuse.js';
+import { writeCallPage } from '../../site/render-call-page.js';
 import { listSimilar, listSimilarNeeds } from '../../sharing/similar.js';
 import { etag } from '../../calls/rules.js';
 
@@ -18,6 +19,8 @@ export const sharingHandlers: RouteHandlers<'getOutcome' | 'putOutcome' | 'listL
   listLessons: async ({ query }) => ({ body: await listLessons(query) }),
   reuseCall: async ({ params, principal }) => {
     const { call, created } = await reuseCall(params.id, principal);
+    // The new draft's address needs its page file, as a created call's does (site/render-call-page.ts).
+    if (created) await writeCallPage(call);
     return { status: created ? 201 : 200, body: call, headers: { etag: etag(call.version), location: `/api/calls/${call.id}` } };
   },
   listReuses: async ({ params }) => ({ body: await listReuses(params.id) }),

@@ -1,5 +1,3 @@
-import { config } from './config';
-
 /**
  * CSV the way a spreadsheet in the user's language opens it as columns: in bokmål semicolons and
  * decimal commas (Norwegian Excel's list separator is «;»), in English commas and decimal points.
@@ -30,24 +28,4 @@ export function csvField(value: string | number, dialect: CsvDialect = csvDialec
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[], locale: string): string {
 	const d = csvDialect(locale);
 	return '\uFEFF' + [header, ...rows].map((r) => r.map((v) => csvField(v, d)).join(d.separator)).join('\r\n') + '\r\n';
-}
-
-/** Feed and API paths the API hands out are relative to its origin; make them absolute for links. */
-export function apiUrl(path: string): string {
-	if (/^https?:\/\//.test(path)) return path;
-	let base = '';
-	try {
-		base = config().apiBase;
-	} catch {
-		// prerendering (no runtime config): same-origin paths, as the local server and CloudFront serve them
-	}
-	return base + path;
-}
-
-/** Builds "/api/feeds/calls?municipality=3107&q=…", dropping empty filters. */
-export function feedUrl(path: string, filters: Record<string, string | undefined>): string {
-	const search = new URLSearchParams();
-	for (const [k, v] of Object.entries(filters)) if (v) search.set(k, v);
-	const qs = search.toString();
-	return apiUrl(path + (qs ? `?${qs}` : ''));
 }

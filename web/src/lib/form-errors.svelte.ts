@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { ApiError, type FieldErrors } from '$lib/api';
-import { fieldErrorsFromServer } from './forms';
+import { fieldErrorsFromServer } from './field-errors';
 
 /**
  * The errors a form shows, from the client's own check (`client`, field → message, see validate) and from
@@ -56,6 +56,12 @@ export function formErrors(client: () => FieldErrors, { live = true } = {}) {
 			} finally {
 				state.busy = false;
 			}
+		},
+		/** A submit that could not even be tried (e.g. the form's checker failed to load): says why. */
+		fail(detail: string) {
+			state.attempt++;
+			state.server = {};
+			state.detail = detail;
 		},
 		/** Saved: client errors wait for a field to be left again. */
 		saved() {

@@ -35,15 +35,7 @@ function messageFor(issue: z.core.$ZodIssue, path: string[], value: unknown): st
 	return issue.message;
 }
 
-/** Server field errors use the same dotted paths; collapse item indexes onto the array field. */
-export function fieldErrorsFromServer(errors: { path: string; message: string }[]): FieldErrors {
-	const out: FieldErrors = {};
-	for (const e of errors) {
-		const field = e.path.split('.').filter((p) => !/^\d+$/.test(p)).join('.') || '_form';
-		out[field] ??= e.message;
-	}
-	return out;
-}
+export { fieldErrorsFromServer } from './field-errors';
 
 /** "72212000, 48000000 90700000" → ['72212000', '48000000', '90700000']. */
 export function splitCodes(input: string): string[] {

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
-import type { PROJECT_STATUSES } from '$shared/schemas/sharing';
+import type { ProjectStatus } from '$shared/domain/vocabulary';
 
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export type { ProjectStatus };
 
 export function projectStatusLabel(s: ProjectStatus | string): string {
 	switch (s) {

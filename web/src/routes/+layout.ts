@@ -2,7 +2,6 @@ import type { LayoutLoad } from './$types';
 import { browser } from '$app/environment';
 import { loadConfig } from '$lib/config';
 import { restoreSession, useRefresher } from '$lib/auth/session.svelte';
-import { refreshCognito } from '$lib/auth/cognito';
 
 // An SPA: one static build serves every environment, configured at run time by /config.json. Static
 // pages (front page frame, om, åpne data, tilgjengelighet, personvern, kontakt) turn ssr and prerender on
@@ -16,7 +15,8 @@ export const load: LayoutLoad = async () => {
 	if (!browser) return { authMode: null };
 	const config = await loadConfig();
 	const auth = config.auth;
-	if (auth.mode === 'cognito') useRefresher((refreshToken) => refreshCognito(auth, refreshToken));
+	// The Cognito module loads on the first refresh, so local installations and first paints go without it.
+	if (auth.mode === 'cognito') useRefresher(async (refreshToken) => (await import('$lib/auth/cognito')).refreshCognito(auth, refreshToken));
 	await restoreSession();
 	return { authMode: config.auth.mode, demo: config.demo === true };
 };

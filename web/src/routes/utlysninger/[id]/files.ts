@@ -1,7 +1,7 @@
 import { api } from '$lib/api';
 import { loadConfig } from '$lib/config';
 import { session } from '$lib/auth/session.svelte';
-import { FILE_TYPES } from '$shared/schemas/openphase';
+import { FILE_TYPES } from '$shared/domain/files';
 
 const BY_EXTENSION: Record<string, keyof typeof FILE_TYPES> = {
 	pdf: 'application/pdf',

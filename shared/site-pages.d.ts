@@ -1,0 +1,2 @@
+export declare const PRERENDERED_PAGES: readonly `/${string}`[];
+export declare const prerenderedFile: (path: string) => string;

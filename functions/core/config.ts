@@ -10,6 +10,13 @@ export interface Config {
   cognito?: { userPoolId: string; clientId: string };
   /** Most published calls held in memory for the public list; 0 turns the snapshot off. */
   publishedSnapshotMax: number;
+  /**
+   * Who writes derived items (call postings, statistics counters): `inline`, the data layer right after
+   * each write (local, tests); `stream`, the table's stream handler (AWS).
+   */
+  derivedWrites: 'inline' | 'stream';
+  /** Where the match index snapshot lives: an S3 bucket (AWS) or a folder (local). */
+  matchSnapshot?: { bucket: string } | { dir: string };
 }
 
 let cached: Config | undefined;
@@ -26,6 +33,8 @@ export function config(): Config {
         ? { userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID }
         : undefined,
     publishedSnapshotMax: Number(env.PUBLISHED_SNAPSHOT_MAX ?? 5000),
+    derivedWrites: env.DERIVED_WRITES === 'stream' ? 'stream' : 'inline',
+    matchSnapshot: env.MATCH_SNAPSHOT_BUCKET ? { bucket: env.MATCH_SNAPSHOT_BUCKET } : env.DATA_DIR ? { dir: env.DATA_DIR } : undefined,
   };
   return cached;
 }

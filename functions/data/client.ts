@@ -73,13 +73,13 @@ function meterCapacity(client: DynamoDBClient): void {
 
 function writtenItems(input: Input): Record<string, unknown>[] {
   if (input.Item) return [input.Item];
-  return Object.values(input.RequestItems ?? {}).flatMap((requests) =>
+  return Object.values(input.RequestItems ?? {}).filter(Array.isArray).flatMap((requests) =>
     (requests as { PutRequest?: { Item: Record<string, unknown> } }[]).flatMap((r) => (r.PutRequest ? [r.PutRequest.Item] : [])),
   );
 }
 
 const batchDeletes = (input: Input) =>
-  Object.values(input.RequestItems ?? {}).reduce((s, rs) => s + (rs as { DeleteRequest?: unknown }[]).filter((r) => r.DeleteRequest).length, 0);
+  Object.values(input.RequestItems ?? {}).filter(Array.isArray).reduce((s, rs) => s + (rs as { DeleteRequest?: unknown }[]).filter((r) => r.DeleteRequest).length, 0);
 
 /** 1 KB units per index the item is in: what DynamoDB adds for index writes (the embedded engine does not). */
 function indexWriteUnits(item: Record<string, unknown>): number {

@@ -12,12 +12,14 @@ import { queryAll, queryUpTo, type Key } from './paging.js';
  */
 
 export type Item = Record<string, unknown>;
-export type IndexName = 'gsi1' | 'gsi2';
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3';
 export interface IndexAttributes {
   gsi1pk?: string;
   gsi1sk?: string;
   gsi2pk?: string;
   gsi2sk?: string;
+  gsi3pk?: string;
+  gsi3sk?: string;
 }
 
 /** One way the application reads this item type, for the generated documentation. */
@@ -58,7 +60,7 @@ export interface UpdateSpec {
   values?: Item;
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
+const KEY_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
 
 /** Every declaration made in this process, for the generated documentation. */
 export const declarations: EntityDeclaration<object, unknown>[] = [];

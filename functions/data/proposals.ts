@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterProposalWrite } from './call-derived.js';
 import type { ProposalInput } from '../../shared/schemas/proposals.js';
 import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
@@ -57,6 +58,7 @@ export async function upsertProposal(p: ProposalRecord, stage: ProposalStage = '
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+      if (stage === 'request') await afterProposalWrite(p.callId, 1);
       return { created: true, record: p };
     } catch (e) {
       if (!isConditionFailure(e)) throw e;
@@ -108,6 +110,7 @@ export async function deleteProposal(callId: string, orgNumber: string, stage: P
         ConditionExpression: 'attribute_exists(pk)',
       }),
     );
+    if (stage === 'request') await afterProposalWrite(callId, -1);
     return true;
   } catch (e) {
     if (isConditionFailure(e)) return false;

@@ -34,7 +34,7 @@ export function config(): Config {
         : undefined,
     publishedSnapshotMax: Number(env.PUBLISHED_SNAPSHOT_MAX ?? 5000),
     derivedWrites: env.DERIVED_WRITES === 'stream' ? 'stream' : 'inline',
-    matchSnapshot: env.MATCH_SNAPSHOT_BUCKET ? { bucket: env.MATCH_SNAPSHOT_BUCKET } : env.DATA_DIR ? { dir: env.DATA_DIR } : undefined,
+    matchSnapshot: env.MATCH_SNAPSHOT_BUCKET ? { bucket: env.MATCH_SNAPSHOT_BUCKET } : env.MATCH_SNAPSHOT_DIR ? { dir: env.MATCH_SNAPSHOT_DIR } : undefined,
   };
   return cached;
 }

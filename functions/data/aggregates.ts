@@ -91,3 +91,20 @@ export async function readAggregate(scope: string): Promise<Aggregate> {
   for (const [k, v] of Object.entries(item ?? {})) if (typeof v === 'number') counts[k] = v;
   return { scope, counts };
 }
+
+/** The counter items for a whole set of calls and proposals at once (bulk loads of generated markets). */
+export function aggregateItems(calls: readonly CallRecord[], proposals: readonly { callId: string }[]): Record<string, unknown>[] {
+  const deltas = new Map<string, Map<string, number>>();
+  for (const c of calls) callCounters(c, 1, deltas);
+  const municipality = new Map(calls.map((c) => [c.id, c.municipalityCode]));
+  for (const p of proposals) {
+    const code = municipality.get(p.callId);
+    if (!code) continue;
+    for (const scope of scopesOf(code)) {
+      let m = deltas.get(scope);
+      if (!m) deltas.set(scope, (m = new Map()));
+      m.set('proposals', (m.get('proposals') ?? 0) + 1);
+    }
+  }
+  return [...deltas].map(([scope, counts]) => ({ ...aggregates.declaration.key(scope), type: 'aggregate', scope, ...Object.fromEntries(counts) }));
+}

@@ -99,7 +99,7 @@ export async function countAcceptedMembers(associationId: string): Promise<numbe
 // ---------------------------------------------------------------------------------------------
 // Memberships
 
-function membershipItem(m: MembershipRecord): Record<string, unknown> {
+export function membershipItem(m: MembershipRecord): Record<string, unknown> {
   return {
     ...keys.membership(m.associationId, m.orgNumber),
     type: 'membership',

@@ -16,7 +16,7 @@ export type CallFilters = CallSearch;
 type Stored = CallRecord & Record<string, unknown>;
 
 
-function toItem(c: CallRecord): Record<string, unknown> {
+export function toItem(c: CallRecord): Record<string, unknown> {
   return {
     ...keys.call(c.id),
     type: 'call',

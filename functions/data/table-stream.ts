@@ -36,3 +36,9 @@ export async function applyStreamRecord(record: StreamRecord): Promise<void> {
     if (before && !after) return countProposalChange(callId, -1);
   }
 }
+
+/** Whether the record changed a company profile (the match snapshot then needs rewriting). */
+export function isCompanyChange(record: StreamRecord): boolean {
+  const item = image(record.dynamodb?.NewImage);
+  return item?.type === 'organisation' && item.kind === 'company';
+}

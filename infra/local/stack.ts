@@ -46,6 +46,8 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     // Uploaded documents and attachments (S3 in AWS).
     FILES_DIR: join(settings.dataDir, 'files'),
+    // The match index snapshot (S3 in AWS): cold starts load it instead of every profile.
+    MATCH_SNAPSHOT_DIR: settings.dataDir,
     // Published call pages are rendered into the folder the local server serves (the site bucket in AWS).
     SITE_ROOT: settings.webDir,
   });

@@ -32,7 +32,7 @@ export function toItem(c: CallRecord): Record<string, unknown> {
   };
 }
 
-function fromItem(item: Record<string, unknown>): CallRecord {
+export function fromItem(item: Record<string, unknown>): CallRecord {
   const { pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
   void pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
   for (const derived of SEARCH_ATTRIBUTES) delete rest[derived];

@@ -3,7 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { applyCallChange } from './call-derived.js';
 import { countProposalChange } from './aggregates.js';
 import type { CallRecord } from './call-record.js';
-import { SEARCH_ATTRIBUTES } from '../../shared/domain/call-search.js';
+import { fromItem as callFromItem } from './calls.js';
 
 /** One record of the table's stream (NEW_AND_OLD_IMAGES), as Lambda hands it over. */
 export interface StreamRecord {
@@ -13,13 +13,7 @@ export interface StreamRecord {
 
 const image = (i: Record<string, AttributeValue> | undefined) => (i ? (unmarshall(i) as Record<string, unknown>) : undefined);
 
-function asCall(item: Record<string, unknown> | undefined): CallRecord | undefined {
-  if (!item || item.type !== 'call') return undefined;
-  const { pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
-  void pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
-  for (const derived of SEARCH_ATTRIBUTES) delete rest[derived];
-  return rest as unknown as CallRecord;
-}
+const asCall = (item: Record<string, unknown> | undefined): CallRecord | undefined => (item?.type === 'call' ? callFromItem(item) : undefined);
 
 /**
  * The derived writes of one changed item, in AWS (the local runtime does the same inline): a call's

@@ -17,13 +17,15 @@ export interface BulkMarket {
   calls: CallRecord[];
   proposals: ProposalRecord[];
   memberships: Parameters<typeof membershipItem>[0][];
+  /** Write only the postings of these partitions (a bench that measures a few routes); all when absent. */
+  onlyPartitions?: ReadonlySet<string>;
 }
 
 export async function bulkLoad(m: BulkMarket, log: (s: string) => void = () => {}, parallel = 8): Promise<number> {
   const items: Record<string, unknown>[] = [
     ...m.organisations.map(organisations.toItem),
     ...m.calls.map(callItem),
-    ...m.calls.flatMap((c) => postingsOf(c).map(postings.toItem)),
+    ...m.calls.flatMap((c) => postingsOf(c).filter((p) => !m.onlyPartitions || m.onlyPartitions.has(p.facet)).map(postings.toItem)),
     ...m.proposals.map((p) => ({
       ...keys.proposal(p.callId, p.orgNumber), type: 'proposal', ...p,
       gsi1pk: keys.allProposals, gsi1sk: keys.allProposalsSort(p.submittedAt, p.callId, p.orgNumber),

@@ -50,6 +50,8 @@ const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemComman
 interface CapacityOut {
   ConsumedCapacity?: { ReadCapacityUnits?: number; WriteCapacityUnits?: number; CapacityUnits?: number } | { CapacityUnits?: number }[];
   Count?: number;
+  /** Items a Query read before its filter: what its capacity is charged for. */
+  ScannedCount?: number;
   Item?: unknown;
   Responses?: Record<string, unknown[]>;
 }
@@ -59,7 +61,7 @@ export function record(commandName: string, output: CapacityOut, indexedWrites: 
   const list = Array.isArray(output.ConsumedCapacity) ? output.ConsumedCapacity : output.ConsumedCapacity ? [output.ConsumedCapacity] : [];
   const units = list.reduce((s, c) => s + (c.CapacityUnits ?? 0), 0);
   const write = WRITES.has(commandName);
-  const itemsRead = output.Count ?? (output.Item ? 1 : 0) + Object.values(output.Responses ?? {}).reduce((s, r) => s + r.length, 0);
+  const itemsRead = output.ScannedCount ?? output.Count ?? (output.Item ? 1 : 0) + Object.values(output.Responses ?? {}).reduce((s, r) => s + r.length, 0);
   for (const m of [processMeter, current.getStore()]) {
     if (!m) continue;
     m.requests++;

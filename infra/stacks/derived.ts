@@ -8,10 +8,14 @@ import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aw
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function.js';
+
+/** The one snapshot object (the same key as functions/matching/snapshot-store.ts SNAPSHOT_KEY). */
+export const SNAPSHOT_OBJECT = 'match-index/v1.json.gz';
 
 export interface DerivedProps {
   readonly table: Table;
@@ -46,12 +50,20 @@ export class Derived extends Construct {
     });
     (this.function.function.node.defaultChild as CfnFunction).timeout = Duration.minutes(1).toSeconds();
     props.table.grant(this.function.function, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem');
-    this.snapshots.grantReadWrite(this.function.function);
+    // One object, named exactly (functions/matching/snapshot-store.ts SNAPSHOT_KEY): no wildcard actions or keys.
+    // ListBucket lets a missing snapshot read as 404 (NoSuchKey) rather than 403, so the loader falls back to the table.
+    const snapshotObject = this.snapshots.arnForObjects(SNAPSHOT_OBJECT);
+    const listBucket = new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.snapshots.bucketArn] });
+    this.function.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [snapshotObject] }));
+    this.function.function.addToRolePolicy(listBucket);
     Validations.of(this.function).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(props.table.node.defaultChild as CfnElement)}.Arn>/index/*]`,
       reason: 'Reads the company-changes index to rebuild the match snapshot; index/* covers only this table.',
     });
-    Validations.of(this.function).acknowledge({ id: 'AwsSolutions-IAM5', reason: 'S3 object actions on the snapshot bucket only (grantReadWrite adds <bucket>/*).' });
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams, added by the DynamoDB event source, has no resource-level permissions; reading records is limited to this table\'s stream.',
+    });
 
     const dlq = new Queue(this, 'Failed', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     Validations.of(dlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter destination of the stream consumer.' });
@@ -73,7 +85,8 @@ export class Derived extends Construct {
     for (const writer of props.writers) {
       writer.function.addEnvironment('DERIVED_WRITES', 'stream');
       writer.function.addEnvironment('MATCH_SNAPSHOT_BUCKET', this.snapshots.bucketName);
-      this.snapshots.grantRead(writer.function);
+      writer.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [snapshotObject] }));
+      writer.function.addToRolePolicy(listBucket);
     }
   }
 }

@@ -32,10 +32,12 @@ describe('partitions derived from the search rule', () => {
     }), { numRuns: 2000, seed: 3 });
   });
 
-  it('names the most selective partition first and falls back to every published call', () => {
+  it("names a place first, then words, and falls back to every published call", () => {
     expect(searchPartitions({})).toEqual(['A']);
     expect(searchPartitions({ domain: 'energy', county: '31', municipality: '3107' })[0]).toBe('M#3107');
     expect(searchPartitions({ words: ['lad', 'sensorer'], domain: 'energy' })[0]).toBe('W#sen');
+    // A place before a word: its partition does not grow when other regions join.
+    expect(searchPartitions({ words: ['lading'], county: '31' })[0]).toBe('C#31');
     // Function words and words shorter than the key have no partition of their own.
     expect(searchPartitions({ words: ['for', 'ko'] })).toEqual(['A']);
     expect(wordKey('kommunen')).toBeUndefined();

@@ -19,8 +19,8 @@ export const TRAFFIC_NATIONAL: Record<string, number> = {
   'GET /api/me/proposals': 3_000,
   'programme statistics, counters (STATS#ALL + C#31)': 500,
   'GET /api/programme/stats (full recompute)': 0,
-  // Readers of all open calls reload a per-container copy at most every 30 s: 2 warm containers, all day.
-  'open calls reload (slate, my matches, notices)': 2 * 2_880,
+  // Readers of all open calls reload a per-container copy at most every 5 minutes: 2 warm containers, all day.
+  'open calls reload (slate, my matches, notices)': 2 * 288,
 };
 /** Share of anonymous GETs CloudFront answers from its cache (s-maxage=30): those never reach Lambda or DynamoDB. */
 export const CDN_HIT_RATIO = 0.5;

@@ -8,12 +8,12 @@ import { config } from '../core/config.js';
  * An in-memory copy of the open calls, for the readers that need all of them (the partner slate, a
  * company's own ranking, notices); the public list reads the published-calls index page by page
  * (call-postings.ts) instead. Reloaded when older than TTL_MS (a reload reads every open call: about
- * 5,000 at national size, ~1,900 read units, so not every second) and dropped at once when this process
+ * 5,000 at national size, ~1,900 read units, so every five minutes, not every second) and dropped at once when this process
  * writes a call, so a writer always sees its own change; another Lambda container may lag up to TTL_MS.
  * Status is still derived from the clock on every read, so a call reads closed the instant its deadline
  * passes. Above PUBLISHED_SNAPSHOT_MAX open calls the readers page through the index instead.
  */
-export const TTL_MS = 30_000;
+export const TTL_MS = 300_000;
 
 interface Entry {
   call: CallRecord;

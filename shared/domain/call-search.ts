@@ -156,9 +156,11 @@ export function callSearchFilter(s: CallSearch): {
  */
 export function searchPartitions(s: CallSearch): string[] {
   const out: string[] = [];
-  if (s.municipality) out.push(`M#${s.municipality}`);
-  if (s.county) out.push(`C#${s.county}`);
   const keyed = (s.words ?? []).slice(0, MAX_SEARCH_WORDS).filter((w) => wordKey(w)).sort((a, b) => b.length - a.length);
+  if (s.municipality) out.push(`M#${s.municipality}`);
+  // Words within a county: their own partition, since neither the county's nor the word's narrows the other.
+  if (s.county && keyed[0]) out.push(`CW#${s.county}#${wordKey(keyed[0])}`);
+  if (s.county) out.push(`C#${s.county}`);
   for (const w of keyed) out.push(`W#${wordKey(w)}`);
   if (s.cpvPrefix) out.push(`V#${s.cpvPrefix.slice(0, 2)}`);
   if (s.domain) out.push(`D#${s.domain}`);
@@ -175,6 +177,6 @@ export function callPartitions(c: SearchableCall): string[] {
     `C#${countyOf(c.municipalityCode)}`,
     ...c.domains.map((d) => `D#${d}`),
     ...c.cpvCodes.map((code) => `V#${code.slice(0, 2)}`),
-    ...words.flatMap((w) => { const k = wordKey(w); return k ? [`W#${k}`] : []; }),
+    ...words.flatMap((w) => { const k = wordKey(w); return k ? [`W#${k}`, `CW#${countyOf(c.municipalityCode)}#${k}`] : []; }),
   ])];
 }

@@ -137,15 +137,6 @@ export async function publishedCallsPage(
   return { items: page.ids.flatMap((id) => found.get(id) ?? []), lastKey: page.lastKey };
 }
 
-/**
- * Open calls in deadline order, from a per-process copy (published-snapshot.ts) while the open calls
- * fit in it, else page by page from the deadline index: for the consumers that need all of them (the
- * slate, a company's own ranking, notices).
- */
-async function openPage(nowIso: string, limit: number, startKey?: Key) {
-  const entries = await publishedEntries((max) => loadOpen(nowIso, max));
-  return entries ? pageFromEntries(entries, 'open', nowIso, {}, limit, startKey) : queryPublishedCalls('open', nowIso, {}, limit, startKey);
-}
 
 async function loadOpen(nowIso: string, max: number): Promise<CallRecord[] | undefined> {
   const all: CallRecord[] = [];
@@ -215,10 +206,14 @@ export async function queryMunicipalityCalls(code: string, filters: CallFilters,
 
 /** Every call open at `nowIso`, nearest deadline first (the programme runs 100–150 at a time). */
 export async function listOpenCalls(nowIso: string): Promise<CallRecord[]> {
+  // From a per-process copy (published-snapshot.ts) while the open calls fit in it (asked once, not per
+  // page), else page by page from the deadline index.
+  const entries = await publishedEntries((max) => loadOpen(nowIso, max));
+  if (entries) return pageFromEntries(entries, 'open', nowIso, {}, Number.MAX_SAFE_INTEGER).items;
   const all: CallRecord[] = [];
   let start: Key | undefined;
   do {
-    const page = await openPage(nowIso, 500, start);
+    const page = await queryPublishedCalls('open', nowIso, {}, 500, start);
     all.push(...page.items);
     start = page.lastKey;
   } while (start);

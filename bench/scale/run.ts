@@ -20,7 +20,7 @@ import { insertCall, replaceCall, type CallRecord } from '../../functions/data/c
 import { upsertProposal } from '../../functions/data/proposals.js';
 import { organisations, type OrganisationRecord } from '../../functions/data/organisations.js';
 import { invalidatePublishedSnapshot } from '../../functions/data/published-snapshot.js';
-import { generateMarket, SIZES, type Market } from '../../infra/local/generate/national.js';
+import { generateMarket, marketRecords, SIZES, type Market } from '../../infra/local/generate/national.js';
 import { quantile } from '../lib/stats.js';
 import { OUT_DIR } from '../config.js';
 import { routeCases } from './routes.js';
@@ -53,17 +53,7 @@ function toBulk(m: Market, key: string, busyCompany: string) {
   if (listsOnly.includes(key)) {
     return { organisations: [], calls: m.calls, proposals: m.proposals.filter((p) => p.orgNumber === busyCompany), memberships: [], onlyPartitions: MEASURED_PARTITIONS };
   }
-  const at = NOW.toISOString();
-  const orgs: OrganisationRecord[] = [
-    ...m.companies.map((c) => ({ id: c.orgNumber, kind: 'company' as const, name: c.name, description: c.description, capabilities: c.capabilities, cpvCodes: c.cpvCodes, municipalityCode: c.municipalityCode as never, sme: c.sme, capacity: c.capacity, updatedAt: at })),
-    ...m.associations.map((a) => ({ id: a.id, kind: 'association' as const, name: a.name, updatedAt: at })),
-  ];
-  const names = new Map(m.companies.map((c) => [c.orgNumber, c.name]));
-  const memberships = m.associations.flatMap((a) => a.members.map((orgNumber) => ({
-    associationId: a.id, associationName: a.name, orgNumber, companyName: names.get(orgNumber) ?? orgNumber,
-    status: 'accepted' as const, requestedAt: at, decidedAt: at, requestedBy: `user-${orgNumber}`, decidedBy: `user-${a.id}`,
-  })));
-  return { organisations: orgs, calls: m.calls, proposals: m.proposals, memberships };
+  return marketRecords(m, NOW.toISOString());
 }
 
 interface RouteResult extends RouteFigures { list: boolean; itemsRead: number; items: number; p99: number; requests: number }

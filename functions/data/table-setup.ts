@@ -46,14 +46,14 @@ export async function ensureTable(tableName: string = table()): Promise<'created
 }
 
 /** Whether the demo data was written to this table (one marker item, written last). */
-export async function isSeeded(): Promise<boolean> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.seedMarker }));
+export async function isSeeded(marker: { pk: string; sk: string } = keys.seedMarker): Promise<boolean> {
+  const out = await db().send(new GetCommand({ TableName: table(), Key: marker }));
   return Boolean(out.Item);
 }
 
-export async function markSeeded(at: Date): Promise<void> {
+export async function markSeeded(at: Date, marker: { pk: string; sk: string } = keys.seedMarker): Promise<void> {
   try {
-    await db().send(new PutCommand({ TableName: table(), Item: { ...keys.seedMarker, seededAt: at.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await db().send(new PutCommand({ TableName: table(), Item: { ...marker, seededAt: at.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
   }

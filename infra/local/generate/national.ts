@@ -7,6 +7,8 @@
  */
 import { MUNICIPALITIES } from '../../../shared/domain/municipalities.js';
 import type { CallRecord } from '../../../functions/data/call-record.js';
+import type { BulkMarket } from '../../../functions/data/bulk-load.js';
+import type { OrganisationRecord } from '../../../functions/data/organisations.js';
 import { generateCompanies, intBetween, mulberry32, pick, type GeneratedCompany } from './companies.js';
 import { generateCalls } from './calls.js';
 
@@ -107,4 +109,18 @@ export function generateMarket(size: MarketSize, seed: number, now: Date): Marke
     members: Array.from({ length: intBetween(rng, 20, 200) }, () => pick(rng, companies).orgNumber).filter((v, j, a) => a.indexOf(v) === j),
   }));
   return { municipalities, companies, calls, proposals, associations };
+}
+
+/** The market as the items the use cases would have written (companies, associations, memberships, calls, proposals). */
+export function marketRecords(m: Market, at: string): BulkMarket {
+  const orgs: OrganisationRecord[] = [
+    ...m.companies.map((c) => ({ id: c.orgNumber, kind: 'company' as const, name: c.name, description: c.description, capabilities: c.capabilities, cpvCodes: c.cpvCodes, municipalityCode: c.municipalityCode as never, sme: c.sme, capacity: c.capacity, updatedAt: at })),
+    ...m.associations.map((a) => ({ id: a.id, kind: 'association' as const, name: a.name, updatedAt: at })),
+  ];
+  const names = new Map(m.companies.map((c) => [c.orgNumber, c.name]));
+  const memberships = m.associations.flatMap((a) => a.members.map((orgNumber) => ({
+    associationId: a.id, associationName: a.name, orgNumber, companyName: names.get(orgNumber) ?? orgNumber,
+    status: 'accepted' as const, requestedAt: at, decidedAt: at, requestedBy: `user-${orgNumber}`, decidedBy: `user-${a.id}`,
+  })));
+  return { organisations: orgs, calls: m.calls, proposals: m.proposals, memberships };
 }

@@ -28,7 +28,7 @@ export async function listCalls(query: ListCallsQuery, principal: Principal | un
   }
   const state = query.cursor ? decodeCursor<PublicCursor>(query.cursor, 'calls') : undefined;
   const at = state?.at ?? now().toISOString();
-  const filters: CallFilters = { municipality: query.municipality, domain: query.domain, words: searchWords(query.q) };
+  const filters: CallFilters = { municipality: query.municipality, county: query.county, domain: query.domain, cpvPrefix: query.cpv, words: searchWords(query.q) };
   const phases: Phase[] = query.status ? [query.status] : ['open', 'closed'];
   let phaseIndex = state ? phases.indexOf(state.phase) : 0;
   if (phaseIndex < 0) throw badRequest('The cursor does not fit this status filter.', [{ path: 'cursor', message: 'Invalid or tampered cursor' }]);
@@ -58,6 +58,7 @@ async function listOwnCalls(query: ListCallsQuery, principal: Principal | undefi
   const at = state?.at ?? now().toISOString();
   const filters: CallFilters = {
     domain: query.domain,
+    cpvPrefix: query.cpv,
     words: searchWords(query.q),
     ...statusFilter(query.status, at),
   };

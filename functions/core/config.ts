@@ -8,8 +8,15 @@ export interface Config {
   region: string;
   /** Set in AWS: lets 'optional'-audience routes verify a bearer token that API Gateway did not. */
   cognito?: { userPoolId: string; clientId: string };
-  /** Most published calls held in memory for the public list; 0 turns the snapshot off. */
+  /** Most open calls held in memory (5,000 at national size, ~15 MB); 0 turns the copy off. */
   publishedSnapshotMax: number;
+  /**
+   * Who writes derived items (call postings, statistics counters): `inline`, the data layer right after
+   * each write (local, tests); `stream`, the table's stream handler (AWS).
+   */
+  derivedWrites: 'inline' | 'stream';
+  /** Where the match index snapshot lives: an S3 bucket (AWS) or a folder (local). */
+  matchSnapshot?: { bucket: string } | { dir: string };
 }
 
 let cached: Config | undefined;
@@ -25,7 +32,9 @@ export function config(): Config {
       env.COGNITO_USER_POOL_ID && env.COGNITO_CLIENT_ID
         ? { userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID }
         : undefined,
-    publishedSnapshotMax: Number(env.PUBLISHED_SNAPSHOT_MAX ?? 5000),
+    publishedSnapshotMax: Number(env.PUBLISHED_SNAPSHOT_MAX ?? 20_000),
+    derivedWrites: env.DERIVED_WRITES === 'stream' ? 'stream' : 'inline',
+    matchSnapshot: env.MATCH_SNAPSHOT_BUCKET ? { bucket: env.MATCH_SNAPSHOT_BUCKET } : env.MATCH_SNAPSHOT_DIR ? { dir: env.MATCH_SNAPSHOT_DIR } : undefined,
   };
   return cached;
 }

@@ -19,3 +19,13 @@ export function count(name: (typeof METRIC)[keyof typeof METRIC], dimensions: Re
   for (const [k, v] of Object.entries(dimensions)) single.addDimension(k, v);
   single.addMetric(name, MetricUnit.Count, 1);
 }
+
+/** What one request consumed of DynamoDB, per route (functions/data/capacity.ts measures it). */
+export function capacityMetrics(route: string, meter: { readUnits: number; writeUnits: number; itemsRead: number }): void {
+  if (meter.readUnits === 0 && meter.writeUnits === 0) return;
+  const single = metrics.singleMetric();
+  single.addDimension('route', route);
+  single.addMetric('ReadCapacityUnits', MetricUnit.Count, meter.readUnits);
+  single.addMetric('WriteCapacityUnits', MetricUnit.Count, meter.writeUnits);
+  single.addMetric('ItemsRead', MetricUnit.Count, meter.itemsRead);
+}

@@ -122,6 +122,8 @@ export const countAcceptedMembers = (associationId: string) =>
 // Memberships
 
 export const getMembership = (associationId: string, orgNumber: string) => memberships.get({ associationId, orgNumber });
+/** The stored item of a membership, for the bulk loader of the scale bench. */
+export const membershipItem = (m: MembershipRecord) => memberships.toItem(m);
 
 /**
  * A company asks to join: one conditional put that succeeds when there is no request yet or the last

@@ -6,6 +6,8 @@ import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
 import { queryUpTo, type Key } from './paging.js';
 import { invalidatePublishedSnapshot, pageFromEntries, publishedEntries } from './published-snapshot.js';
+import { queryPostings } from './call-postings.js';
+import { afterCallWrite } from './call-derived.js';
 
 export type { CallRecord };
 /** Searches over calls follow the one rule in shared/domain/call-search.ts. */
@@ -14,7 +16,7 @@ export type CallFilters = CallSearch;
 type Stored = CallRecord & Record<string, unknown>;
 
 
-function toItem(c: CallRecord): Record<string, unknown> {
+export function toItem(c: CallRecord): Record<string, unknown> {
   return {
     ...keys.call(c.id),
     type: 'call',
@@ -30,7 +32,7 @@ function toItem(c: CallRecord): Record<string, unknown> {
   };
 }
 
-function fromItem(item: Record<string, unknown>): CallRecord {
+export function fromItem(item: Record<string, unknown>): CallRecord {
   const { pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
   void pk, sk, type, gsi1pk, gsi1sk, gsi2pk, gsi2sk;
   for (const derived of SEARCH_ATTRIBUTES) delete rest[derived];
@@ -72,6 +74,7 @@ export async function insertCall(call: CallRecord): Promise<void> {
   );
   generation++;
   invalidatePublishedSnapshot();
+  await afterCallWrite(undefined, call);
 }
 
 /**
@@ -96,17 +99,20 @@ export async function replaceCall(
     condition += ` AND #s IN (${placeholders.join(', ')})`;
   }
   try {
-    await db().send(
+    const out = await db().send(
       new PutCommand({
         TableName: table(),
         Item: toItem(next),
         ConditionExpression: condition,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
+        // The old image tells the derived items (postings, aggregates) what to take back.
+        ReturnValues: 'ALL_OLD',
       }),
     );
     generation++;
     invalidatePublishedSnapshot();
+    await afterCallWrite(out.Attributes ? fromItem(out.Attributes) : undefined, next);
     return true;
   } catch (e) {
     if (isConditionFailure(e)) return false;
@@ -115,8 +121,9 @@ export async function replaceCall(
 }
 
 /**
- * A page of published calls: from the in-memory snapshot when there is one (see published-snapshot.ts),
- * else straight from the deadline index. Both give the same items, order and start keys.
+ * A page of published calls for the public list and feeds: the postings of the one index partition the
+ * search rule names (call-postings.ts), then the page's calls by key, so the items read follow the page
+ * whatever the size of the table. The start key is a posting's.
  */
 export async function publishedCallsPage(
   phase: 'open' | 'closed',
@@ -125,18 +132,21 @@ export async function publishedCallsPage(
   limit: number,
   startKey?: Key,
 ) {
-  const entries = await publishedEntries(loadAllPublished);
-  return entries
-    ? pageFromEntries(entries, phase, nowIso, filters, limit, startKey)
-    : queryPublishedCalls(phase, nowIso, filters, limit, startKey);
+  const page = await queryPostings(phase, nowIso, filters, limit, startKey);
+  const found = await getCalls(page.ids);
+  return { items: page.ids.flatMap((id) => found.get(id) ?? []), lastKey: page.lastKey };
 }
 
-async function loadAllPublished(max: number): Promise<CallRecord[] | undefined> {
+
+async function loadOpen(nowIso: string, max: number): Promise<CallRecord[] | undefined> {
   const all: CallRecord[] = [];
   let start: Key | undefined;
   do {
     const page = await queryUpTo<Stored>(
-      { TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.publishedCalls } },
+      {
+        TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND gsi1sk > :b',
+        ExpressionAttributeValues: { ':p': keys.publishedCalls, ':b': `${nowIso}#~` },
+      },
       500,
       start,
     );
@@ -196,10 +206,14 @@ export async function queryMunicipalityCalls(code: string, filters: CallFilters,
 
 /** Every call open at `nowIso`, nearest deadline first (the programme runs 100–150 at a time). */
 export async function listOpenCalls(nowIso: string): Promise<CallRecord[]> {
+  // From a per-process copy (published-snapshot.ts) while the open calls fit in it (asked once, not per
+  // page), else page by page from the deadline index.
+  const entries = await publishedEntries((max) => loadOpen(nowIso, max));
+  if (entries) return pageFromEntries(entries, 'open', nowIso, {}, Number.MAX_SAFE_INTEGER).items;
   const all: CallRecord[] = [];
   let start: Key | undefined;
   do {
-    const page = await publishedCallsPage('open', nowIso, {}, 500, start);
+    const page = await queryPublishedCalls('open', nowIso, {}, 500, start);
     all.push(...page.items);
     start = page.lastKey;
   } while (start);
@@ -253,5 +267,6 @@ export async function deleteDraftCall(call: CallRecord): Promise<boolean> {
     await db().send(new DeleteCommand({ TableName: table(), Key: keys.reuse(call.derivedFrom.callId, call.createdAt, call.id) }));
   }
   invalidatePublishedSnapshot();
+  await afterCallWrite(call, undefined);
   return true;
 }

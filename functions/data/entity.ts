@@ -12,12 +12,14 @@ import { queryAll, queryCount, queryUpTo, type Key } from './paging.js';
  */
 
 export type Item = Record<string, unknown>;
-export type IndexName = 'gsi1' | 'gsi2';
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3';
 export interface IndexAttributes {
   gsi1pk?: string;
   gsi1sk?: string;
   gsi2pk?: string;
   gsi2sk?: string;
+  gsi3pk?: string;
+  gsi3sk?: string;
 }
 
 /** One way the application reads this item type, for the generated documentation. */
@@ -74,7 +76,7 @@ export interface UpdateSpec extends Condition {
   returning?: 'new' | 'old';
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
+const KEY_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
 
 /** The record stored in an item: its keys, `type` and derived attributes left out. */
 export function recordOf<T>(item: Item, derived: readonly string[] = []): T {

@@ -1,3 +1,4 @@
+import { afterProposalWrite } from './call-derived.js';
 import type { ProposalInput } from '../../shared/schemas/proposals.js';
 import { entity } from './entity.js';
 import { keys } from './keys.js';
@@ -58,7 +59,11 @@ const stored = (stage: ProposalStage) => (stage === 'tender' ? tenders : proposa
 export async function upsertProposal(p: ProposalRecord, stage: ProposalStage = 'request'): Promise<{ created: boolean; record: ProposalRecord }> {
   const items = stored(stage);
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await items.putIfAbsent(p)) return { created: true, record: p };
+    if (await items.putIfAbsent(p)) {
+      // Statistics counters (call-derived.ts): inline locally, from the table stream in AWS.
+      if (stage === 'request') await afterProposalWrite(p.callId, 1);
+      return { created: true, record: p };
+    }
     // Optional fields left out are removed (undefined in `set`), so an update says what the PUT said.
     const { summary, description, partners, updatedAt, companyName, submittedBy, priceNok, selfDeclaration, references, confidential, kind } = p;
     const record = await items.update(p, {
@@ -73,8 +78,11 @@ export async function upsertProposal(p: ProposalRecord, stage: ProposalStage = '
 export const getProposal = (callId: string, orgNumber: string, stage: ProposalStage = 'request') => stored(stage).get({ callId, orgNumber });
 
 /** True if a proposal was there to delete. */
-export const deleteProposal = (callId: string, orgNumber: string, stage: ProposalStage = 'request') =>
-  stored(stage).remove({ callId, orgNumber }, { condition: 'attribute_exists(pk)' });
+export async function deleteProposal(callId: string, orgNumber: string, stage: ProposalStage = 'request'): Promise<boolean> {
+  const removed = await stored(stage).remove({ callId, orgNumber }, { condition: 'attribute_exists(pk)' });
+  if (removed && stage === 'request') await afterProposalWrite(callId, -1);
+  return removed;
+}
 
 /** All proposals to one call (a call has at most one per company, so this stays small). */
 export const listProposalsForCall = (callId: string, stage: ProposalStage = 'request') =>

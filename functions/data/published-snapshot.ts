@@ -5,14 +5,15 @@ import { keys } from './keys.js';
 import { config } from '../core/config.js';
 
 /**
- * An in-memory copy of all published calls, for the public listing: the busiest read, the same for
- * everyone, and small (the programme runs 100–150 calls at a time). It is reloaded when older than
- * TTL_MS and dropped at once when this process writes a call, so a writer always sees its own change;
- * another Lambda container may show the list up to TTL_MS late. Status is still derived from the clock
- * on every read, so a call reads closed the instant its deadline passes. Above PUBLISHED_SNAPSHOT_MAX calls the listing
- * goes back to querying the index page by page.
+ * An in-memory copy of the open calls, for the readers that need all of them (the partner slate, a
+ * company's own ranking, notices); the public list reads the published-calls index page by page
+ * (call-postings.ts) instead. Reloaded when older than TTL_MS (a reload reads every open call: about
+ * 5,000 at national size, ~1,900 read units, so every five minutes, not every second) and dropped at once when this process
+ * writes a call, so a writer always sees its own change; another Lambda container may lag up to TTL_MS.
+ * Status is still derived from the clock on every read, so a call reads closed the instant its deadline
+ * passes. Above PUBLISHED_SNAPSHOT_MAX open calls the readers page through the index instead.
  */
-export const TTL_MS = 1000;
+export const TTL_MS = 300_000;
 
 interface Entry {
   call: CallRecord;
@@ -30,7 +31,7 @@ export function invalidatePublishedSnapshot(): void {
   generation++;
 }
 
-/** All published calls in deadline order, or undefined when there are too many to hold. */
+/** The open calls in deadline order (as `loadAll` reads them), or undefined when there are too many to hold. */
 export async function publishedEntries(loadAll: (max: number) => Promise<CallRecord[] | undefined>): Promise<Entry[] | undefined> {
   const max = config().publishedSnapshotMax;
   if (max <= 0) return undefined;

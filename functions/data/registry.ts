@@ -12,6 +12,8 @@ import { questions } from './questions.js';
 import { outcomes, reuseGuards, reuses } from './sharing.js';
 import { noticesSent, notificationWatermark, subscriptions } from './subscriptions.js';
 import { seedMarker } from './table-setup.js';
+import { postings } from './call-postings.js';
+import { aggregates } from './aggregates.js';
 
 /**
  * Every declared item type, for the generated tables in docs/data-model.md (scripts/data-model-doc.ts).
@@ -27,4 +29,5 @@ export const ENTITIES = [
   questions, documents, attachments, documentChanges, stakeholderNotices,
   impartiality, evaluations, letters, callEvents, callVersions,
   counters, idempotencyClaims, seedMarker,
+  postings, aggregates,
 ].map((e) => e.declaration);

@@ -9,6 +9,8 @@ export const TABLE_SCHEMA = {
   indexes: [
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Published calls by facet (all, municipality, county, domain, CPV division, word key), by deadline: call-postings.ts. */
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
 } as const;
 

@@ -45,17 +45,17 @@ export async function ensureTable(tableName: string = table()): Promise<'created
   return 'created';
 }
 
-export const seedMarker = entity<{ seededAt: string }, void>({
+export const seedMarker = entity<{ seededAt: string; name: string }, string>({
   type: 'seedMarker',
-  description: 'The demo data was written to this table (one marker item, written last)',
-  key: () => keys.seedMarker,
-  keyOf: () => undefined,
-  patterns: [{ name: 'is the table seeded', index: 'table', partition: 'META', sort: 'SEED' }],
+  description: 'Seed data was written to this table: the demo (`SEED`) or a generated market of the scale bench (`SEED#<size>`); written last',
+  key: (name) => (name === 'demo' ? keys.seedMarker : { pk: keys.seedMarker.pk, sk: `${keys.seedMarker.sk}#${name}` }),
+  keyOf: (m) => m.name,
+  patterns: [{ name: 'is the table seeded (demo, or a market size)', index: 'table', partition: 'META', sort: 'SEED[#<size>]' }],
 });
 
-/** Whether the demo data was written to this table (one marker item, written last). */
-export const isSeeded = async (): Promise<boolean> => (await seedMarker.get()) !== undefined;
+/** Whether the demo data (or the named generated market) was written to this table. */
+export const isSeeded = async (name = 'demo'): Promise<boolean> => (await seedMarker.get(name)) !== undefined;
 
-export async function markSeeded(at: Date): Promise<void> {
-  await seedMarker.putIfAbsent({ seededAt: at.toISOString() });
+export async function markSeeded(at: Date, name = 'demo'): Promise<void> {
+  await seedMarker.putIfAbsent({ seededAt: at.toISOString(), name });
 }

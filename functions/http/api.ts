@@ -13,6 +13,8 @@ import { problem } from '../core/errors.js';
 import { logger } from '../core/logger.js';
 import correlationId from '../core/middleware/correlation-id.js';
 import { loadSecrets } from '../core/secrets.js';
+import { capacityMetrics } from '../core/metrics.js';
+import { metered } from '../data/capacity.js';
 import { routeMatcher } from './route-match.js';
 import type { ApiEvent, ApiResponse, ApiResult, RouteHandlers, RouteInput } from './types.js';
 
@@ -81,9 +83,12 @@ export function createApi<Ids extends RouteId>(
       const headers = { ...event.headers };
       // Payload 2.0 moves Cookie headers into event.cookies.
       if (event.cookies?.length) headers.cookie = [headers.cookie, ...event.cookies].filter(Boolean).join('; ');
-      const response = toResponse(
-        await impl({ ...input, principal: event.principal, headers, sourceIp: event.requestContext?.http?.sourceIp } as RouteInput<Ids>),
+      // Consumed capacity of this request, published per route (EMF) and readable by benches.
+      const { value, meter } = await metered(() =>
+        impl({ ...input, principal: event.principal, headers, sourceIp: event.requestContext?.http?.sourceIp } as RouteInput<Ids>),
       );
+      capacityMetrics(id, meter);
+      const response = toResponse(value);
       return withCookies(cacheHeaders(response, spec.method, spec.audience, !!event.principal));
     })
       .use(authenticate({ audience: spec.audience, verifyBearer: opts.verifyBearer }))

@@ -1,19 +1,26 @@
 import { MatchIndex, type MatchProfile } from '../../shared/matching/match-index.js';
+import { companyDocumentTerms } from '../../shared/matching/score.js';
 import { COMPANY_DEFAULTS } from '../../shared/schemas/organisations.js';
 import { companiesChangedSince, type OrganisationRecord } from '../data/organisations.js';
+import { decodeSnapshot, encodeSnapshot, type SnapshotEntry } from './match-snapshot.js';
+import { readSnapshot, writeSnapshot } from './snapshot-store.js';
 
 /**
- * The match index of one process (one Lambda container): loaded once from the company-changes index,
- * then kept fresh by asking, at most once per CHECK_MS, for profiles changed since the newest one it
- * has seen. A change rebuilds the index (a few hundred ms at 10,000 companies), so a profile edit shows
- * up in matches within about a second. See docs/matching.md.
+ * The match index of one process (one Lambda container). Cold: load the snapshot (match-snapshot.ts; S3
+ * in AWS, a file locally) and ask the company-changes index only for profiles changed since it was
+ * written; without a snapshot, read every profile. Warm: at most once per CHECK_MS, ask for profiles
+ * changed since the newest one seen and rebuild when there are any (their terms are analysed once and
+ * kept, so a rebuild re-analyses only the changed profiles). A profile edit shows up within about a
+ * second. The snapshot is rewritten after changes, debounced (SNAPSHOT_DEBOUNCE_MS): locally by this
+ * process, in AWS by the table's stream consumer (writeMatchSnapshot). See docs/matching.md.
  */
 export const CHECK_MS = 1000;
 /** Writes from other containers can land with a slightly older updatedAt than ours; look back this far. */
 const OVERLAP_MS = 5000;
+export const SNAPSHOT_DEBOUNCE_MS = 30_000;
 
 interface State {
-  profiles: Map<string, MatchProfile & { updatedAt: string }>;
+  entries: Map<string, SnapshotEntry>;
   index: MatchIndex;
   newest: string;
   checkedAt: number;
@@ -21,6 +28,7 @@ interface State {
 
 let state: State | undefined;
 let pending: Promise<MatchIndex> | undefined;
+let snapshotTimer: NodeJS.Timeout | undefined;
 
 export function toMatchProfile(org: OrganisationRecord): MatchProfile & { updatedAt: string } {
   return {
@@ -36,38 +44,87 @@ export function toMatchProfile(org: OrganisationRecord): MatchProfile & { update
   };
 }
 
+const entryOf = (org: OrganisationRecord): SnapshotEntry => {
+  const profile = toMatchProfile(org);
+  const terms = companyDocumentTerms(profile);
+  // The text is analysed: only what scoring reads is kept.
+  return { profile: { ...profile, description: undefined, capabilities: undefined }, terms };
+};
+
+const build = (entries: Map<string, SnapshotEntry>) =>
+  new MatchIndex([...entries.values()].map((e) => e.profile), [...entries.values()].map((e) => e.terms));
+
 export async function currentMatchIndex(): Promise<MatchIndex> {
   if (state && Date.now() - state.checkedAt < CHECK_MS) return state.index;
   pending ??= refresh().finally(() => (pending = undefined));
   return pending;
 }
 
+/** Entries as of the snapshot (if any) plus every profile changed since. */
+export async function loadEntries(): Promise<{ entries: Map<string, SnapshotEntry>; newest: string; fromSnapshot: boolean }> {
+  const bytes = await readSnapshot();
+  const snap = bytes ? decodeSnapshot(bytes) : undefined;
+  const entries = new Map(snap?.entries.map((e) => [e.profile.orgNumber, e]) ?? []);
+  const newest = await applyChanges(entries, snap?.newest ?? '');
+  return { entries, newest, fromSnapshot: Boolean(snap) };
+}
+
+/** Adds the profiles changed since `newest` (minus the overlap); the new newest. */
+async function applyChanges(entries: Map<string, SnapshotEntry>, newest: string): Promise<string> {
+  const since = newest ? new Date(Math.max(0, Date.parse(newest) - OVERLAP_MS)).toISOString() : '';
+  let latest = newest;
+  let changed = 0;
+  for (const o of await companiesChangedSince(since)) {
+    if ((entries.get(o.id)?.profile.updatedAt ?? '') >= (o.updatedAt ?? '') && entries.has(o.id)) continue;
+    entries.set(o.id, entryOf(o));
+    changed++;
+    if ((o.updatedAt ?? '') > latest) latest = o.updatedAt ?? '';
+  }
+  return changed || !newest ? latest : newest;
+}
+
 async function refresh(): Promise<MatchIndex> {
   const checkedAt = Date.now();
   if (!state) {
-    const all = await companiesChangedSince('');
-    const profiles = new Map(all.map((o) => [o.id, toMatchProfile(o)]));
-    state = { profiles, index: new MatchIndex([...profiles.values()]), newest: newestOf(profiles.values()), checkedAt };
+    const { entries, newest, fromSnapshot } = await loadEntries();
+    state = { entries, index: build(entries), newest, checkedAt };
+    if (!fromSnapshot) scheduleSnapshot();
     return state.index;
   }
-  const since = new Date(Math.max(0, Date.parse(state.newest || '1970-01-01T00:00:00Z') - OVERLAP_MS)).toISOString();
-  const changed = (await companiesChangedSince(since)).filter((o) => (state!.profiles.get(o.id)?.updatedAt ?? '') < (o.updatedAt ?? ''));
-  if (changed.length > 0) {
-    for (const o of changed) state.profiles.set(o.id, toMatchProfile(o));
-    state.index = new MatchIndex([...state.profiles.values()]);
-    state.newest = newestOf(state.profiles.values());
+  const before = state.newest;
+  state.newest = await applyChanges(state.entries, state.newest);
+  if (state.newest !== before) {
+    state.index = build(state.entries);
+    scheduleSnapshot();
   }
   state.checkedAt = checkedAt;
   return state.index;
 }
 
-function newestOf(profiles: Iterable<{ updatedAt: string }>): string {
-  let newest = '';
-  for (const p of profiles) if (p.updatedAt > newest) newest = p.updatedAt;
-  return newest;
+/** Locally (no stream there) this process rewrites the snapshot a while after the last change it saw. */
+function scheduleSnapshot(): void {
+  if (!process.env.MATCH_SNAPSHOT_DIR) return;
+  clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(() => {
+    const s = state;
+    if (s) void writeSnapshot(encodeSnapshot([...s.entries.values()])).catch(() => undefined);
+  }, SNAPSHOT_DEBOUNCE_MS);
+  snapshotTimer.unref();
+}
+
+/**
+ * Rewrites the snapshot from the last one plus the changes since (the stream consumer in AWS calls this
+ * when profiles change, at most once per SNAPSHOT_DEBOUNCE_MS of snapshot age). Returns its size in bytes.
+ */
+export async function writeMatchSnapshot(): Promise<number> {
+  const { entries } = await loadEntries();
+  const bytes = encodeSnapshot([...entries.values()]);
+  await writeSnapshot(bytes);
+  return bytes.length;
 }
 
 /** Tests start each stack from scratch. */
 export function resetMatchIndex(): void {
   state = undefined;
+  clearTimeout(snapshotTimer);
 }

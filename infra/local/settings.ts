@@ -9,6 +9,8 @@ export interface LocalSettings {
   tableName: string;
   webDir: string;
   seed: boolean;
+  /** SEED=national (or five, ostfold): a generated market on top of the demo data (infra/local/seed-market.ts). */
+  market?: 'national' | 'five' | 'ostfold';
 }
 
 export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
@@ -19,5 +21,6 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettin
     tableName: env.TABLE_NAME ?? 'innovasjonstorget',
     webDir: resolve(env.WEB_DIR ?? 'web/build'),
     seed: env.SEED !== 'false',
+    ...(env.SEED === 'national' || env.SEED === 'five' || env.SEED === 'ostfold' ? { market: env.SEED } : {}),
   };
 }

@@ -16,6 +16,7 @@ import { resetFileStore } from '../../functions/files/storage.js';
 import { join } from 'node:path';
 import { ensureTable } from '../../functions/data/table-setup.js';
 import { seedDemoData } from './seed.js';
+import { seedMarket } from './seed-market.js';
 import type { LocalSettings } from './settings.js';
 
 export interface LocalStack {
@@ -46,6 +47,8 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     // Uploaded documents and attachments (S3 in AWS).
     FILES_DIR: join(settings.dataDir, 'files'),
+    // The match index snapshot (S3 in AWS): cold starts load it instead of every profile.
+    MATCH_SNAPSHOT_DIR: settings.dataDir,
     // Published call pages are rendered into the folder the local server serves (the site bucket in AWS).
     SITE_ROOT: settings.webDir,
   });
@@ -63,6 +66,7 @@ export async function startLocalStack(settings: LocalSettings, log: (msg: string
     const seeded = await seedDemoData();
     log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
   }
+  if (settings.market) await seedMarket(settings.market, log);
 
   const api = apiGateway(createLocalHandler(verifyDevToken) as unknown as Handler, verifyDevToken);
   const site = staticSite(settings.webDir, { demo: settings.seed });

@@ -2,7 +2,7 @@
  * The single DynamoDB table, shaped by TABLE_SCHEMA (the same data the local runtime uses, so they cannot drift).
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../functions/data/table-schema.js';
 
@@ -24,6 +24,8 @@ export class Data extends Construct {
       // This is the only copy of every call and proposal: neither a stack delete nor a console click removes it.
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Derived items (call postings, statistics counters, the match snapshot) follow the stream: infra/stacks/derived.ts.
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
     });
 
     for (const index of TABLE_SCHEMA.indexes) {

@@ -10,6 +10,7 @@ import { Api } from './api.js';
 import { Auth } from './auth.js';
 import { Data } from './data.js';
 import { Notifications } from './notifications.js';
+import { Derived } from './derived.js';
 import { Files } from './files.js';
 import { Web } from './web.js';
 
@@ -53,9 +54,14 @@ export class InnovasjonstorgetStack extends Stack {
     const publicBaseUrl =
       (this.node.tryGetContext('publicBaseUrl') as string | undefined) ?? `https://${this.web.distribution.distributionDomainName}`;
     for (const fn of Object.values(this.api.functions)) fn.function.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
-    new Notifications(this, 'Notifications', { table: this.data.table, api: this.api, web: this.web, tracing: props.tracing });
+    const notifications = new Notifications(this, 'Notifications', { table: this.data.table, api: this.api, web: this.web, tracing: props.tracing });
     // Documents and attachments (S3, verifier) and SES for stakeholder notices of the open phase.
     this.files = new Files(this, 'Files', { table: this.data.table, api: this.api, web: this.web, tracing: props.tracing });
+    // Call postings, statistics counters and the match snapshot follow the table's stream.
+    new Derived(this, 'Derived', {
+      table: this.data.table, tracing: props.tracing,
+      writers: [...Object.values(this.api.functions), notifications.function, this.files.verifier],
+    });
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'ApiOriginDnsTarget', {

@@ -78,11 +78,12 @@ export class MatchIndex {
   private readonly codeStart: Int32Array;
   private readonly seen: Uint8Array;
 
-  constructor(profiles: readonly MatchProfile[]) {
-    const docs: string[][] = [];
+  /** `terms`: each profile's analysed document terms when already known (a snapshot stores them), else analysed here. */
+  constructor(profiles: readonly MatchProfile[], terms?: readonly (readonly string[])[]) {
+    const docs: (readonly string[])[] = [];
     this.companies = profiles.map((p, i) => {
-      const terms = companyDocumentTerms(p);
-      docs.push(terms);
+      const own = (terms?.[i] ?? companyDocumentTerms(p)) as string[];
+      docs.push(own);
       this.byOrg.set(p.orgNumber, i);
       for (const node of cpvNodes(p.cpvCodes)) this.cpvDf.set(node, (this.cpvDf.get(node) ?? 0) + 1);
       for (const division of new Set(p.cpvCodes.map((c) => c.slice(0, 2)))) {
@@ -90,7 +91,7 @@ export class MatchIndex {
         if (!list) this.byDivision.set(division, (list = []));
         list.push(i);
       }
-      return matchCompany(p, terms);
+      return matchCompany(p, own);
     });
     const codeId = new Map<string, number>();
     const ids: number[] = [];

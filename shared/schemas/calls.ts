@@ -140,7 +140,11 @@ const flag = z.enum(['true', 'false']);
 export const listCallsQuerySchema = z.object({
   status: z.optional(z.enum(CALL_STATUSES)),
   municipality: z.optional(z.enum(MUNICIPALITY_CODES)),
+  /** Two-digit county number (fylkesnummer). */
+  county: z.optional(z.string().check(z.regex(/^\d{2}$/, 'Expected a two-digit county number'))),
   domain: z.optional(z.enum(DOMAINS)),
+  /** 2–8 digits of a CPV code. */
+  cpv: z.optional(z.string().check(z.regex(/^\d{2,8}$/, 'Expected 2–8 digits of a CPV code'))),
   q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   mine: z.optional(flag),
   ...pageQuery,

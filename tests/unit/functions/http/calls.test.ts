@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { handler } from '../../../../functions/http/entries/calls.js';
 import { logger } from '../../../../functions/core/logger.js';
 import {
@@ -16,6 +16,9 @@ const conditionFailed = () => new ConditionalCheckFailedException({ message: 'x'
 
 beforeEach(() => {
   ddb.reset();
+  // Derived writes after a call's write: its postings (BatchWrite) and statistics counters (Update).
+  ddb.on(BatchWriteCommand).resolves({});
+  ddb.on(UpdateCommand).resolves({});
   setTestEnv();
   freezeClock(NOW);
   vi.spyOn(logger, 'error').mockImplementation(() => undefined);
@@ -218,10 +221,20 @@ describe('POST /api/calls/{id}/publish (publishCall)', () => {
 describe('GET /api/calls (listCalls)', () => {
   const list = (query: Record<string, string>, claims?: typeof sarpsborgUser) =>
     invoke(handler, apiEvent('GET', '/api/calls', { query, ...(claims ? { claims } : {}) }));
+  const call = (n: number): Record<string, unknown> =>
+    storedCall({ id: `CALL${String(n).padStart(22, '0')}`, status: 'open', deadline: `2030-03-${String(n).padStart(2, '0')}T00:00:00.000Z` });
+  /** The call's posting in the published-calls index (partition A: every published call). */
   const published = (n: number): Record<string, unknown> => ({
-    ...storedCall({ id: `CALL${String(n).padStart(22, '0')}`, status: 'open', deadline: `2030-03-${String(n).padStart(2, '0')}T00:00:00.000Z` }),
-    gsi1pk: 'CALLS#PUBLISHED',
-    gsi1sk: `2030-03-${String(n).padStart(2, '0')}T00:00:00.000Z#CALL${String(n).padStart(22, '0')}`,
+    pk: call(n).pk, sk: 'PUB#A', callId: call(n).id,
+    gsi3pk: 'PUB#A',
+    gsi3sk: `2030-03-${String(n).padStart(2, '0')}T00:00:00.000Z#CALL${String(n).padStart(22, '0')}`,
+  });
+  // The page's calls, read by key after the postings.
+  beforeEach(() => {
+    ddb.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { pk: string }[] }> }) => {
+      const [name, { Keys }] = Object.entries(input.RequestItems)[0]!;
+      return { Responses: { [name]: Keys.map((k) => call(Number(k.pk.slice(-22)))) } };
+    });
   });
 
   it('hands out a cursor that the next request accepts and that resumes after the last item', async () => {
@@ -236,7 +249,7 @@ describe('GET /api/calls (listCalls)', () => {
     const second = await list({ limit: '2', cursor: first.body.nextCursor });
     expect(second.status).toBe(200);
     const resumed = ddb.commandCalls(QueryCommand)[1]!.args[0].input;
-    expect(resumed.ExclusiveStartKey).toMatchObject({ pk: published(2).pk, gsi1sk: published(2).gsi1sk });
+    expect(resumed.ExclusiveStartKey).toMatchObject({ pk: published(2).pk, gsi3sk: published(2).gsi3sk });
   });
 
   it('answers a tampered cursor with 400 and queries nothing', async () => {

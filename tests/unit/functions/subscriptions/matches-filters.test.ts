@@ -47,7 +47,9 @@ describe('matchesFilters', () => {
     expect(searchWords(undefined)).toBeUndefined();
     expect(searchWords('a b c d e f g h i j')).toHaveLength(8);
     // A ninth word is not required: the notice follows the list, which caps at eight.
-    expect(matchesFilters({ q: 'øra sensorer a e r s t m zzz-not-there' }, call)).toBe(true);
+    // Each word must begin a word of the call: «s» (sensorer), «f» (fulle), … and the ninth is left out.
+    expect(matchesFilters({ q: 'øra sensorer s f k m t v zzz-not-there' }, call)).toBe(true);
+    expect(matchesFilters({ q: 'ensorer' }, call)).toBe(false);
   });
 });
 

@@ -1,0 +1,45 @@
+/**
+ * The routes the scale bench measures, called in this process through the same use-case functions the
+ * HTTP handlers call (so the DynamoDB work is exactly the route's), each inside a capacity meter.
+ */
+import { listCalls } from '../../functions/calls/list-calls.js';
+import { getCall } from '../../functions/calls/get-call.js';
+import { listMyProposals } from '../../functions/proposals/list-my-proposals.js';
+import { getProgrammeStats, resetProgrammeStatsCache } from '../../functions/programme/get-programme-stats.js';
+import { readAggregate } from '../../functions/data/aggregates.js';
+import { listOpenCalls } from '../../functions/data/calls.js';
+import { invalidatePublishedSnapshot } from '../../functions/data/published-snapshot.js';
+import type { Principal } from '../../functions/core/principal.js';
+import type { ListCallsQuery } from '../../shared/schemas/calls.js';
+
+export interface RouteCase {
+  id: string;
+  /** Who calls it, for the traffic model. */
+  role: 'public' | 'company' | 'municipality' | 'programme';
+  /** A list route: its read units should not grow with the table (goal ≤ 1.5× national/Østfold). */
+  list: boolean;
+  run: () => Promise<number>;
+}
+
+const municipality = (orgId: string): Principal => ({ userId: `user-${orgId}`, name: 'Bench', orgId, role: 'municipality' });
+const company = (orgId: string): Principal => ({ userId: `user-${orgId}`, name: 'Bench', orgId, role: 'company' });
+const list = (q: Partial<ListCallsQuery>) => async () => (await listCalls({ limit: 20, ...q } as ListCallsQuery, undefined)).items.length;
+
+export function routeCases(ctx: { busyCompany: string; someCall: string }): RouteCase[] {
+  return [
+    { id: 'GET /api/calls (page 20)', role: 'public', list: true, run: list({}) },
+    { id: 'GET /api/calls?status=closed', role: 'public', list: true, run: list({ status: 'closed' }) },
+    { id: 'GET /api/calls?municipality=3107', role: 'public', list: true, run: list({ municipality: '3107' } as never) },
+    { id: 'GET /api/calls?county=31', role: 'public', list: true, run: list({ county: '31' }) },
+    { id: 'GET /api/calls?domain=energy', role: 'public', list: true, run: list({ domain: 'energy' }) },
+    { id: 'GET /api/calls?cpv=48', role: 'public', list: true, run: list({ cpv: '48' }) },
+    { id: 'GET /api/calls?q=sensorer', role: 'public', list: true, run: list({ q: 'sensorer' }) },
+    { id: 'GET /api/calls?q=lading&county=31', role: 'public', list: true, run: list({ q: 'lading', county: '31' }) },
+    { id: 'GET /api/calls/{id}', role: 'public', list: false, run: async () => ((await getCall(ctx.someCall, undefined)) ? 1 : 0) },
+    { id: 'GET /api/calls?mine=true (3107)', role: 'municipality', list: true, run: async () => (await listCalls({ limit: 20, mine: 'true' } as ListCallsQuery, municipality('3107'))).items.length },
+    { id: 'GET /api/me/proposals', role: 'company', list: true, run: async () => (await listMyProposals({ limit: 20 }, company(ctx.busyCompany))).items.length },
+    { id: 'programme statistics, counters (STATS#ALL + C#31)', role: 'programme', list: false, run: async () => Object.keys((await Promise.all([readAggregate('ALL'), readAggregate('C#31')]))[0].counts).length },
+    { id: 'GET /api/programme/stats (full recompute)', role: 'programme', list: false, run: async () => { resetProgrammeStatsCache(); return (await getProgrammeStats()).calls.total; } },
+    { id: 'open calls reload (slate, my matches, notices)', role: 'company', list: false, run: async () => { invalidatePublishedSnapshot(); return (await listOpenCalls(new Date().toISOString())).length; } },
+  ];
+}

@@ -1,0 +1,28 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTestStack } from './test-app.js';
+
+let template: Template;
+beforeAll(() => {
+  template = Template.fromStack(buildTestStack().stack);
+});
+
+describe('derived data from the table stream', () => {
+  it('streams old and new images to one consumer, filtered to calls, proposals and organisations, with a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: { Filters: Match.arrayWith([{ Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['call'] } } } }) }]) },
+    });
+  });
+
+  it('leaves derived writes to the stream in every function that writes the table', () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function')) as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }[];
+    const writers = fns.filter((f) => f.Properties.Environment?.Variables?.TABLE_NAME);
+    const stream = writers.filter((f) => f.Properties.Environment?.Variables?.DERIVED_WRITES === 'stream');
+    // All but the stream consumer itself (which applies them).
+    expect(stream.length).toBe(writers.length - 1);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Language, OrganisationKind, Role } from '../../shared/domain/vocabulary.js';
-import type { CompanyProfileInput } from '../../shared/schemas/organisations.js';
+import { COMPANY_DEFAULTS, type CompanyProfileInput } from '../../shared/schemas/organisations.js';
 import { entity } from './entity.js';
 import { keys } from './keys.js';
 
@@ -55,6 +55,24 @@ export const users = entity<UserRecord, string>({
 });
 
 export const getOrganisation = (id: string) => organisations.get(id);
+
+/**
+ * A company's profile as every reader sees it (the profile page, the match index), with the defaults of
+ * shared/schemas/organisations.ts for what a profile leaves unset: one mapper, so the readers cannot drift.
+ */
+export function companyProfileOf(org: OrganisationRecord) {
+  return {
+    orgNumber: org.id,
+    name: org.name,
+    description: org.description ?? '',
+    capabilities: org.capabilities ?? [],
+    cpvCodes: org.cpvCodes ?? [],
+    municipalityCode: org.municipalityCode,
+    sme: org.sme ?? COMPANY_DEFAULTS.sme,
+    capacity: org.capacity ?? COMPANY_DEFAULTS.capacity,
+    updatedAt: org.updatedAt ?? '',
+  };
+}
 
 /** Creates an organisation once; an existing one is left as it is. */
 export const insertOrganisation = (org: OrganisationRecord) => organisations.putIfAbsent(org);

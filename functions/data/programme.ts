@@ -35,27 +35,18 @@ export interface ProposalStamp {
 
 /** Every proposal, oldest first, from gsi1 `PROPOSALS` (projected down to the stamp). */
 export async function listProposalStamps(): Promise<ProposalStamp[]> {
-  const all: ProposalStamp[] = [];
-  let start: Key | undefined;
-  do {
-    const page = await queryUpTo<Record<string, unknown>>(
-      {
-        TableName: table(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': keys.allProposals },
-        // The key attributes are needed to resume after the last item.
-        ProjectionExpression: 'pk, sk, gsi1pk, gsi1sk, callId, orgNumber, submittedAt',
-      },
-      1000,
-      start,
-    );
-    for (const item of page.items) {
-      all.push({ callId: String(item.callId), orgNumber: String(item.orgNumber), submittedAt: String(item.submittedAt) });
-    }
-    start = page.lastKey;
-  } while (start);
-  return all;
+  const items = await queryAll<Record<string, unknown>>(
+    {
+      TableName: table(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': keys.allProposals },
+      // The key attributes are needed to resume after the last item.
+      ProjectionExpression: 'pk, sk, gsi1pk, gsi1sk, callId, orgNumber, submittedAt',
+    },
+    1000,
+  );
+  return items.map((item) => ({ callId: String(item.callId), orgNumber: String(item.orgNumber), submittedAt: String(item.submittedAt) }));
 }
 
 async function batchGet(keyList: Record<string, string>[], projection: string, names: Record<string, string>) {
@@ -92,25 +83,14 @@ export interface PromotionStamp {
 
 /** Associations' ids, from gsi1 `ORGS#association`. */
 async function listAssociationIds(): Promise<string[]> {
-  const ids: string[] = [];
-  let start: Key | undefined;
-  do {
-    const page = await queryUpTo<Record<string, unknown>>(
-      {
-        TableName: table(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': keys.organisationsOfKind('association') },
-      },
-      500,
-      start,
-    );
-    for (const item of page.items) if (typeof item.id === 'string') ids.push(item.id);
-    start = page.lastKey;
-  } while (start);
-  return ids;
+  const items = await queryAll<Record<string, unknown>>({
+    TableName: table(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p',
+    ExpressionAttributeValues: { ':p': keys.organisationsOfKind('association') },
+  });
+  return items.flatMap((item) => (typeof item.id === 'string' ? [item.id] : []));
 }
-
 
 /**
  * Every association's promotions (gsi1 `ASSOC#<id>#PROMOS`) and accepted members (`ASSOC#<id>` /

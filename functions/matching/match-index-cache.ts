@@ -1,7 +1,6 @@
 import { MatchIndex, type MatchProfile } from '../../shared/matching/match-index.js';
 import { companyDocumentTerms } from '../../shared/matching/score.js';
-import { COMPANY_DEFAULTS } from '../../shared/schemas/organisations.js';
-import { companiesChangedSince, type OrganisationRecord } from '../data/organisations.js';
+import { companiesChangedSince, companyProfileOf, type OrganisationRecord } from '../data/organisations.js';
 import { decodeSnapshot, encodeSnapshot, type SnapshotEntry } from './match-snapshot.js';
 import { readSnapshot, writeSnapshot } from './snapshot-store.js';
 
@@ -31,17 +30,7 @@ let pending: Promise<MatchIndex> | undefined;
 let snapshotTimer: NodeJS.Timeout | undefined;
 
 export function toMatchProfile(org: OrganisationRecord): MatchProfile & { updatedAt: string } {
-  return {
-    orgNumber: org.id,
-    name: org.name,
-    description: org.description ?? '',
-    capabilities: org.capabilities ?? [],
-    cpvCodes: org.cpvCodes ?? [],
-    municipalityCode: org.municipalityCode,
-    sme: org.sme ?? COMPANY_DEFAULTS.sme,
-    capacity: org.capacity ?? COMPANY_DEFAULTS.capacity,
-    updatedAt: org.updatedAt ?? '',
-  };
+  return companyProfileOf(org);
 }
 
 const entryOf = (org: OrganisationRecord): SnapshotEntry => {

@@ -1,30 +1,18 @@
-import { COMPANY_DEFAULTS, type CompanyProfile, type CompanyProfileInput } from '../../shared/schemas/organisations.js';
+import { type CompanyProfile, type CompanyProfileInput } from '../../shared/schemas/organisations.js';
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { conflict, forbidden, notFound } from '../core/errors.js';
 import { officialCpvCodes } from '../core/cpv-codes.js';
 import { cpvLabelPairs } from '../../shared/domain/cpv.js';
 import {
-  claimOrganisationName, getOrganisation, listOrganisationNames, releaseOrganisationName, updateCompanyProfile, type OrganisationRecord,
+  claimOrganisationName, companyProfileOf, getOrganisation, listOrganisationNames, releaseOrganisationName, updateCompanyProfile, type OrganisationRecord,
 } from '../data/organisations.js';
 import { comparableName } from '../../shared/domain/text.js';
 import { MUNICIPALITIES } from '../../shared/domain/municipalities.js';
 
 function profileView(org: OrganisationRecord): CompanyProfile {
-  return {
-    orgNumber: org.id,
-    name: org.name,
-    description: org.description ?? '',
-    capabilities: org.capabilities ?? [],
-    cpvCodes: org.cpvCodes ?? [],
-    cpvLabels: cpvLabelPairs(org.cpvCodes ?? []),
-    municipalityCode: org.municipalityCode,
-    website: org.website,
-    contactEmail: org.contactEmail,
-    sme: org.sme ?? COMPANY_DEFAULTS.sme,
-    capacity: org.capacity ?? COMPANY_DEFAULTS.capacity,
-    updatedAt: org.updatedAt ?? '',
-  };
+  const profile = companyProfileOf(org);
+  return { ...profile, cpvLabels: cpvLabelPairs(profile.cpvCodes), website: org.website, contactEmail: org.contactEmail };
 }
 
 export async function getCompanyProfile(orgNumber: string): Promise<CompanyProfile> {

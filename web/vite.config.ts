@@ -45,7 +45,14 @@ function clientChunks(): Plugin {
             ...options,
             // Svelte's and SvelteKit's client runtime as one chunk: every page needs it, and one file
             // compresses better than the dozen small chunks Rollup would cut it into (each is gzipped alone).
-            manualChunks: (id: string) => (/node_modules\/(svelte|@sveltejs\/kit|esm-env|clsx)\//.test(id) ? 'framework' : undefined),
+            manualChunks: (id: string) =>
+              /node_modules\/(svelte|@sveltejs\/kit|esm-env|clsx)\//.test(id)
+                ? 'framework'
+                : // Sign-in with Cognito, for the sign-in pages and on use: left to the size merge below, Rollup
+                  // put it with a message every public page needs (bench/web), so every visitor downloaded it.
+                  id.endsWith('/src/lib/auth/cognito.ts')
+                  ? 'cognito'
+                  : undefined,
             // Chunks under 2 kB (mostly single messages) merge into a neighbour: fewer requests. Not more:
             // at 20 kB Rollup merged the static pages (om, personvern…) into the layout's chunk, so every page
             // downloaded them (bench/web).

@@ -1,8 +1,9 @@
 /**
- * The open phase in the browser: a company asks and the municipality answers, and another company sees the answer
- * with no trace of the asker; the owner uploads a document and an anonymous visitor downloads the same bytes; a
- * company attaches a file that the owner cannot read before the deadline and can after. Time moves with the
- * server's settable clock (/api/dev/clock), never by waiting. Every page is checked with axe, and at 320 px.
+ * The open phase in the browser: a company asks and the municipality answers (and corrects the answer, the old one
+ * kept in history), and another company sees the answer with no trace of the asker; the owner uploads a document and
+ * an anonymous visitor downloads the same bytes; a company attaches a file that the owner cannot read before the
+ * deadline and can after. Time moves with the server's settable clock (/api/dev/clock), never by waiting. Every
+ * page is checked with axe, and at 320 px.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune' };
 const ASKER = { name: 'Nora Solberg', org: 'Flåklypa Parkering (demo)' };
 const OTHER = { name: 'Henrik Bakke', org: 'Andeby Lys og Energi (demo)' };
 const DAY = 86_400_000;
+const FIXED = 'Ja, flere produsenter er greit når dataene samles i én løsning med åpne formater.';
 const CANCEL_YES = 'Ja, avlys';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\ntrailer << >>\n%%EOF\n`, 'latin1');
@@ -73,11 +75,19 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
     await muni.getByLabel('Svar:').first().fill('Ja, flere produsenter er greit så lenge dataene samles i én løsning.');
     await muni.getByRole('button', { name: 'Publiser svar til alle' }).first().click();
     await muni.getByText('Svaret er publisert').waitFor();
+    // The owner corrects the published answer (a form loaded only for the owner); the old one stays in history.
+    await muni.getByText('Rett svaret').click();
+    await muni.getByLabel('Nytt svar (det gamle blir stående i historikken)').fill(FIXED);
+    await muni.getByRole('button', { name: 'Publiser svar til alle' }).click();
+    await muni.getByText(FIXED).waitFor();
+    await expectAccessible(muni, 'call page, owner correcting an answer');
 
     const other = await session.newPage();
     await signIn(other, session.server.baseUrl, OTHER.name, OTHER.org);
     await other.setViewportSize({ width: 320, height: 800 });
     await other.goto(session.server.baseUrl + callPath);
+    await other.getByText(FIXED).waitFor();
+    await other.getByText('Tidligere svar').click();
     await other.getByText('Ja, flere produsenter er greit så lenge dataene samles i én løsning.').waitFor();
     await other.getByText('Kan sensorene komme fra flere produsenter?').waitFor();
     const text = await other.locator('main').innerText();

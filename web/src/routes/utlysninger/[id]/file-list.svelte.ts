@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { sectionActions } from '$lib/action.svelte';
 import type { FileInfo } from '$shared/schemas/openphase';
-import { uploadFile } from './files';
+import type { uploadFile } from './upload';
 
 /**
  * The files a section shows (the documents of a call, the attachments of one's proposal): read again when
@@ -26,7 +26,8 @@ export function fileList(read: () => Promise<FileInfo[]>) {
 		upload: (route: Parameters<typeof uploadFile>[0], callId: string, file: File | undefined, extra: Parameters<typeof uploadFile>[3], done: string) =>
 			actions.run(async () => {
 				if (!file) throw new Error(m.op_choose_file());
-				await uploadFile(route, callId, file, extra);
+				// Loaded here, not at the top: only the forms that upload call this, and they load on use.
+				await (await import('./upload')).uploadFile(route, callId, file, extra);
 			}, done),
 	};
 }

@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, BatchGetCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredCallStatus } from '../../shared/domain/call-status.js';
 import { callSearchAttributes, callSearchFilter, SEARCH_ATTRIBUTES, type CallSearch } from '../../shared/domain/call-search.js';
 import type { CallRecord } from './call-record.js';
 import { db, isConditionFailure, table } from './client.js';
 import { keys } from './keys.js';
+import { batchGetItems } from './entity.js';
 import { queryUpTo, type Key } from './paging.js';
 import { invalidatePublishedSnapshot, pageFromEntries, publishedEntries } from './published-snapshot.js';
 import { queryPostings } from './call-postings.js';
@@ -45,23 +46,8 @@ export async function getCall(id: string): Promise<CallRecord | undefined> {
 }
 
 export async function getCalls(ids: string[]): Promise<Map<string, CallRecord>> {
-  const found = new Map<string, CallRecord>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [table()]: { Keys: unique.slice(i, i + 100).map((id) => keys.call(id)) },
-    };
-    // BatchGet may hand back unprocessed keys under load; ask again until none remain.
-    while (request && Object.keys(request).length > 0) {
-      const out = await db().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[table()] ?? []) {
-        const call = fromItem(item);
-        found.set(call.id, call);
-      }
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  const items = await batchGetItems([...new Set(ids)].map((id) => keys.call(id)));
+  return new Map(items.map((item) => { const call = fromItem(item); return [call.id, call]; }));
 }
 
 let generation = 0;

@@ -96,6 +96,27 @@ const placeholder: unknown = new Proxy({}, {
 /** Every declaration made in this process, for the generated documentation. */
 export const declarations: EntityDeclaration<object, unknown>[] = [];
 
+/**
+ * Items by key, 100 per request; keys DynamoDB hands back unprocessed are asked for again, with backoff. For
+ * declared entities through `getMany`; `calls.ts` (not declared yet) uses it directly.
+ */
+export async function batchGetItems(
+  keyList: readonly Item[],
+  projection: { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } = {},
+): Promise<Item[]> {
+  const found: Item[] = [];
+  for (let i = 0; i < keyList.length; i += 100) {
+    let request: Record<string, { Keys: Item[] }> | undefined = { [table()]: { Keys: keyList.slice(i, i + 100), ...projection } };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const out = await db().send(new BatchGetCommand({ RequestItems: request }));
+      found.push(...(out.Responses?.[table()] ?? []));
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
 export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K>) {
   const decl = {
     keyOf: (record: T) => record as unknown as K,
@@ -125,17 +146,7 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
     const projection = attributes
       ? { ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#p${i}`, a])) }
       : {};
-    const found: Pick<T, A>[] = [];
-    for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Item[] }> | undefined = { [table()]: { Keys: unique.slice(i, i + 100), ...projection } };
-      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const out = await db().send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of out.Responses?.[table()] ?? []) found.push(fromItem(item));
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
-    return found;
+    return (await batchGetItems(unique, projection)).map((item) => fromItem(item) as Pick<T, A>);
   }
 
   /** Writes the item if `cond` holds for what is stored (or for nothing); false when it did not. */

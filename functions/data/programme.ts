@@ -2,10 +2,10 @@
  * Data access for the programme statistics: everything is read through indexes (no Scan), and of
  * proposals only who answered which call and when (never their content).
  */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { MUNICIPALITIES } from '../../shared/domain/municipalities.js';
 import { queryMunicipalityCalls, type CallRecord } from './calls.js';
-import { db, table } from './client.js';
+import { table } from './client.js';
+import { organisations } from './organisations.js';
 import { keys } from './keys.js';
 import { queryAll, queryUpTo, type Key } from './paging.js';
 
@@ -49,28 +49,10 @@ export async function listProposalStamps(): Promise<ProposalStamp[]> {
   return items.map((item) => ({ callId: String(item.callId), orgNumber: String(item.orgNumber), submittedAt: String(item.submittedAt) }));
 }
 
-async function batchGet(keyList: Record<string, string>[], projection: string, names: Record<string, string>) {
-  const items: Record<string, unknown>[] = [];
-  for (let i = 0; i < keyList.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
-      [table()]: { Keys: keyList.slice(i, i + 100), ProjectionExpression: projection, ExpressionAttributeNames: names },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const out = await db().send(new BatchGetCommand({ RequestItems: request }));
-      items.push(...(out.Responses?.[table()] ?? []));
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
-  return items;
-}
-
 /** Whether each company is an SME (profiles that do not say are SMEs, as COMPANY_DEFAULTS has it). */
 export async function getCompanySme(orgNumbers: string[]): Promise<Map<string, boolean>> {
-  const unique = [...new Set(orgNumbers)];
-  const items = await batchGet(unique.map((id) => keys.organisation(id)), '#id, #sme', { '#id': 'id', '#sme': 'sme' });
-  const sme = new Map<string, boolean>();
-  for (const item of items) if (typeof item.id === 'string') sme.set(item.id, item.sme !== false);
-  return sme;
+  const found = await organisations.getMany(orgNumbers, ['id', 'sme']);
+  return new Map(found.map((o) => [o.id, o.sme !== false]));
 }
 
 export interface PromotionStamp {

@@ -12,10 +12,13 @@ export interface RouteAccess {
   roles?: readonly Role[];
 }
 
+/** The role gate alone: a route without roles is for everyone its audience lets in. */
+export const rolesAllow = (roles: readonly Role[] | undefined, role: Role | null | undefined): boolean =>
+  !roles || (!!role && roles.includes(role));
+
 /** True when a user with this role (null: nobody signed in) gets past the route's audience and role gate. */
 export function routeAllows(route: RouteAccess, role: Role | null | undefined): boolean {
   if (route.audience === 'dev') return false;
   if (route.audience === 'user' && !role) return false;
-  if (!route.roles) return true;
-  return !!role && route.roles.includes(role);
+  return rolesAllow(route.roles, role);
 }

@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { Role } from '../../../shared/domain/vocabulary.js';
-import { routeAllows } from '../../../shared/api/route-access.js';
+import { rolesAllow } from '../../../shared/api/route-access.js';
 import { forbidden } from '../errors.js';
 import type { ApiEvent } from '../../http/types.js';
 
@@ -10,11 +10,10 @@ const defaults: { roles?: readonly Role[] } = {};
 const authorizeRoles = (opts: Partial<typeof defaults> = {}): middy.MiddlewareObj<ApiEvent> => {
   const { roles } = { ...defaults, ...opts };
   const authorizeRolesBefore: middy.MiddlewareFn<ApiEvent> = async (request) => {
-    if (!roles) return;
     const role = request.event.principal?.role;
     // The audience is the authorizer's (and the router's) business; here only the roles count.
-    if (!routeAllows({ audience: 'optional', roles }, role)) {
-      throw forbidden(`This endpoint is for ${roles.join(' or ')} users; you are signed in as ${role ?? 'nobody'}.`);
+    if (!rolesAllow(roles, role)) {
+      throw forbidden(`This endpoint is for ${roles!.join(' or ')} users; you are signed in as ${role ?? 'nobody'}.`);
     }
   };
   return { before: authorizeRolesBefore };

@@ -1,11 +1,13 @@
-import { TextIndex } from './bm25.js';
-import { bestCpvEvidenceStrength, cpvNodes } from './cpv-evidence.js';
+import { bestCpvEvidenceStrength } from './cpv-evidence.js';
 import { callQuery } from './analyze.js';
-import { resolvePreferences, type MatchPreferences } from './preferences.js';
+import { resolvePreferences } from './preferences.js';
 import {
   combineStrengths, companyDocumentTerms, localityFor, scorePair,
   type MatchCall, type MatchCompany, type MatchStats, type PairScore,
 } from './score.js';
+import { forwardIndex, NO_MUNI, packProfiles, type PackedMatchData } from './packed-index.js';
+import { PackedText } from './packed-text.js';
+import { TopK } from './top-k.js';
 
 /** A company profile as matching reads it (from the profile API's shape). */
 export interface MatchProfile {
@@ -34,171 +36,195 @@ export function matchCompany(p: MatchProfile, terms = companyDocumentTerms(p)): 
   };
 }
 
-/** Keeps the n best (score, then organisation number) without sorting everything. */
-class TopN {
-  readonly items: Ranked[] = [];
-  constructor(private readonly n: number, private readonly org: (i: number) => string) {}
-  private better(a: Ranked, b: Ranked): boolean {
-    return a.score > b.score || (a.score === b.score && this.org(a.company) < this.org(b.company));
-  }
-  /** The score a newcomer must beat (or tie with a smaller organisation number) to get in. */
-  get floor(): number {
-    return this.items.length < this.n ? -Infinity : this.items[this.items.length - 1]!.score;
-  }
-  offer(company: number, score: number): void {
-    if (score < this.floor) return;
-    const entry = { company, score };
-    if (this.items.length === this.n && !this.better(entry, this.items[this.items.length - 1]!)) return;
-    let i = this.items.length;
-    while (i > 0 && this.better(entry, this.items[i - 1]!)) i--;
-    this.items.splice(i, 0, entry);
-    if (this.items.length > this.n) this.items.pop();
-  }
-}
-
 /**
- * Every company profile, indexed for ranking against any call: an inverted index for text, companies
- * by CPV division, and per municipality the order of what is left when a company shares nothing with a
- * call (locality and SME). A call's top n is exact: every company that shares a CPV division or a term
- * is scored; every other company's score is its baseline, read from the pre-sorted order.
+ * Every company profile, indexed for ranking against any call, over the packed arrays of
+ * packed-index.ts (no object per company): BM25 postings, CPV codes, companies by CPV division. A call's
+ * top n is exact: every company that shares a CPV division or a term is scored in full; every other
+ * company scores exactly its baseline (locality and SME, when the call turns them on), read from a table
+ * per (municipality, SME). The per-call work happens in buffers allocated once per index.
  */
 export class MatchIndex {
-  readonly companies: MatchCompany[];
-  readonly text: TextIndex;
+  readonly data: PackedMatchData;
+  readonly text: PackedText;
   /** Text statistics and CPV rarity over these companies: what `scorePair` scores against. */
   readonly stats: MatchStats;
-  private readonly cpvDf = new Map<string, number>();
-  private readonly byOrg = new Map<string, number>();
-  private readonly byDivision = new Map<string, number[]>();
-  private readonly baselineOrder = new Map<string, Int32Array>();
+  /** Position of each company in organisation-number order: the tie-break. */
+  private readonly orgRank: Int32Array;
+  private readonly byDivision = new Map<string, Int32Array>();
   private readonly bm25: Float64Array;
-  /** Distinct CPV codes, and each company's codes as ids into them (company i: codeIds[codeStart[i] .. codeStart[i+1])). */
-  private readonly codes: string[] = [];
-  private readonly codeIds: Int32Array;
-  private readonly codeStart: Int32Array;
   private readonly seen: Uint8Array;
+  private readonly touched: Int32Array;
+  private readonly byCode: Float64Array;
+  private byOrg?: Map<string, number>;
+  private forward?: ReturnType<typeof forwardIndex>;
+  private views?: MatchCompany[];
 
-  /** `terms`: each profile's analysed document terms when already known (a snapshot stores them), else analysed here. */
-  constructor(profiles: readonly MatchProfile[], terms?: readonly (readonly string[])[]) {
-    const docs: (readonly string[])[] = [];
-    this.companies = profiles.map((p, i) => {
-      const own = (terms?.[i] ?? companyDocumentTerms(p)) as string[];
-      docs.push(own);
-      this.byOrg.set(p.orgNumber, i);
-      for (const node of cpvNodes(p.cpvCodes)) this.cpvDf.set(node, (this.cpvDf.get(node) ?? 0) + 1);
-      for (const division of new Set(p.cpvCodes.map((c) => c.slice(0, 2)))) {
-        let list = this.byDivision.get(division);
-        if (!list) this.byDivision.set(division, (list = []));
-        list.push(i);
-      }
-      return matchCompany(p, own);
-    });
-    const codeId = new Map<string, number>();
-    const ids: number[] = [];
-    this.codeStart = new Int32Array(this.companies.length + 1);
-    this.companies.forEach((c, i) => {
-      this.codeStart[i] = ids.length;
-      for (const code of c.cpvCodes) {
-        let id = codeId.get(code);
-        if (id === undefined) codeId.set(code, (id = this.codes.push(code) - 1));
-        ids.push(id);
-      }
-    });
-    this.codeStart[this.companies.length] = ids.length;
-    this.codeIds = Int32Array.from(ids);
-    this.text = new TextIndex(docs);
+  /** `profiles` (with their analysed `terms` when already known), or an index already packed (a snapshot). */
+  constructor(source: readonly MatchProfile[] | PackedMatchData, terms?: readonly (readonly string[])[]) {
+    this.data = Array.isArray(source)
+      ? packProfiles(source.map((profile: MatchProfile, i) => ({ profile, terms: terms?.[i] ?? companyDocumentTerms(profile) })))
+      : (source as PackedMatchData);
+    const d = this.data;
+    const n = d.orgNumbers.length;
+    this.text = new PackedText(d);
     const text = this.text;
-    const cpvDf = this.cpvDf;
+    const cpvDf = new Map<string, number>();
+    d.cpvNodes.forEach((node, k) => cpvDf.set(node, d.cpvNodeDf[k]!));
     this.stats = {
       get docCount() { return text.docCount; },
       get avgLength() { return text.avgLength; },
       df: (term: string) => text.df(term),
       cpvDf: (node: string) => cpvDf.get(node) ?? 0,
     };
-    this.bm25 = new Float64Array(this.companies.length);
-    this.seen = new Uint8Array(this.companies.length);
+    this.orgRank = orgRanks(d.orgNumbers);
+    this.indexDivisions();
+    this.bm25 = new Float64Array(n);
+    this.seen = new Uint8Array(n);
+    this.touched = new Int32Array(n);
+    this.byCode = new Float64Array(d.codes.length);
+  }
+
+  /** Companies per CPV division (two digits), each once, in index order. */
+  private indexDivisions(): void {
+    const d = this.data;
+    const divisionOf = new Map<string, number>();
+    const codeDivision = Int32Array.from(d.codes, (c) => {
+      const key = c.slice(0, 2);
+      let id = divisionOf.get(key);
+      if (id === undefined) divisionOf.set(key, (id = divisionOf.size));
+      return id;
+    });
+    const members: number[][] = [...divisionOf.keys()].map(() => []);
+    for (let i = 0; i < d.orgNumbers.length; i++) {
+      for (let k = d.codeStart[i]!; k < d.codeStart[i + 1]!; k++) {
+        const list = members[codeDivision[d.codeIds[k]!]!]!;
+        if (list[list.length - 1] !== i) list.push(i);
+      }
+    }
+    for (const [key, id] of divisionOf) this.byDivision.set(key, Int32Array.from(members[id]!));
   }
 
   get size(): number {
-    return this.companies.length;
+    return this.data.orgNumbers.length;
   }
 
   indexOf(orgNumber: string): number | undefined {
+    this.byOrg ??= new Map(this.data.orgNumbers.map((o, i) => [o, i]));
     return this.byOrg.get(orgNumber);
+  }
+
+  orgNumber(i: number): string {
+    return this.data.orgNumbers[i]!;
+  }
+
+  capacityOf(i: number): number {
+    return this.data.capacity[i]!;
+  }
+
+  /** Company i without its text: what a partner list shows. */
+  info(i: number): Omit<MatchCompany, 'tf' | 'length'> {
+    const d = this.data;
+    const m = d.muni[i]!;
+    return {
+      orgNumber: d.orgNumbers[i]!, name: d.names[i]!, cpvCodes: Array.from(d.codeIds.subarray(d.codeStart[i]!, d.codeStart[i + 1]!), (c) => d.codes[c]!),
+      municipalityCode: m === NO_MUNI ? undefined : d.munis[m], sme: d.sme[i] === 1, capacity: d.capacity[i]!,
+    };
+  }
+
+  /** Company i with every term frequency (from the forward index, inverted once on first use). */
+  company(i: number): MatchCompany {
+    const f = (this.forward ??= forwardIndex(this.data));
+    const tf = new Map<string, number>();
+    for (let k = f.start[i]!; k < f.start[i + 1]!; k++) tf.set(this.data.terms[f.idx[k]!]!, f.val[k]!);
+    return { ...this.info(i), tf, length: this.data.lengths[i]! };
+  }
+
+  /**
+   * Every company as `scorePair` reads it, built on first use (tests, the evaluation bench, the slate's
+   * capacities). Ranking and explaining never need it.
+   */
+  get companies(): readonly MatchCompany[] {
+    return (this.views ??= Array.from({ length: this.size }, (_, i) => this.company(i)));
   }
 
   /** The n best companies for a call, best first, ties broken by organisation number. */
   rank(call: MatchCall, n: number): Ranked[] {
+    n = Math.min(n, this.size);
     if (n <= 0) return [];
-    const top = new TopN(n, (i) => this.companies[i]!.orgNumber);
+    const d = this.data;
+    const { bm25, seen, touched, byCode } = this;
+    bm25.fill(0);
+    seen.fill(0);
+    byCode.fill(-1);
     const prefs = resolvePreferences(call);
-    const localityOf = new Map<string | undefined, number>();
-    const loc = (code: string | undefined) => {
-      let s = localityOf.get(code);
-      if (s === undefined) localityOf.set(code, (s = localityFor(prefs, call.municipalityCode, code)));
-      return s;
-    };
-    const touched: number[] = [];
-    try {
-      return this.rankInto(call, n, prefs, top, loc, touched);
-    } finally {
-      // Leave the shared buffers clean for the next call, whatever happened.
-      for (const i of touched) this.bm25[i] = 0;
-      this.seen.fill(0);
+    const top = new TopK(n, this.orgRank);
+    // Locality per municipality of the index, and the baseline (no CPV, no shared term) per (municipality, SME).
+    const loc = Float64Array.from(d.munis, (code) => localityFor(prefs, call.municipalityCode, code));
+    const base = new Float64Array(2 * d.munis.length + 2);
+    for (let m = 0; m <= d.munis.length; m++) {
+      for (let s = 0; s < 2; s++) base[2 * m + s] = combineStrengths(0, 0, m < d.munis.length ? loc[m]! : 0, prefs.sme && s === 1);
     }
-  }
-
-  private rankInto(call: MatchCall, n: number, prefs: MatchPreferences, top: TopN, loc: (code: string | undefined) => number, touched: number[]): Ranked[] {
-    this.text.scoreWeightedInto(callQuery(call).weights, this.bm25, touched);
+    const slot = (i: number) => (d.muni[i] === NO_MUNI ? d.munis.length : d.muni[i]!);
     // CPV evidence per company code, once per call: the best pair over a company's codes is the best of
-    // its codes' own bests, so this equals bestCpvEvidenceStrength(call.cpvCodes, c.cpvCodes) exactly.
-    const byCode = new Float64Array(this.codes.length).fill(-1);
+    // its codes' own bests, so this equals bestCpvEvidenceStrength(call.cpvCodes, company codes) exactly.
     const cpv = (i: number) => {
+      if (!call.cpvCodes.length) return 0;
       let best = 0;
-      for (let k = this.codeStart[i]!; k < this.codeStart[i + 1]!; k++) {
-        const id = this.codeIds[k]!;
+      for (let k = d.codeStart[i]!; k < d.codeStart[i + 1]!; k++) {
+        const id = d.codeIds[k]!;
         let s = byCode[id]!;
-        if (s < 0) byCode[id] = s = call.cpvCodes.length ? bestCpvEvidenceStrength(call.cpvCodes, [this.codes[id]!], this.stats) : 0;
+        if (s < 0) byCode[id] = s = bestCpvEvidenceStrength(call.cpvCodes, [d.codes[id]!], this.stats);
         if (s > best) best = s;
       }
       return best;
     };
     const score = (i: number) => {
-      const c = this.companies[i]!;
-      this.seen[i] = 1;
-      top.offer(i, combineStrengths(cpv(i), this.bm25[i]!, loc(c.municipalityCode), prefs.sme && c.sme));
+      const m = slot(i);
+      top.offer(i, combineStrengths(cpv(i), bm25[i]!, m < d.munis.length ? loc[m]! : 0, prefs.sme && d.sme[i] === 1));
     };
-    for (const i of touched) score(i);
+    const count = this.text.accumulate(callQuery(call).weights, bm25, seen, touched);
+    for (let k = 0; k < count; k++) score(touched[k]!);
     for (const division of new Set(call.cpvCodes.map((c) => c.slice(0, 2)))) {
-      for (const i of this.byDivision.get(division) ?? []) if (!this.seen[i]) score(i);
+      const members = this.byDivision.get(division);
+      if (!members) continue;
+      for (let k = 0; k < members.length; k++) {
+        const i = members[k]!;
+        if (seen[i]) continue;
+        seen[i] = 1;
+        score(i);
+      }
     }
-    // Everyone else scores exactly their baseline; the first n unseen in baseline order are all we can need.
-    let taken = 0;
-    for (const i of this.baselineFor(call.municipalityCode, prefs)) {
-      if (taken >= n) break;
-      if (this.seen[i]) continue;
-      const c = this.companies[i]!;
-      top.offer(i, combineStrengths(0, 0, loc(c.municipalityCode), prefs.sme && c.sme));
-      taken++;
+    // Everyone else scores exactly their baseline.
+    for (let i = 0; i < seen.length; i++) {
+      if (seen[i]) continue;
+      const s = base[2 * slot(i) + d.sme[i]!]!;
+      if (s >= top.floor) top.offer(i, s);
     }
-    return top.items;
+    return top.sorted();
   }
 
+  /** The score of one pair with its reasons; term frequencies are read for the call's terms only. */
   explain(call: MatchCall, company: number): PairScore {
-    return scorePair(call, this.companies[company]!, this.stats);
-  }
-
-  /** Companies in order of the score they get with no CPV evidence and no shared term (per place and preferences). */
-  private baselineFor(municipalityCode: string, prefs: MatchPreferences): Int32Array {
-    const key = `${municipalityCode}|${prefs.locality ? 1 : 0}${prefs.sme ? 1 : 0}`;
-    let order = this.baselineOrder.get(key);
-    if (!order) {
-      const scores = this.companies.map((c) => combineStrengths(0, 0, localityFor(prefs, municipalityCode, c.municipalityCode), prefs.sme && c.sme));
-      order = Int32Array.from(this.companies.keys()).sort(
-        (a, b) => scores[b]! - scores[a]! || (this.companies[a]!.orgNumber < this.companies[b]!.orgNumber ? -1 : 1),
-      );
-      this.baselineOrder.set(key, order);
+    const query = callQuery(call);
+    const tf = new Map<string, number>();
+    for (const term of query.weights.keys()) {
+      const f = this.text.tf(company, term);
+      if (f) tf.set(term, f);
     }
-    return order;
+    return scorePair(call, { ...this.info(company), tf, length: this.data.lengths[company]! }, this.stats, query);
   }
+}
+
+/** Each company's position in organisation-number order (string order, as the tie-break always was). */
+function orgRanks(orgs: readonly string[]): Int32Array {
+  const rank = new Int32Array(orgs.length);
+  let sorted = true;
+  for (let i = 1; i < orgs.length && sorted; i++) sorted = orgs[i - 1]! < orgs[i]!;
+  if (sorted) {
+    for (let i = 0; i < orgs.length; i++) rank[i] = i;
+    return rank;
+  }
+  const order = Array.from(orgs.keys()).sort((a, b) => (orgs[a]! < orgs[b]! ? -1 : orgs[a]! > orgs[b]! ? 1 : a - b));
+  order.forEach((i, r) => (rank[i] = r));
+  return rank;
 }

@@ -1,64 +1,87 @@
 /**
- * The match index at one market size: build from profiles (time, retained memory), the snapshot (size,
- * write time, cold load + first answer, and that its index ranks exactly like a fresh build), warm top-20
- * latency over the open calls, and the partner slate over every open call.
+ * The match index at one market size: build from profiles (time), the snapshot (size, write time), then a
+ * cold container in a fresh process (bench/scale/match-cold.ts: snapshot read + decode + first answer with
+ * reasons, the index's memory, warm latency), and exactness: the cold process's top 20 of the sample calls
+ * against a naive full score of every company (bench/match/naive.ts, no index) and against a fresh build.
+ * Then the partner slate over every open call (unless BENCH_SKIP_SLATE).
  */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { MatchIndex } from '../../shared/matching/match-index.js';
+import { callQuery } from '../../shared/matching/analyze.js';
 import { companyDocumentTerms } from '../../shared/matching/score.js';
 import { proposeSlate } from '../../shared/matching/propose-slate.js';
-import { decodeSnapshot, encodeSnapshot } from '../../functions/matching/match-snapshot.js';
+import { encodeSnapshot } from '../../functions/matching/match-snapshot.js';
 import type { Market } from '../../infra/local/generate/national.js';
-import { quantile } from '../lib/stats.js';
+import { naiveCorpus, naiveFullTopN } from '../match/naive.js';
+import type { ColdFigures } from './match-cold.js';
 
 export interface MatchingFigures {
   companies: number; buildMs: number; retainedMB: number; snapshotMB: number; snapshotWriteMs: number;
-  coldFirstAnswerMs: number; snapshotExact: string; warmP50: number; warmP99: number;
+  coldFirstAnswerMs: number; snapshotExact: string; naiveExact: string; warmP50: number; warmP99: number;
+  cold: Omit<ColdFigures, 'tops'>;
   slateCalls: number; slateOptimal: boolean; slateMs: number;
 }
 
-const gc = () => { for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.(); };
+/** Calls compared with the naive full score (each scores every company: slow at 100,000). */
+const NAIVE_CALLS = Number(process.env.BENCH_NAIVE_CALLS ?? 10);
+const SAMPLE = 50;
+
+function coldProcess(snapshotFile: string, callsFile: string): Promise<ColdFigures> {
+  const child = fork(fileURLToPath(new URL('./match-cold.ts', import.meta.url)), [snapshotFile, callsFile, String(SAMPLE)], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+  });
+  return new Promise((ok, fail) => {
+    child.once('message', (m) => ok(m as ColdFigures));
+    child.once('exit', (code) => code && fail(new Error(`cold process exited with ${code}`)));
+  });
+}
 
 export async function benchMatching(market: Market, log: (s: string) => void): Promise<MatchingFigures> {
   const at = new Date().toISOString();
   const profiles = market.companies.map((c) => ({ ...c, updatedAt: at }));
-  gc();
-  const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   let t = performance.now();
   const terms = profiles.map((p) => companyDocumentTerms(p));
   let index: MatchIndex | undefined = new MatchIndex(profiles, terms);
   const buildMs = performance.now() - t;
-  gc();
-  // What the index keeps (the profiles' texts are the generator's, kept either way).
-  const retainedMB = (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore) / 1024 / 1024;
-  log(`match index: ${profiles.length} companies built in ${buildMs.toFixed(0)} ms, ≈ ${retainedMB.toFixed(0)} MB retained (terms included)`);
+  log(`match index: ${profiles.length} companies analysed and packed in ${buildMs.toFixed(0)} ms`);
 
   t = performance.now();
-  const bytes = encodeSnapshot(profiles.map((p, i) => ({ profile: { ...p, description: undefined, capabilities: undefined }, terms: terms[i]! })));
+  const bytes = encodeSnapshot(index.data, at);
   const snapshotWriteMs = performance.now() - t;
   const open = market.calls.filter((c) => c.status === 'open' && Date.parse(c.deadline) > Date.now());
+  const dir = mkdtempSync(join(tmpdir(), 'match-bench-'));
+  writeFileSync(join(dir, 'snapshot.bin.gz'), bytes);
+  writeFileSync(join(dir, 'calls.json'), JSON.stringify(open.slice(0, 300)));
+  const { tops, ...cold } = await coldProcess(join(dir, 'snapshot.bin.gz'), join(dir, 'calls.json'));
+  rmSync(dir, { recursive: true, force: true });
+  log(`snapshot ${(bytes.length / 1e6).toFixed(1)} MB in ${snapshotWriteMs.toFixed(0)} ms; cold process: read ${cold.readMs.toFixed(0)} + decode ${cold.decodeMs.toFixed(0)} + index ${cold.indexMs.toFixed(0)} + first answer ${cold.firstAnswerMs.toFixed(0)} = ${cold.coldFirstAnswerMs.toFixed(0)} ms; index memory ${cold.indexMB.toFixed(0)} MB (rss ${cold.rssMB.toFixed(0)} MB)`);
 
-  // Cold container: decode the snapshot, build, answer one call.
-  t = performance.now();
-  const snap = decodeSnapshot(bytes)!;
-  const cold = new MatchIndex(snap.entries.map((e) => e.profile), snap.entries.map((e) => e.terms));
-  cold.rank(open[0]!, 20);
-  const coldFirstAnswerMs = performance.now() - t;
-  const sample = open.slice(0, 50);
-  const same = sample.filter((c) => JSON.stringify(cold.rank(c, 20)) === JSON.stringify(index!.rank(c, 20))).length;
-  log(`snapshot ${(bytes.length / 1e6).toFixed(1)} MB in ${snapshotWriteMs.toFixed(0)} ms; cold load + first answer ${coldFirstAnswerMs.toFixed(0)} ms; ${same}/${sample.length} top-20 lists equal a fresh build`);
+  const key = (i: MatchIndex, c: (typeof open)[number]) => JSON.stringify(i.rank(c, 20).map((r) => ({ org: i.orgNumber(r.company), score: r.score })));
+  const same = open.slice(0, SAMPLE).filter((c, k) => JSON.stringify(tops[k]) === key(index!, c)).length;
+  // The naive side: every company's term frequencies in a Map, every pair scored, no index.
+  const corpus = naiveCorpus(profiles.map((p, i) => ({ orgNumber: p.orgNumber, terms: terms[i]!, cpvCodes: p.cpvCodes, municipalityCode: p.municipalityCode, sme: p.sme })));
+  const naiveSame = open.slice(0, NAIVE_CALLS).filter((c, k) => {
+    const want = naiveFullTopN(corpus, c, callQuery(c).weights, 20).map((h) => ({ org: profiles[h.company]!.orgNumber, score: h.score }));
+    return JSON.stringify(want) === JSON.stringify(tops[k]);
+  }).length;
+  log(`cold (snapshot) top-20 lists equal to a fresh build: ${same}/${SAMPLE}; equal to a naive full score: ${naiveSame}/${NAIVE_CALLS}`);
 
-  const ms: number[] = [];
-  for (let r = 0; r < 2; r++) for (const c of open.slice(0, 300)) { const s = performance.now(); index.rank(c, 20); ms.push(performance.now() - s); }
-
-  t = performance.now();
-  const slate = proposeSlate(index, open, { partnersPerCall: 2 });
-  const slateMs = performance.now() - t;
-  log(`slate: ${open.length} calls, ${slate.evidence.optimal ? 'certified optimal' : 'not certified'} in ${slateMs.toFixed(0)} ms (${slate.evidence.rounds} rounds)`);
+  let slate = { calls: 0, optimal: false, ms: Number.NaN };
+  if (!process.env.BENCH_SKIP_SLATE) {
+    t = performance.now();
+    const s = proposeSlate(index, open, { partnersPerCall: 2 });
+    slate = { calls: open.length, optimal: s.evidence.optimal, ms: performance.now() - t };
+    log(`slate: ${open.length} calls, ${s.evidence.optimal ? 'certified optimal' : 'not certified'} in ${slate.ms.toFixed(0)} ms (${s.evidence.rounds} rounds)`);
+  }
   index = undefined;
   return {
-    companies: profiles.length, buildMs, retainedMB, snapshotMB: bytes.length / 1e6, snapshotWriteMs, coldFirstAnswerMs,
-    snapshotExact: `${same}/${sample.length}`, warmP50: quantile(ms, 0.5), warmP99: quantile(ms, 0.99),
-    slateCalls: open.length, slateOptimal: slate.evidence.optimal, slateMs,
+    companies: profiles.length, buildMs, retainedMB: cold.indexMB, snapshotMB: bytes.length / 1e6, snapshotWriteMs,
+    coldFirstAnswerMs: cold.coldFirstAnswerMs, snapshotExact: `${same}/${SAMPLE}`, naiveExact: `${naiveSame}/${NAIVE_CALLS}`,
+    warmP50: cold.warmP50, warmP99: cold.warmP99, cold, slateCalls: slate.calls, slateOptimal: slate.optimal, slateMs: slate.ms,
   };
 }

@@ -1,3 +1,4 @@
+import { callQuery } from '../../shared/matching/analyze.js';
 import type { PartnerMatch } from '../../shared/schemas/matching.js';
 import { forbidden } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
@@ -16,6 +17,8 @@ export async function listCallMatches(callId: string, limit: number, principal: 
     throw forbidden('Only the municipality that owns the call and the programme owner see its suggested partners.');
   }
   const index = await currentMatchIndex();
-  const ranked = index.rank(call, limit);
-  return { items: ranked.map((r) => partnerView(index, r.company, index.explain(call, r.company))) };
+  // The call is analysed once for the ranking and every reason.
+  const query = callQuery(call);
+  const ranked = index.rank(call, limit, query);
+  return { items: ranked.map((r) => partnerView(index, r.company, index.explain(call, r.company, query))) };
 }

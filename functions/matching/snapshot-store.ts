@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { config } from '../core/config.js';
 
 /** Where the match index snapshot is kept: one object in S3 (AWS) or one file under DATA_DIR (local). */
-export const SNAPSHOT_KEY = 'match-index/v1.json.gz';
+export const SNAPSHOT_KEY = 'match-index/v2.bin.gz';
 
 export async function readSnapshot(): Promise<Uint8Array | undefined> {
   const where = config().matchSnapshot;

@@ -3,7 +3,7 @@ import type { PairScore } from '../../shared/matching/score.js';
 import type { PartnerMatch } from '../../shared/schemas/matching.js';
 
 export function partnerView(index: MatchIndex, company: number, pair: PairScore): PartnerMatch {
-  const c = index.companies[company]!;
+  const c = index.info(company);
   return {
     orgNumber: c.orgNumber,
     name: c.name,

@@ -15,7 +15,7 @@ import { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function.js';
 
 /** The one snapshot object (the same key as functions/matching/snapshot-store.ts SNAPSHOT_KEY). */
-export const SNAPSHOT_OBJECT = 'match-index/v1.json.gz';
+export const SNAPSHOT_OBJECT = 'match-index/v2.bin.gz';
 
 export interface DerivedProps {
   readonly table: Table;

@@ -1,8 +1,8 @@
 import { bestCpvEvidenceStrength } from './cpv-evidence.js';
-import { callQuery } from './analyze.js';
+import { callQuery, type WeightedQuery } from './analyze.js';
 import { resolvePreferences } from './preferences.js';
 import {
-  combineStrengths, companyDocumentTerms, localityFor, scorePair,
+  combineStrengths, companyDocumentTerms, localityFor, scorePair, TEXT_HALF, WEIGHTS,
   type MatchCall, type MatchCompany, type MatchStats, type PairScore,
 } from './score.js';
 import { forwardIndex, NO_MUNI, packProfiles, type PackedMatchData } from './packed-index.js';
@@ -148,7 +148,7 @@ export class MatchIndex {
   }
 
   /** The n best companies for a call, best first, ties broken by organisation number. */
-  rank(call: MatchCall, n: number): Ranked[] {
+  rank(call: MatchCall, n: number, query: WeightedQuery = callQuery(call)): Ranked[] {
     n = Math.min(n, this.size);
     if (n <= 0) return [];
     const d = this.data;
@@ -178,34 +178,46 @@ export class MatchIndex {
       }
       return best;
     };
-    const score = (i: number) => {
+    const score = (i: number, withCpv: boolean) => {
       const m = slot(i);
-      top.offer(i, combineStrengths(cpv(i), bm25[i]!, m < d.munis.length ? loc[m]! : 0, prefs.sme && d.sme[i] === 1));
+      top.offer(i, combineStrengths(withCpv ? cpv(i) : 0, bm25[i]!, m < d.munis.length ? loc[m]! : 0, prefs.sme && d.sme[i] === 1));
     };
-    const count = this.text.accumulate(callQuery(call).weights, bm25, seen, touched);
-    for (let k = 0; k < count; k++) score(touched[k]!);
+    const count = this.text.accumulate(query.weights, bm25, seen, touched);
+    // Companies in the call's CPV divisions first (the only ones with CPV evidence), marked 2.
     for (const division of new Set(call.cpvCodes.map((c) => c.slice(0, 2)))) {
       const members = this.byDivision.get(division);
       if (!members) continue;
       for (let k = 0; k < members.length; k++) {
         const i = members[k]!;
-        if (seen[i]) continue;
-        seen[i] = 1;
-        score(i);
+        if (seen[i] === 2) continue;
+        seen[i] = 2;
+        score(i, true);
       }
     }
+    // Then the rest of those sharing a term: text and the tie-breakers only. One whose BM25 is too low to
+    // reach the current floor even with every tie-breaker point is skipped (textFloor: exact, see there).
+    const extra = WEIGHTS.locality * Math.max(0, ...loc) + (prefs.sme ? WEIGHTS.sme : 0);
+    let floor = top.floor;
+    let below = textFloor(floor, extra);
+    for (let k = 0; k < count; k++) {
+      const i = touched[k]!;
+      if (seen[i] === 2 || bm25[i]! < below) continue;
+      score(i, false);
+      if (top.floor !== floor) below = textFloor((floor = top.floor), extra);
+    }
     // Everyone else scores exactly their baseline.
-    for (let i = 0; i < seen.length; i++) {
-      if (seen[i]) continue;
-      const s = base[2 * slot(i) + d.sme[i]!]!;
-      if (s >= top.floor) top.offer(i, s);
+    if (Math.max(...base) >= top.floor) {
+      for (let i = 0; i < seen.length; i++) {
+        if (seen[i]) continue;
+        const s = base[2 * slot(i) + d.sme[i]!]!;
+        if (s >= top.floor) top.offer(i, s);
+      }
     }
     return top.sorted();
   }
 
   /** The score of one pair with its reasons; term frequencies are read for the call's terms only. */
-  explain(call: MatchCall, company: number): PairScore {
-    const query = callQuery(call);
+  explain(call: MatchCall, company: number, query: WeightedQuery = callQuery(call)): PairScore {
     const tf = new Map<string, number>();
     for (const term of query.weights.keys()) {
       const f = this.text.tf(company, term);
@@ -213,6 +225,18 @@ export class MatchIndex {
     }
     return scorePair(call, { ...this.info(company), tf, length: this.data.lengths[company]! }, this.stats, query);
   }
+}
+
+/**
+ * The BM25 below which a company without CPV evidence cannot reach `floor`, whatever its tie-breakers
+ * (`extra` points at most). Its unrounded points are then below floor − 0.0051, so its score (rounded to
+ * hundredths) is below the floor: the margin is far above floating-point error (≈ 1e-14 at 100 points).
+ * Text points 68 × b / (b + 5) < T exactly when b < 5T / (68 − T).
+ */
+function textFloor(floor: number, extra: number): number {
+  const t = floor - 0.0051 - extra;
+  if (!(t > 0)) return -1;
+  return t >= WEIGHTS.text ? Infinity : (TEXT_HALF * t) / (WEIGHTS.text - t);
 }
 
 /** Each company's position in organisation-number order (string order, as the tie-break always was). */

@@ -11,6 +11,8 @@ export class PackedText implements CorpusStats {
   readonly avgLength: number;
   /** K1 × (1 − B + B × length / avgLength) per document: the expression `bm25Weighted` computes per pair. */
   private readonly norms: Float64Array;
+  /** Per posting, the BM25 term-frequency factor (f × (K1 + 1)) / (f + norm): a query only multiplies and adds. */
+  private readonly parts: Float64Array;
   private readonly ids = new Map<string, number>();
 
   constructor(private readonly d: PackedMatchData) {
@@ -21,6 +23,11 @@ export class PackedText implements CorpusStats {
     this.norms = new Float64Array(this.docCount);
     for (let i = 0; i < this.docCount; i++) this.norms[i] = K1 * (1 - B + (B * d.lengths[i]!) / (this.avgLength || 1));
     d.terms.forEach((t, i) => this.ids.set(t, i));
+    this.parts = new Float64Array(d.postDocs.length);
+    for (let k = 0; k < d.postDocs.length; k++) {
+      const f = d.postTfs[k]!;
+      this.parts[k] = (f * (K1 + 1)) / (f + this.norms[d.postDocs[k]!]!);
+    }
   }
 
   df(term: string): number {
@@ -53,8 +60,8 @@ export class PackedText implements CorpusStats {
    * touched is marked in `seen` and written to `touched`. Returns how many were touched.
    */
   accumulate(query: ReadonlyMap<string, number>, scores: Float64Array, seen: Uint8Array, touched: Int32Array): number {
-    const { termStart, postDocs, postTfs } = this.d;
-    const norms = this.norms;
+    const { termStart, postDocs } = this.d;
+    const parts = this.parts;
     let count = 0;
     for (const [term, weight] of query) {
       const t = this.ids.get(term);
@@ -62,12 +69,11 @@ export class PackedText implements CorpusStats {
       const w = weight * idf(this, term);
       for (let k = termStart[t]!, end = termStart[t + 1]!; k < end; k++) {
         const d = postDocs[k]!;
-        const f = postTfs[k]!;
         if (!seen[d]) {
           seen[d] = 1;
           touched[count++] = d;
         }
-        scores[d]! += w * ((f * (K1 + 1)) / (f + norms[d]!));
+        scores[d]! += w * parts[k]!;
       }
     }
     return count;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestStack } from '../../support/local-stack.js';
-import { currentMatchIndex, loadEntries, resetMatchIndex, toMatchProfile, writeMatchSnapshot } from '../../../functions/matching/match-index-cache.js';
+import { currentMatchIndex, loadIndex, resetMatchIndex, toMatchProfile, writeMatchSnapshot } from '../../../functions/matching/match-index-cache.js';
 import { SNAPSHOT_KEY } from '../../../functions/matching/snapshot-store.js';
 import { companiesChangedSince, updateCompanyProfile } from '../../../functions/data/organisations.js';
 import { listOpenCalls } from '../../../functions/data/calls.js';
@@ -43,9 +43,10 @@ describe('the match index snapshot', () => {
       cpvCodes: call.cpvCodes.slice(0, 1), municipalityCode: call.municipalityCode as never,
     } as never, later);
 
-    const loaded = await loadEntries();
+    const loaded = await loadIndex();
     expect(loaded.fromSnapshot).toBe(true);
-    expect(loaded.entries.get(target.id)?.profile.updatedAt).toBe(later);
+    expect(loaded.newest).toBe(later);
+    expect(loaded.index.data.updatedAt[loaded.index.indexOf(target.id)!]).toBe(Date.parse(later));
 
     resetMatchIndex();
     const index = await currentMatchIndex();

@@ -25,6 +25,7 @@ for (const key of sizes) {
     ['warm rank alone (top 20)', `p50 ${f(m.cold.rankP50, 2)} ms, p99 ${f(m.cold.rankP99, 2)} ms`, '—'],
     ['exact: cold top 20 = naive full score', m.naiveExact, 'all'],
     ['exact: cold top 20 = fresh build', m.snapshotExact, 'all'],
+    ['a profile edit in a warm container (repack, changed profile analysed)', `${f(m.editMs, 0)} ms`, '— (the request that sees it waits)'],
     ['snapshot', `${f(m.snapshotMB, 1)} MB, written in ${f(m.snapshotWriteMs, 0)} ms`, '—'],
     ['analyse + pack from profiles (the no-snapshot path)', `${f(m.buildMs, 0)} ms`, '—'],
   ];

@@ -15,6 +15,8 @@ import { quantile } from '../lib/stats.js';
 
 export interface ColdFigures {
   coldFirstAnswerMs: number;
+  /** CPU time of the same span (this process, all threads). */
+  coldCpuMs: number;
   readMs: number;
   decodeMs: number;
   indexMs: number;
@@ -40,6 +42,7 @@ const sample = Number(sampleArg ?? 50);
 gc();
 const before = used();
 
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const bytes = readFileSync(snapshotFile!);
 const t1 = performance.now();
@@ -53,6 +56,7 @@ const respond = (c: MatchCall) => {
 };
 const first = respond(calls[0]!);
 const t4 = performance.now();
+const cpuCold = process.cpuUsage(cpu0);
 if (first.length === 0) throw new Error('no answer');
 
 gc();
@@ -81,7 +85,7 @@ for (let r = 0; r < 2; r++) {
 const tops = calls.slice(0, sample).map((c) => index.rank(c, 20).map((r) => ({ org: index.orgNumber(r.company), score: r.score })));
 
 const figures: ColdFigures = {
-  coldFirstAnswerMs: t4 - t0, readMs: t1 - t0, decodeMs: t2 - t1, indexMs: t3 - t2, firstAnswerMs: t4 - t3, indexMB, rssMB,
+  coldFirstAnswerMs: t4 - t0, coldCpuMs: (cpuCold.user + cpuCold.system) / 1000, readMs: t1 - t0, decodeMs: t2 - t1, indexMs: t3 - t2, firstAnswerMs: t4 - t3, indexMB, rssMB,
   warmP50: quantile(answer, 0.5), warmP99: quantile(answer, 0.99), cpuP50: quantile(answerCpu, 0.5), cpuP99: quantile(answerCpu, 0.99), rankP50: quantile(rankOnly, 0.5), rankP99: quantile(rankOnly, 0.99),
   warmRuns: answer.length, tops,
 };

@@ -82,20 +82,32 @@ class Dict {
   }
 }
 
-/** One company's row in the forward index: term ids and frequencies. */
-type Row = { ids: number[]; tfs: number[] } | { from: number };
+/** One company: a profile with its analysed term ids and frequencies, or company `from` of the base, unchanged. */
+type Row = { profile: ProfileTerms['profile']; ids: number[]; tfs: number[] } | { from: number };
+
+interface Base {
+  data: PackedMatchData;
+  fwd: Csr;
+  /** Base companies replaced by a new row: their CPV nodes no longer count. */
+  dropped: readonly number[];
+}
+
+const codesOf = (d: PackedMatchData, i: number) => Array.from(d.codeIds.subarray(d.codeStart[i]!, d.codeStart[i + 1]!), (c) => d.codes[c]!);
 
 /**
- * Packs companies whose rows are either new (analysed terms) or taken from `base`'s forward index, then
- * inverts the forward index into postings (document ids ascending, as scoring sums them).
+ * Packs the rows, then inverts the forward index into postings (company ids ascending, as scoring sums
+ * them). Rows taken from `base` are copied array to array (its municipality and code ids are kept), so an
+ * edit costs a pass over the arrays, not an object per company.
  */
-function pack(
-  profiles: readonly ProfileTerms['profile'][], rows: readonly Row[], termDict: Dict, base?: { fwd: Csr; data: PackedMatchData },
-): PackedMatchData {
-  const n = profiles.length;
-  const munis = new Dict();
-  const codes = new Dict();
-  const nodeDf = new Map<string, number>();
+function pack(rows: readonly Row[], termDict: Dict, base?: Base): PackedMatchData {
+  const n = rows.length;
+  const b = base?.data;
+  const munis = new Dict(b?.munis);
+  const codes = new Dict(b?.codes);
+  const nodeDf = new Map<string, number>(b?.cpvNodes.map((node, k) => [node, b.cpvNodeDf[k]!]));
+  for (const i of base?.dropped ?? []) for (const node of cpvNodes(codesOf(b!, i))) nodeDf.set(node, nodeDf.get(node)! - 1);
+  const orgNumbers: string[] = [];
+  const names: string[] = [];
   const muni = new Uint16Array(n);
   const sme = new Uint8Array(n);
   const capacity = new Uint16Array(n);
@@ -110,39 +122,47 @@ function pack(
   }
   const fwdIdx = new Uint32Array(fwdStart[n]!);
   const fwdVal = new Uint16Array(fwdStart[n]!);
-  profiles.forEach((p, i) => {
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    codeStart[i] = codeIds.length;
+    if ('from' in row) {
+      const j = row.from;
+      const f = base!.fwd;
+      orgNumbers.push(b!.orgNumbers[j]!);
+      names.push(b!.names[j]!);
+      muni[i] = b!.muni[j]!;
+      sme[i] = b!.sme[j]!;
+      capacity[i] = b!.capacity[j]!;
+      updatedAt[i] = b!.updatedAt[j]!;
+      lengths[i] = b!.lengths[j]!;
+      for (let k = b!.codeStart[j]!; k < b!.codeStart[j + 1]!; k++) codeIds.push(b!.codeIds[k]!);
+      fwdIdx.set(f.idx.subarray(f.start[j]!, f.start[j + 1]!), fwdStart[i]!);
+      fwdVal.set(f.val.subarray(f.start[j]!, f.start[j + 1]!), fwdStart[i]!);
+      continue;
+    }
+    const p = row.profile;
+    orgNumbers.push(p.orgNumber);
+    names.push(p.name);
     muni[i] = p.municipalityCode ? munis.id(p.municipalityCode) : NO_MUNI;
     sme[i] = (p.sme ?? true) ? 1 : 0;
     capacity[i] = Math.min(p.capacity ?? 2, 0xffff);
-    updatedAt[i] = p.updatedAt ? Date.parse(p.updatedAt) : 0;
-    codeStart[i] = codeIds.length;
+    updatedAt[i] = p.updatedAt ? Date.parse(p.updatedAt) || 0 : 0;
     for (const c of p.cpvCodes) codeIds.push(codes.id(c));
     for (const node of cpvNodes(p.cpvCodes)) nodeDf.set(node, (nodeDf.get(node) ?? 0) + 1);
-    const row = rows[i]!;
-    let at = fwdStart[i]!;
-    if ('from' in row) {
-      const f = base!.fwd;
-      lengths[i] = base!.data.lengths[row.from]!;
-      for (let k = f.start[row.from]!; k < f.start[row.from + 1]!; k++, at++) {
-        fwdIdx[at] = f.idx[k]!;
-        fwdVal[at] = f.val[k]!;
-      }
-    } else {
-      lengths[i] = row.tfs.reduce((s, f) => s + f, 0);
-      for (let k = 0; k < row.ids.length; k++, at++) {
-        fwdIdx[at] = row.ids[k]!;
-        fwdVal[at] = Math.min(row.tfs[k]!, 0xffff);
-      }
+    lengths[i] = row.tfs.reduce((sum, f) => sum + f, 0);
+    for (let k = 0, at = fwdStart[i]!; k < row.ids.length; k++, at++) {
+      fwdIdx[at] = row.ids[k]!;
+      fwdVal[at] = Math.min(row.tfs[k]!, 0xffff);
     }
-  });
+  }
   codeStart[n] = codeIds.length;
   if (munis.list.length >= NO_MUNI) throw new Error('too many municipalities for the packed index');
   const post = compactTerms(transpose({ start: fwdStart, idx: fwdIdx, val: fwdVal }, termDict.list.length), termDict.list);
+  const nodes = [...nodeDf].filter(([, df]) => df > 0);
   return {
-    orgNumbers: profiles.map((p) => p.orgNumber), names: profiles.map((p) => p.name), updatedAt,
-    munis: munis.list, muni, sme, capacity, codes: codes.list, codeStart, codeIds: Int32Array.from(codeIds),
+    orgNumbers, names, updatedAt, munis: munis.list, muni, sme, capacity, codes: codes.list, codeStart, codeIds: Int32Array.from(codeIds),
     terms: post.terms, termStart: post.start, postDocs: post.idx, postTfs: post.val, lengths,
-    cpvNodes: [...nodeDf.keys()], cpvNodeDf: Int32Array.from(nodeDf.values()),
+    cpvNodes: nodes.map(([node]) => node), cpvNodeDf: Int32Array.from(nodes, ([, df]) => df),
   };
 }
 
@@ -156,29 +176,20 @@ function compactTerms(post: Csr, terms: readonly string[]): Csr & { terms: strin
   return { start, idx: post.idx, val: post.val, terms: kept.map((t) => terms[t]!) };
 }
 
-const termRow = (dict: Dict, terms: readonly string[]): Row => {
+const termRow = (dict: Dict, { profile, terms }: ProfileTerms): Row => {
   const ids: number[] = [];
   const tfs: number[] = [];
   for (const [t, f] of termFrequencies(terms)) {
     ids.push(dict.id(t));
     tfs.push(f);
   }
-  return { ids, tfs };
+  return { profile, ids, tfs };
 };
 
 /** The packed index of these profiles (in this order) and their analysed terms. */
 export function packProfiles(items: readonly ProfileTerms[]): PackedMatchData {
   const dict = new Dict();
-  return pack(items.map((e) => e.profile), items.map((e) => termRow(dict, e.terms)), dict);
-}
-
-/** The profile of company i as the packed index keeps it (no text: only what scoring reads). */
-export function packedProfile(d: PackedMatchData, i: number): MatchProfile {
-  const m = d.muni[i]!;
-  return {
-    orgNumber: d.orgNumbers[i]!, name: d.names[i]!, ...(m === NO_MUNI ? {} : { municipalityCode: d.munis[m]! }),
-    sme: d.sme[i] === 1, capacity: d.capacity[i]!, cpvCodes: Array.from(d.codeIds.subarray(d.codeStart[i]!, d.codeStart[i + 1]!), (c) => d.codes[c]!),
-  };
+  return pack(items.map((e) => termRow(dict, e)), dict);
 }
 
 /** The forward index (company → term ids and frequencies), inverted from the postings. */
@@ -186,25 +197,24 @@ export const forwardIndex = (d: PackedMatchData): Csr => transpose({ start: d.te
 
 /**
  * `base` with these profiles replaced (same organisation number) or added (at the end): only the changed
- * profiles bring terms; every other company keeps its row of the forward index. Exact: the result equals
- * `packProfiles` of the same companies in the same order (a unit test checks it).
+ * profiles bring terms; every other company keeps its row of the forward index. Exact: the result ranks and
+ * explains like `packProfiles` of the same companies in the same order (a property test checks it).
  */
 export function repack(base: PackedMatchData, changed: readonly ProfileTerms[]): PackedMatchData {
   if (!changed.length) return base;
   const dict = new Dict(base.terms);
-  const at = new Map(base.orgNumbers.map((o, i) => [o, i]));
-  const profiles: ProfileTerms['profile'][] = [];
-  const rows: Row[] = [];
   const replaced = new Map(changed.map((c) => [c.profile.orgNumber, c]));
+  const rows: Row[] = [];
+  const dropped: number[] = [];
   for (let i = 0; i < base.orgNumbers.length; i++) {
     const c = replaced.get(base.orgNumbers[i]!);
-    profiles.push(c ? c.profile : { ...packedProfile(base, i), updatedAt: base.updatedAt[i] ? new Date(base.updatedAt[i]!).toISOString() : undefined });
-    rows.push(c ? termRow(dict, c.terms) : { from: i });
+    if (c) {
+      dropped.push(i);
+      replaced.delete(c.profile.orgNumber);
+    }
+    rows.push(c ? termRow(dict, c) : { from: i });
   }
-  for (const c of replaced.values()) {
-    if (at.has(c.profile.orgNumber)) continue;
-    profiles.push(c.profile);
-    rows.push(termRow(dict, c.terms));
-  }
-  return pack(profiles, rows, dict, { fwd: forwardIndex(base), data: base });
+  // What is left is new to the index: appended.
+  for (const c of replaced.values()) rows.push(termRow(dict, c));
+  return pack(rows, dict, { data: base, fwd: forwardIndex(base), dropped });
 }

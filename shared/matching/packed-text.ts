@@ -11,8 +11,12 @@ export class PackedText implements CorpusStats {
   readonly avgLength: number;
   /** K1 × (1 − B + B × length / avgLength) per document: the expression `bm25Weighted` computes per pair. */
   private readonly norms: Float64Array;
-  /** Per posting, the BM25 term-frequency factor (f × (K1 + 1)) / (f + norm): a query only multiplies and adds. */
+  /**
+   * Per posting, the BM25 term-frequency factor (f × (K1 + 1)) / (f + norm), so a query only multiplies and
+   * adds; filled per term the first time a query reads it (`ready`), so a cold start pays only for its terms.
+   */
   private readonly parts: Float64Array;
+  private readonly ready: Uint8Array;
   private readonly ids = new Map<string, number>();
 
   constructor(private readonly d: PackedMatchData) {
@@ -24,10 +28,16 @@ export class PackedText implements CorpusStats {
     for (let i = 0; i < this.docCount; i++) this.norms[i] = K1 * (1 - B + (B * d.lengths[i]!) / (this.avgLength || 1));
     d.terms.forEach((t, i) => this.ids.set(t, i));
     this.parts = new Float64Array(d.postDocs.length);
-    for (let k = 0; k < d.postDocs.length; k++) {
-      const f = d.postTfs[k]!;
-      this.parts[k] = (f * (K1 + 1)) / (f + this.norms[d.postDocs[k]!]!);
+    this.ready = new Uint8Array(d.terms.length);
+  }
+
+  private prepare(t: number): void {
+    const { termStart, postDocs, postTfs } = this.d;
+    for (let k = termStart[t]!, end = termStart[t + 1]!; k < end; k++) {
+      const f = postTfs[k]!;
+      this.parts[k] = (f * (K1 + 1)) / (f + this.norms[postDocs[k]!]!);
     }
+    this.ready[t] = 1;
   }
 
   df(term: string): number {
@@ -66,6 +76,7 @@ export class PackedText implements CorpusStats {
     for (const [term, weight] of query) {
       const t = this.ids.get(term);
       if (t === undefined) continue;
+      if (!this.ready[t]) this.prepare(t);
       const w = weight * idf(this, term);
       for (let k = termStart[t]!, end = termStart[t + 1]!; k < end; k++) {
         const d = postDocs[k]!;

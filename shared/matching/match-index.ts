@@ -140,11 +140,11 @@ export class MatchIndex {
   }
 
   /**
-   * Every company as `scorePair` reads it, built on first use (tests, the evaluation bench, the slate's
-   * capacities). Ranking and explaining never need it.
+   * Every company as `scorePair` reads it (tests, the evaluation bench): small views that read the arrays
+   * when asked, the term frequencies only when `tf` is read. Ranking and explaining never need them.
    */
   get companies(): readonly MatchCompany[] {
-    return (this.views ??= Array.from({ length: this.size }, (_, i) => this.company(i)));
+    return (this.views ??= Array.from({ length: this.size }, (_, i) => new CompanyView(this, i)));
   }
 
   /** The n best companies for a call, best first, ties broken by organisation number. */
@@ -225,6 +225,19 @@ export class MatchIndex {
     }
     return scorePair(call, { ...this.info(company), tf, length: this.data.lengths[company]! }, this.stats, query);
   }
+}
+
+/** Company i of an index, read on demand. */
+class CompanyView implements MatchCompany {
+  constructor(private readonly index: MatchIndex, private readonly i: number) {}
+  get orgNumber() { return this.index.data.orgNumbers[this.i]!; }
+  get name() { return this.index.data.names[this.i]!; }
+  get cpvCodes() { return this.index.info(this.i).cpvCodes; }
+  get municipalityCode() { return this.index.info(this.i).municipalityCode; }
+  get sme() { return this.index.data.sme[this.i] === 1; }
+  get capacity() { return this.index.data.capacity[this.i]!; }
+  get length() { return this.index.data.lengths[this.i]!; }
+  get tf() { return this.index.company(this.i).tf; }
 }
 
 /**

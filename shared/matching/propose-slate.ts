@@ -47,7 +47,7 @@ export function proposeSlate(index: MatchIndex, calls: readonly MatchCall[], opt
       const outside = ranked[k];
       return { partners, candidates, outsideBound: outside ? outside.score : -1 };
     });
-    const solved = solveSlate(problem, opts.capacity ?? ((c) => index.companies[c]!.capacity));
+    const solved = solveSlate(problem, opts.capacity ?? ((c) => index.capacityOf(c)));
     if (solved.unproven.length === 0 || round >= maxRounds) {
       const considered = new Set(problem.flatMap((p) => p.candidates.map((c) => c.company)));
       return {

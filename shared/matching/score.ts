@@ -1,5 +1,5 @@
 import { bm25Weighted, type CorpusStats } from './bm25.js';
-import { bestCpvEvidence, describeCpvEvidence, type CpvEvidence, type CpvStats } from './cpv-evidence.js';
+import { bestCpvEvidence, bestCpvEvidenceStrength, describeCpvEvidence, type CpvEvidence, type CpvStats } from './cpv-evidence.js';
 import { callQuery, profileTerms, type WeightedQuery } from './analyze.js';
 import { distanceKm, placeName } from './geo.js';
 import { resolvePreferences, type MatchPreferences } from './preferences.js';
@@ -183,6 +183,20 @@ export function scorePair(call: MatchCall, company: MatchCompany, stats: MatchSt
     score,
     reasons: reasons.map((r) => ({ ...r, points: round(r.points) })).sort((a, b) => b.points - a.points),
   };
+}
+
+/**
+ * `scorePair(…).score` without the reasons: the same signals through the same `combineStrengths`, so the
+ * same number. For ranking many calls for one company, where only the best few need their reasons.
+ */
+export function pairScore(call: MatchCall, company: MatchCompany, stats: MatchStats, query: WeightedQuery = callQuery(call)): number {
+  const prefs = resolvePreferences(call);
+  return combineStrengths(
+    bestCpvEvidenceStrength(call.cpvCodes, company.cpvCodes, stats),
+    bm25Weighted(query.weights, company.tf, company.length, stats).score,
+    localityFor(prefs, call.municipalityCode, company.municipalityCode),
+    prefs.sme && company.sme,
+  );
 }
 
 /** The score a company gets from a call without CPV evidence or a shared word: the tie-breakers only. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MatchIndex, matchCompany, type MatchProfile } from '../../../../shared/matching/match-index.js';
-import { baselineScore, companyDocumentTerms, scorePair, WEIGHTS, type MatchCall } from '../../../../shared/matching/score.js';
+import { baselineScore, companyDocumentTerms, pairScore, scorePair, WEIGHTS, type MatchCall } from '../../../../shared/matching/score.js';
 import { TextIndex } from '../../../../shared/matching/bm25.js';
 import { callQuery, CAPABILITY_REPEAT } from '../../../../shared/matching/analyze.js';
 import { ADDITIONAL_CODE } from '../../../../shared/matching/cpv-evidence.js';
@@ -39,6 +39,16 @@ describe('scorePair', () => {
       const b = scorePair(structuredClone(sampleCall), matchCompany(sampleProfiles[i]!), new MatchIndex(sampleProfiles).stats);
       expect(b).toEqual(a);
     }
+  });
+
+  it('pairScore is scorePair\'s score without the reasons (the same number)', () => {
+    fc.assert(
+      fc.property(profiles(1, 15), callArb, (ps, call) => {
+        const index = new MatchIndex(ps);
+        for (const p of ps) expect(pairScore(call, matchCompany(p), index.stats)).toBe(scorePair(call, matchCompany(p), index.stats).score);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('scores within 0–100 and gives reasons that sum to the score (within rounding)', () => {

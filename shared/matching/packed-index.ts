@@ -87,17 +87,17 @@ type Row = { profile: ProfileTerms['profile']; ids: number[]; tfs: number[] } | 
 
 interface Base {
   data: PackedMatchData;
-  fwd: Csr;
-  /** Base companies replaced by a new row: their CPV nodes no longer count. */
+  /** Base companies replaced by a new row: their CPV nodes and postings no longer count. */
   dropped: readonly number[];
 }
 
 const codesOf = (d: PackedMatchData, i: number) => Array.from(d.codeIds.subarray(d.codeStart[i]!, d.codeStart[i + 1]!), (c) => d.codes[c]!);
 
 /**
- * Packs the rows, then inverts the forward index into postings (company ids ascending, as scoring sums
- * them). Rows taken from `base` are copied array to array (its municipality and code ids are kept), so an
- * edit costs a pass over the arrays, not an object per company.
+ * Packs the rows. Postings (company ids ascending, as scoring sums them): without a base, the forward index
+ * of the rows inverted; with one, the base's postings merged with the new rows' (mergePostings). Rows
+ * taken from `base` keep their index and are copied array to array (its municipality and code ids are
+ * kept), so an edit costs a pass over the arrays, not an object per company.
  */
 function pack(rows: readonly Row[], termDict: Dict, base?: Base): PackedMatchData {
   const n = rows.length;
@@ -116,10 +116,7 @@ function pack(rows: readonly Row[], termDict: Dict, base?: Base): PackedMatchDat
   const codeStart = new Int32Array(n + 1);
   const codeIds: number[] = [];
   const fwdStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    fwdStart[i + 1] = fwdStart[i]! + ('from' in row ? base!.fwd.start[row.from + 1]! - base!.fwd.start[row.from]! : row.ids.length);
-  }
+  if (!base) for (let i = 0; i < n; i++) fwdStart[i + 1] = fwdStart[i]! + (rows[i] as { ids: number[] }).ids.length;
   const fwdIdx = new Uint32Array(fwdStart[n]!);
   const fwdVal = new Uint16Array(fwdStart[n]!);
   for (let i = 0; i < n; i++) {
@@ -127,7 +124,6 @@ function pack(rows: readonly Row[], termDict: Dict, base?: Base): PackedMatchDat
     codeStart[i] = codeIds.length;
     if ('from' in row) {
       const j = row.from;
-      const f = base!.fwd;
       orgNumbers.push(b!.orgNumbers[j]!);
       names.push(b!.names[j]!);
       muni[i] = b!.muni[j]!;
@@ -136,8 +132,6 @@ function pack(rows: readonly Row[], termDict: Dict, base?: Base): PackedMatchDat
       updatedAt[i] = b!.updatedAt[j]!;
       lengths[i] = b!.lengths[j]!;
       for (let k = b!.codeStart[j]!; k < b!.codeStart[j + 1]!; k++) codeIds.push(b!.codeIds[k]!);
-      fwdIdx.set(f.idx.subarray(f.start[j]!, f.start[j + 1]!), fwdStart[i]!);
-      fwdVal.set(f.val.subarray(f.start[j]!, f.start[j + 1]!), fwdStart[i]!);
       continue;
     }
     const p = row.profile;
@@ -150,6 +144,7 @@ function pack(rows: readonly Row[], termDict: Dict, base?: Base): PackedMatchDat
     for (const c of p.cpvCodes) codeIds.push(codes.id(c));
     for (const node of cpvNodes(p.cpvCodes)) nodeDf.set(node, (nodeDf.get(node) ?? 0) + 1);
     lengths[i] = row.tfs.reduce((sum, f) => sum + f, 0);
+    if (base) continue;
     for (let k = 0, at = fwdStart[i]!; k < row.ids.length; k++, at++) {
       fwdIdx[at] = row.ids[k]!;
       fwdVal[at] = Math.min(row.tfs[k]!, 0xffff);
@@ -157,13 +152,66 @@ function pack(rows: readonly Row[], termDict: Dict, base?: Base): PackedMatchDat
   }
   codeStart[n] = codeIds.length;
   if (munis.list.length >= NO_MUNI) throw new Error('too many municipalities for the packed index');
-  const post = compactTerms(transpose({ start: fwdStart, idx: fwdIdx, val: fwdVal }, termDict.list.length), termDict.list);
+  const merged = base ? mergePostings(base.data, rows, termDict.list.length) : transpose({ start: fwdStart, idx: fwdIdx, val: fwdVal }, termDict.list.length);
+  const post = compactTerms(merged, termDict.list);
   const nodes = [...nodeDf].filter(([, df]) => df > 0);
   return {
     orgNumbers, names, updatedAt, munis: munis.list, muni, sme, capacity, codes: codes.list, codeStart, codeIds: Int32Array.from(codeIds),
     terms: post.terms, termStart: post.start, postDocs: post.idx, postTfs: post.val, lengths,
     cpvNodes: nodes.map(([node]) => node), cpvNodeDf: Int32Array.from(nodes, ([, df]) => df),
   };
+}
+
+/**
+ * The base's postings without the replaced companies' entries, merged with the new rows' (a replaced
+ * company keeps its id; a new one comes after every base company), company ids ascending in each term.
+ * One pass over the postings: an edit does not invert the whole index.
+ */
+function mergePostings(b: PackedMatchData, rows: readonly Row[], terms: number): Csr {
+  const n0 = b.orgNumbers.length;
+  const oldTerms = b.terms.length;
+  const replaced = new Uint8Array(n0);
+  const addStart = new Int32Array(terms + 1);
+  rows.forEach((r, i) => {
+    if ('from' in r) return;
+    if (i < n0) replaced[i] = 1;
+    for (const t of r.ids) addStart[t + 1]!++;
+  });
+  for (let t = 0; t < terms; t++) addStart[t + 1]! += addStart[t]!;
+  const fill = addStart.slice(0, terms);
+  const addDoc = new Uint32Array(addStart[terms]!);
+  const addTf = new Uint16Array(addStart[terms]!);
+  rows.forEach((r, i) => {
+    if ('from' in r) return;
+    r.ids.forEach((t, k) => {
+      const at = fill[t]!++;
+      addDoc[at] = i;
+      addTf[at] = Math.min(r.tfs[k]!, 0xffff);
+    });
+  });
+  const start = new Int32Array(terms + 1);
+  const idx = new Uint32Array(b.postDocs.length + addDoc.length);
+  const val = new Uint16Array(idx.length);
+  let at = 0;
+  for (let t = 0; t < terms; t++) {
+    start[t] = at;
+    let k = t < oldTerms ? b.termStart[t]! : 0;
+    const kEnd = t < oldTerms ? b.termStart[t + 1]! : 0;
+    let a = addStart[t]!;
+    const aEnd = addStart[t + 1]!;
+    while (k < kEnd || a < aEnd) {
+      if (k < kEnd && replaced[b.postDocs[k]!]) k++;
+      else if (a < aEnd && (k >= kEnd || addDoc[a]! < b.postDocs[k]!)) {
+        idx[at] = addDoc[a]!;
+        val[at++] = addTf[a++]!;
+      } else {
+        idx[at] = b.postDocs[k]!;
+        val[at++] = b.postTfs[k++]!;
+      }
+    }
+  }
+  start[terms] = at;
+  return { start, idx: idx.slice(0, at), val: val.slice(0, at) };
 }
 
 /** Drops terms no company holds any more (after edits), so the dictionary does not grow for ever. */
@@ -197,7 +245,7 @@ export const forwardIndex = (d: PackedMatchData): Csr => transpose({ start: d.te
 
 /**
  * `base` with these profiles replaced (same organisation number) or added (at the end): only the changed
- * profiles bring terms; every other company keeps its row of the forward index. Exact: the result ranks and
+ * profiles bring terms; every other company keeps its postings. Exact: the result ranks and
  * explains like `packProfiles` of the same companies in the same order (a property test checks it).
  */
 export function repack(base: PackedMatchData, changed: readonly ProfileTerms[]): PackedMatchData {
@@ -216,5 +264,5 @@ export function repack(base: PackedMatchData, changed: readonly ProfileTerms[]):
   }
   // What is left is new to the index: appended.
   for (const c of replaced.values()) rows.push(termRow(dict, c));
-  return pack(rows, dict, { data: base, fwd: forwardIndex(base), dropped });
+  return pack(rows, dict, { data: base, dropped });
 }

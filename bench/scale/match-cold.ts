@@ -8,7 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { callQuery } from '../../shared/matching/analyze.js';
-import { MatchIndex } from '../../shared/matching/match-index.js';
+import { MatchIndex, type MatchProfile } from '../../shared/matching/match-index.js';
+import { repack } from '../../shared/matching/packed-index.js';
+import { companyDocumentTerms } from '../../shared/matching/score.js';
 import type { MatchCall } from '../../shared/matching/score.js';
 import { decodeSnapshot } from '../../functions/matching/match-snapshot.js';
 import { quantile } from '../lib/stats.js';
@@ -36,7 +38,9 @@ export interface ColdFigures {
 const gc = () => { for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.(); };
 const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 
-const [snapshotFile, callsFile, sampleArg] = process.argv.slice(2);
+const [snapshotFile, callsFile, sampleArg, changesFile] = process.argv.slice(2);
+/** Profiles changed since the snapshot (a stale snapshot): the cold path analyses them and repacks, as loadIndex does. */
+const changes = changesFile ? (JSON.parse(readFileSync(changesFile, 'utf8')) as (MatchProfile & { updatedAt: string })[]) : [];
 const calls = JSON.parse(readFileSync(callsFile!, 'utf8')) as MatchCall[];
 const sample = Number(sampleArg ?? 50);
 gc();
@@ -48,7 +52,8 @@ const bytes = readFileSync(snapshotFile!);
 const t1 = performance.now();
 const snap = decodeSnapshot(bytes)!;
 const t2 = performance.now();
-const index = new MatchIndex(snap.data);
+const loaded = new MatchIndex(snap.data);
+const index = changes.length ? new MatchIndex(repack(loaded.data, changes.map((profile) => ({ profile, terms: companyDocumentTerms(profile) })))) : loaded;
 const t3 = performance.now();
 const respond = (c: MatchCall) => {
   const query = callQuery(c);

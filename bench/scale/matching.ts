@@ -23,7 +23,7 @@ import type { ColdFigures } from './match-cold.js';
 
 export interface MatchingFigures {
   companies: number; buildMs: number; retainedMB: number; snapshotMB: number; snapshotWriteMs: number;
-  coldFirstAnswerMs: number; editMs: number; snapshotExact: string; naiveExact: string; warmP50: number; warmP99: number;
+  coldFirstAnswerMs: number; staleColdMs: number; staleColdCpuMs: number; editMs: number; snapshotExact: string; naiveExact: string; warmP50: number; warmP99: number;
   cold: Omit<ColdFigures, 'tops'>;
   slateCalls: number; slateOptimal: boolean; slateMs: number;
 }
@@ -31,9 +31,10 @@ export interface MatchingFigures {
 /** Calls compared with the naive full score (each scores every company: slow at 100,000). */
 const NAIVE_CALLS = Number(process.env.BENCH_NAIVE_CALLS ?? 10);
 const SAMPLE = 50;
+const STALE_PROFILES = 20;
 
-function coldProcess(snapshotFile: string, callsFile: string): Promise<ColdFigures> {
-  const child = fork(fileURLToPath(new URL('./match-cold.ts', import.meta.url)), [snapshotFile, callsFile, String(SAMPLE)], {
+function coldProcess(snapshotFile: string, callsFile: string, changesFile?: string): Promise<ColdFigures> {
+  const child = fork(fileURLToPath(new URL('./match-cold.ts', import.meta.url)), [snapshotFile, callsFile, String(SAMPLE), ...(changesFile ? [changesFile] : [])], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
   });
   return new Promise((ok, fail) => {
@@ -59,7 +60,12 @@ export async function benchMatching(market: Market, log: (s: string) => void): P
   writeFileSync(join(dir, 'snapshot.bin.gz'), bytes);
   writeFileSync(join(dir, 'calls.json'), JSON.stringify(open.slice(0, 300)));
   const { tops, ...cold } = await coldProcess(join(dir, 'snapshot.bin.gz'), join(dir, 'calls.json'));
+  // A stale snapshot: STALE_PROFILES profiles changed since it was written, applied by the cold process.
+  const stale = profiles.slice(0, STALE_PROFILES).map((p, k) => ({ ...p, description: `${open[k % open.length]!.title}. ${p.description}`, updatedAt: new Date().toISOString() }));
+  writeFileSync(join(dir, 'changes.json'), JSON.stringify(stale));
+  const staleCold = await coldProcess(join(dir, 'snapshot.bin.gz'), join(dir, 'calls.json'), join(dir, 'changes.json'));
   rmSync(dir, { recursive: true, force: true });
+  log(`cold with ${STALE_PROFILES} profiles changed since the snapshot (analysed and repacked): ${staleCold.coldFirstAnswerMs.toFixed(0)} ms (CPU ${staleCold.coldCpuMs.toFixed(0)} ms)`);
   log(`snapshot ${(bytes.length / 1e6).toFixed(1)} MB in ${snapshotWriteMs.toFixed(0)} ms; cold process: read ${cold.readMs.toFixed(0)} + decode ${cold.decodeMs.toFixed(0)} + index ${cold.indexMs.toFixed(0)} + first answer ${cold.firstAnswerMs.toFixed(0)} = ${cold.coldFirstAnswerMs.toFixed(0)} ms; index memory ${cold.indexMB.toFixed(0)} MB (rss ${cold.rssMB.toFixed(0)} MB)`);
 
   const key = (i: MatchIndex, c: (typeof open)[number]) => JSON.stringify(i.rank(c, 20).map((r) => ({ org: i.orgNumber(r.company), score: r.score })));
@@ -90,7 +96,7 @@ export async function benchMatching(market: Market, log: (s: string) => void): P
   index = undefined;
   return {
     companies: profiles.length, buildMs, retainedMB: cold.indexMB, snapshotMB: bytes.length / 1e6, snapshotWriteMs,
-    coldFirstAnswerMs: cold.coldFirstAnswerMs, editMs, snapshotExact: `${same}/${SAMPLE}`, naiveExact: `${naiveSame}/${NAIVE_CALLS}`,
+    coldFirstAnswerMs: cold.coldFirstAnswerMs, staleColdMs: staleCold.coldFirstAnswerMs, staleColdCpuMs: staleCold.coldCpuMs, editMs, snapshotExact: `${same}/${SAMPLE}`, naiveExact: `${naiveSame}/${NAIVE_CALLS}`,
     warmP50: cold.warmP50, warmP99: cold.warmP99, cold, slateCalls: slate.calls, slateOptimal: slate.optimal, slateMs: slate.ms,
   };
 }

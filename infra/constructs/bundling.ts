@@ -6,7 +6,8 @@
  * Why not NodejsFunction: it runs esbuild with --outfile, which rules out code splitting. Without splitting, every
  * `await import()` (S3, SES, the mail composer, the ZIP writer) is inlined in the one file and parsed at every
  * cold start; V8's module compile is most of a cold start (`node --cpu-prof`). With splitting they become chunks
- * that are read only when a request needs them.
+ * that are read only when a request needs them. The HTTP handlers import each route's use case that way
+ * (functions/http/handlers/calls.ts), so a function's entry holds the router and middlewares only.
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -73,6 +73,14 @@ const callId = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) 
 const list = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item) });
 const proposalAttachmentsParams = z.object({ id: callId.shape.id, orgNumber: proposalAttachmentParams.shape.orgNumber });
 
+/** Resources served by more than one method: the path and the schema of its parameters, declared together. */
+const companyAt = { path: '/api/companies/{orgNumber}', params: orgNumberParams } as const;
+const callAt = { path: '/api/calls/{id}', params: callId } as const;
+const myProposalAt = { path: '/api/calls/{id}/proposals/mine', params: callId } as const;
+const outcomeAt = { path: '/api/calls/{id}/outcome', params: callId } as const;
+const documentAt = { path: '/api/calls/{id}/documents/{docId}', params: documentParams } as const;
+const evaluationAt = { path: '/api/calls/{id}/evaluations/{orgNumber}', params: evaluationParams } as const;
+
 // Who may call a route, in a word each (see Audience): the table below then reads one route per two lines.
 const anyone = { audience: 'public' } as const;
 const anyoneTokenRead = { audience: 'optional' } as const;
@@ -98,17 +106,17 @@ export const routes = {
     summary: 'The signed-in user and their organisation' },
   putMyLanguage: { method: 'PUT', path: '/api/me/language', group: 'organisations', ...signedIn, body: languageInputSchema, response: languageSchema,
     summary: "The signed-in user's language (nb or en): e-mails to them follow it" },
-  getCompany: { method: 'GET', path: '/api/companies/{orgNumber}', group: 'organisations', ...anyone, params: orgNumberParams, response: companyProfileSchema,
+  getCompany: { method: 'GET', ...companyAt, group: 'organisations', ...anyone, response: companyProfileSchema,
     summary: 'Public company profile' },
-  putCompany: { method: 'PUT', path: '/api/companies/{orgNumber}', group: 'organisations', ...only('company'), params: orgNumberParams, body: companyProfileInputSchema, response: companyProfileSchema,
+  putCompany: { method: 'PUT', ...companyAt, group: 'organisations', ...only('company'), body: companyProfileInputSchema, response: companyProfileSchema,
     summary: "Create or replace the caller's company profile" },
   listCalls: { method: 'GET', path: '/api/calls', group: 'calls', ...anyoneTokenRead, query: listCallsQuerySchema, response: page(callSchema),
     summary: 'Open and closed calls, open first and nearest deadline first; mine=true lists a municipality\'s own calls' },
-  getCall: { method: 'GET', path: '/api/calls/{id}', group: 'calls', ...anyoneTokenRead, params: callId, response: callSchema,
+  getCall: { method: 'GET', ...callAt, group: 'calls', ...anyoneTokenRead, response: callSchema,
     summary: 'One call; drafts only to their municipality' },
   createCall: { method: 'POST', path: '/api/calls', group: 'calls', ...only('municipality'), body: callInputSchema, response: callSchema, status: 201,
     summary: 'Create a draft call for the caller\'s municipality' },
-  updateCall: { method: 'PATCH', path: '/api/calls/{id}', group: 'calls', ...only('municipality'), params: callId, body: callPatchSchema, response: callSchema,
+  updateCall: { method: 'PATCH', ...callAt, group: 'calls', ...only('municipality'), body: callPatchSchema, response: callSchema,
     summary: 'Change a call (If-Match required; a published call needs changeNote, its deadline only moves later, and each change is recorded)' },
   listCallChanges: { method: 'GET', path: '/api/calls/{id}/changes', group: 'calls', ...anyoneTokenRead, params: callId, response: list(callChangeSchema),
     summary: 'The change log of a published call, oldest first (who changed it only for its municipality; empty for drafts)' },
@@ -116,13 +124,13 @@ export const routes = {
     summary: 'Publish a draft: draft → open' },
   cancelCall: { method: 'POST', path: '/api/calls/{id}/cancel', group: 'calls', ...only('municipality'), params: callId, body: cancelCallSchema, response: callSchema,
     summary: 'Cancel a call in any phase until its contract is signed, with a reason everyone with a stake is told' },
-  deleteDraftCall: { method: 'DELETE', path: '/api/calls/{id}', group: 'calls', ...only('municipality'), params: callId, status: 204,
+  deleteDraftCall: { method: 'DELETE', ...callAt, group: 'calls', ...only('municipality'), status: 204,
     summary: 'Delete a draft that was never published (204; 409 once published: cancel it instead)' },
-  putMyProposal: { method: 'PUT', path: '/api/calls/{id}/proposals/mine', group: 'proposals', ...only('company'), params: callId, body: proposalInputSchema, response: proposalSchema,
+  putMyProposal: { method: 'PUT', ...myProposalAt, group: 'proposals', ...only('company'), body: proposalInputSchema, response: proposalSchema,
     summary: "Submit or update the caller's company proposal (201 created, 200 updated)" },
-  getMyProposal: { method: 'GET', path: '/api/calls/{id}/proposals/mine', group: 'proposals', ...only('company'), params: callId, query: proposalsQuerySchema, response: proposalSchema,
+  getMyProposal: { method: 'GET', ...myProposalAt, group: 'proposals', ...only('company'), query: proposalsQuerySchema, response: proposalSchema,
     summary: "The caller's company proposal to this call (stage=request|tender; by default the tender once selected)" },
-  withdrawMyProposal: { method: 'DELETE', path: '/api/calls/{id}/proposals/mine', group: 'proposals', ...only('company'), params: callId, status: 204,
+  withdrawMyProposal: { method: 'DELETE', ...myProposalAt, group: 'proposals', ...only('company'), status: 204,
     summary: 'Withdraw the proposal before the deadline' },
   listProposals: { method: 'GET', path: '/api/calls/{id}/proposals', group: 'proposals', ...signedIn, params: callId, query: proposalsQuerySchema, response: list(proposalSchema),
     summary: "All answers of a stage (stage=request|tender, default the current one), for the call's municipality once the stage's deadline has passed (sealed before) and only after the reader has declared impartiality" },
@@ -166,9 +174,9 @@ export const routes = {
     summary: 'The page the confirmation link opens: one button that confirms (a GET never changes anything, so link scanners cannot confirm)' },
   confirmEmail: { method: 'POST', path: '/api/email-confirmations', group: 'subscriptions', ...anyone, query: emailConfirmationQuerySchema, response: z.object({ confirmed: z.boolean(), email: z.string() }),
     summary: "Confirm an e-mail address for an organisation's notices with the signed token from the confirmation message" },
-  getOutcome: { method: 'GET', path: '/api/calls/{id}/outcome', group: 'sharing', ...anyoneTokenRead, params: callId, response: outcomeSchema,
+  getOutcome: { method: 'GET', ...outcomeAt, group: 'sharing', ...anyoneTokenRead, response: outcomeSchema,
     summary: 'What came of a call: public once published; its municipality always' },
-  putOutcome: { method: 'PUT', path: '/api/calls/{id}/outcome', group: 'sharing', ...only('municipality'), params: callId, body: outcomeInputSchema, response: outcomeSchema,
+  putOutcome: { method: 'PUT', ...outcomeAt, group: 'sharing', ...only('municipality'), body: outcomeInputSchema, response: outcomeSchema,
     summary: 'Record the outcome of a closed call (its municipality only)' },
   listLessons: { method: 'GET', path: '/api/lessons', group: 'sharing', ...anyone, query: lessonsQuerySchema, response: page(lessonSchema),
     summary: 'The public lessons registry: published outcomes, searchable by domain, CPV, municipality, procedure and text' },
@@ -203,9 +211,9 @@ export const routes = {
     summary: 'Declare a call document; the answer says where to PUT the bytes. On a published call a correction (changeNote)' },
   listDocuments: { method: 'GET', path: '/api/calls/{id}/documents', group: 'files', ...anyoneTokenRead, params: callId, response: list(fileSchema),
     summary: 'Verified documents of a call (public once published)' },
-  downloadDocument: { method: 'GET', path: '/api/calls/{id}/documents/{docId}', group: 'files', ...anyoneTokenRead, params: documentParams, status: 302,
+  downloadDocument: { method: 'GET', ...documentAt, group: 'files', ...anyoneTokenRead, status: 302,
     summary: '302 to a short-lived URL serving the document (Content-Disposition: attachment)' },
-  removeDocument: { method: 'DELETE', path: '/api/calls/{id}/documents/{docId}', group: 'files', ...only('municipality'), params: documentParams, body: removeDocumentSchema, status: 204,
+  removeDocument: { method: 'DELETE', ...documentAt, group: 'files', ...only('municipality'), body: removeDocumentSchema, status: 204,
     summary: 'Remove a document; on a published call a correction ({ changeNote })' },
   declareAttachment: { method: 'POST', path: '/api/calls/{id}/proposals/mine/attachments', group: 'files', ...only('company'), params: callId, body: uploadDeclarationSchema, response: uploadTicketSchema, status: 201,
     summary: "Declare a file for the caller's proposal while the call is open; sealed like the proposal" },
@@ -224,9 +232,9 @@ export const routes = {
   listImpartiality: { method: 'GET', path: '/api/calls/{id}/impartiality', group: 'proposals', ...only('municipality'), params: callId,
     response: z.object({ items: z.array(impartialitySchema), participants: z.array(z.object({ orgNumber: z.string(), name: z.string() })), mine: z.nullable(impartialitySchema) }),
     summary: "Impartiality declarations on this call, the caller's own, and the companies that answered (owner)" },
-  putEvaluation: { method: 'PUT', path: '/api/calls/{id}/evaluations/{orgNumber}', group: 'proposals', ...only('municipality'), params: evaluationParams, body: evaluationInputSchema, response: evaluationSchema,
+  putEvaluation: { method: 'PUT', ...evaluationAt, group: 'proposals', ...only('municipality'), body: evaluationInputSchema, response: evaluationSchema,
     summary: 'Score one tender on the non-price criteria (201 first, then If-Match required: 428/412); price is scored by formula' },
-  getOneEvaluation: { method: 'GET', path: '/api/calls/{id}/evaluations/{orgNumber}', group: 'proposals', ...only('municipality'), params: evaluationParams, response: evaluationSchema,
+  getOneEvaluation: { method: 'GET', ...evaluationAt, group: 'proposals', ...only('municipality'), response: evaluationSchema,
     summary: 'One tender\'s evaluation with its ETag (owner, impartial)' },
   getEvaluation: { method: 'GET', path: '/api/calls/{id}/evaluation', group: 'proposals', ...only('municipality'), params: callId, response: evaluationTableSchema,
     summary: 'The evaluation table: criteria, scores (price by formula), weighted scores, totals and ranks, best first (owner, impartial)' },

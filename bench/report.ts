@@ -6,7 +6,7 @@ const TOP_PACKAGES = 10;
 
 export function bundleReport(r: BundleResults): string {
   const sizes = table(
-    ['bundle', 'size KB', 'x size', 'import ms', 'p10-p90 ms', 'x import', 'no maps ms', 'x no maps'],
+    ['bundle', 'size KB', 'x size', 'import ms', 'p10-p90 ms', 'x import', 'no maps ms', 'x no maps', '1st req ms', 'x 1st req', 'heaviest route'],
     r.bundles.map((b) => [
       b.name,
       kb(b.bytes),
@@ -16,6 +16,9 @@ export function bundleReport(r: BundleResults): string {
       ratio(b.importRatio),
       ms(b.importMsNoMaps.median),
       ratio(b.importRatioNoMaps),
+      ms(b.firstRequestMs.median),
+      ratio(b.firstRequestRatio),
+      b.firstRequestRoute ?? '',
     ]),
   );
   const runs = r.bundles[0]!.importMs.runs;
@@ -32,7 +35,8 @@ export function bundleReport(r: BundleResults): string {
   );
   return [
     `Median of ${runs} fresh-process imports each; "import ms" with the deployed NODE_OPTIONS=--enable-source-maps, ` +
-      '"no maps ms" without; x = ratio to the baseline.',
+      '"no maps ms" without; "1st req ms" = import plus the use-case chunk of the heaviest route (with maps); ' +
+      'x = ratio to the baseline.',
     sizes,
     '',
     `Bytes by package in the largest function bundle (${r.largest}, ${kb(total)} KB):`,
@@ -73,6 +77,7 @@ export function summary(b: BundleResults, h: HttpResults): string {
       ['  ratio to baseline', ratio(b.goal.importRatio), `<= ${ratio(b.goal.maxImportRatio)}`, goal(b.goal.met)],
       ['  same, paired per round (check)', ratio(b.goal.importRatioPaired), '', ''],
       ['  ratio without source maps', ratio(slowest.importRatioNoMaps), '', ''],
+      [`heaviest first request (${b.goal.slowestFirstRequest}), ratio`, ratio(b.goal.firstRequestRatio), '', ''],
       [`largest bundle size (${largest.name})`, `${kb(largest.bytes)} KB`, '', ''],
       ['  ratio to baseline size', ratio(largest.sizeRatio), '', ''],
       ...h.targets.slice(0, 2).map(load),

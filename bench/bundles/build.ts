@@ -1,7 +1,7 @@
 import { rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
-import { ENTRY_FILE, bundleFunction, initialOutputs } from '../../infra/constructs/bundling.js';
+import { ENTRY_FILE, bundleFunction, initialOutputs, routeChunks, staticClosure } from '../../infra/constructs/bundling.js';
 import { FUNCTION_ENTRIES, OUT_DIR, ROOT } from '../config.js';
 
 export interface Bundle {
@@ -14,6 +14,11 @@ export interface Bundle {
   totalBytes: number;
   metafile: Metafile;
   isBaseline: boolean;
+  /**
+   * The route whose first request loads the most on top of the entry: its use-case chunk (functions/http/handlers
+   * import use cases on first use) and that chunk's static imports. Undefined when the bundle has no route chunks.
+   */
+  heaviestRoute?: { entryPoint: string; file: string; bytes: number };
 }
 
 export const BASELINE = 'baseline (SDK only)';
@@ -43,15 +48,22 @@ export async function buildBundle(name: string, entry: string, isBaseline: boole
   const sizeOf = async (paths: string[]) =>
     (await Promise.all(paths.map(async (p) => (await stat(join(ROOT, p))).size))).reduce((a, b) => a + b, 0);
   const code = Object.keys(metafile.outputs).filter((p) => p.endsWith('.mjs'));
+  const initial = initialOutputs(metafile, outdir);
+  let heaviestRoute: Bundle['heaviestRoute'];
+  for (const { chunk, entryPoint } of routeChunks(metafile, initial)) {
+    const bytes = await sizeOf(staticClosure(metafile, chunk).filter((p) => !initial.includes(p)));
+    if (!heaviestRoute || bytes > heaviestRoute.bytes) heaviestRoute = { entryPoint, file: join(ROOT, chunk), bytes };
+  }
   // esbuild names outputs relative to the working directory; the bench runs from the repository root.
   return {
     name,
     entry,
     outfile: join(outdir, ENTRY_FILE),
-    bytes: await sizeOf(initialOutputs(metafile, outdir)),
+    bytes: await sizeOf(initial),
     totalBytes: await sizeOf(code),
     metafile,
     isBaseline,
+    heaviestRoute,
   };
 }
 

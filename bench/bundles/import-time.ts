@@ -4,8 +4,13 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Loads the bundle in a fresh process and prints how long the import took (module init included). */
-const SCRIPT = 'const t = performance.now(); await import(process.env.BENCH_BUNDLE_URL); console.log(performance.now() - t);';
+/**
+ * Loads the bundle in a fresh process and prints how long the import took (module init included); with
+ * BENCH_THEN_URL, then imports that chunk too (a route's use case, as its first request does) within the time.
+ */
+const SCRIPT =
+  'const t = performance.now(); await import(process.env.BENCH_BUNDLE_URL); ' +
+  'if (process.env.BENCH_THEN_URL) await import(process.env.BENCH_THEN_URL); console.log(performance.now() - t);';
 
 /** The NODE_OPTIONS the functions are deployed with (infra/constructs/api-function.ts). */
 export const DEPLOYED_NODE_OPTIONS = '--enable-source-maps';
@@ -13,6 +18,8 @@ export const DEPLOYED_NODE_OPTIONS = '--enable-source-maps';
 export interface ImportJob {
   file: string;
   nodeOptions: string;
+  /** A chunk to import right after the bundle, timed with it. */
+  then?: string;
 }
 
 /** The environment a Lambda gives the module at init: what the config needs, nothing else from ours. */
@@ -24,6 +31,7 @@ function lambdaLikeEnv(job: ImportJob): NodeJS.ProcessEnv {
     CURSOR_SECRET: 'x',
     AWS_REGION: 'eu-north-1',
     BENCH_BUNDLE_URL: pathToFileURL(job.file).href,
+    ...(job.then ? { BENCH_THEN_URL: pathToFileURL(job.then).href } : {}),
   };
 }
 

@@ -6,7 +6,8 @@
  * Why not NodejsFunction: it runs esbuild with --outfile, which rules out code splitting. Without splitting, every
  * `await import()` (S3, SES, the mail composer, the ZIP writer) is inlined in the one file and parsed at every
  * cold start; V8's module compile is most of a cold start (`node --cpu-prof`). With splitting they become chunks
- * that are read only when a request needs them.
+ * that are read only when a request needs them. The HTTP handlers import each route's use case that way
+ * (functions/http/handlers/calls.ts), so a function's entry holds the router and middlewares only.
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,15 +82,34 @@ export function bundleFunction(entry: string, outdir: string, root: string): Met
 
 /** The output files (relative to the root) a cold start loads: the entry and its static imports, transitively. */
 export function initialOutputs(metafile: Metafile, outdir: string): string[] {
-  const byPath = new Map(Object.entries(metafile.outputs).map(([path, out]) => [path, out]));
-  const start = [...byPath.keys()].find((p) => p.endsWith(`/${ENTRY_FILE}`) || p === ENTRY_FILE);
+  const start = Object.keys(metafile.outputs).find((p) => p.endsWith(`/${ENTRY_FILE}`) || p === ENTRY_FILE);
   if (!start) throw new Error(`No ${ENTRY_FILE} among the outputs in ${outdir}`);
+  return staticClosure(metafile, start);
+}
+
+/** An output file and what it imports statically, transitively (what importing it loads). */
+export function staticClosure(metafile: Metafile, start: string): string[] {
   const seen = new Set<string>();
   const visit = (path: string) => {
     if (seen.has(path)) return;
     seen.add(path);
-    for (const imp of byPath.get(path)?.imports ?? []) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+    for (const imp of metafile.outputs[path]?.imports ?? []) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
   };
   visit(start);
   return [...seen];
+}
+
+/**
+ * The chunks the router loads for one route (the use cases a handler imports on first use, see
+ * functions/http/handlers/calls.ts): dynamic imports of the initial outputs whose entry point is project code.
+ * Dependencies' own lazy chunks (the Secrets Manager client, the JWT verifier) are left out.
+ */
+export function routeChunks(metafile: Metafile, initial: readonly string[]): { chunk: string; entryPoint: string }[] {
+  const chunks = new Set<string>();
+  for (const path of initial) {
+    for (const imp of metafile.outputs[path]?.imports ?? []) if (imp.kind === 'dynamic-import' && !imp.external) chunks.add(imp.path);
+  }
+  return [...chunks]
+    .map((chunk) => ({ chunk, entryPoint: metafile.outputs[chunk]?.entryPoint ?? '' }))
+    .filter((c) => c.entryPoint !== '' && !c.entryPoint.includes('node_modules/'));
 }

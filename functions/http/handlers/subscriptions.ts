@@ -1,19 +1,14 @@
 import type { RouteHandlers } from '../types.js';
-import { listSubscriptions } from '../../subscriptions/list-subscriptions.js';
-import { createSubscription } from '../../subscriptions/create-subscription.js';
-import { deleteSubscription } from '../../subscriptions/delete-subscription.js';
-import { unsubscribe } from '../../subscriptions/unsubscribe.js';
-import { confirmEmail } from '../../subscriptions/email-confirmation.js';
-import { idempotent } from '../../core/idempotency.js';
 import { htmlText } from '../../../shared/domain/format-text.js';
+import { idempotent } from './lazy.js';
 
-// principal is safe: 'user' routes never reach a handler without one (authenticate middleware).
+// Use cases load on first use (see handlers/calls.ts).
 
 export const subscriptionsHandlers: RouteHandlers<'listSubscriptions' | 'createSubscription' | 'deleteSubscription' | 'unsubscribe' | 'confirmEmailPage' | 'confirmEmail'> = {
-  listSubscriptions: async ({ principal }) => ({ body: { items: await listSubscriptions(principal) } }),
+  listSubscriptions: async ({ principal }) => ({ body: { items: await (await import('../../subscriptions/list-subscriptions.js')).listSubscriptions(principal) } }),
   createSubscription: async ({ body, principal, headers }) =>
     idempotent('createSubscription', principal, headers, body, async () => {
-      const subscription = await createSubscription(body, principal);
+      const subscription = await (await import('../../subscriptions/create-subscription.js')).createSubscription(body, principal);
       return { status: 201, body: subscription, headers: { location: `/api/me/subscriptions/${subscription.id}` } };
     }),
   confirmEmailPage: async ({ query }) => ({
@@ -23,10 +18,10 @@ export const subscriptionsHandlers: RouteHandlers<'listSubscriptions' | 'createS
       `<form method="post" action="/api/email-confirmations?token=${htmlText(encodeURIComponent(query.token))}">` +
       `<button type="submit">Bekreft</button></form></html>`,
   }),
-  confirmEmail: async ({ query }) => ({ body: await confirmEmail(query.token), headers: { 'cache-control': 'no-store' } }),
+  confirmEmail: async ({ query }) => ({ body: await (await import('../../subscriptions/email-confirmation.js')).confirmEmail(query.token), headers: { 'cache-control': 'no-store' } }),
   deleteSubscription: async ({ params, principal }) => {
-    await deleteSubscription(params.id, principal);
+    await (await import('../../subscriptions/delete-subscription.js')).deleteSubscription(params.id, principal);
     return { status: 204 };
   },
-  unsubscribe: async ({ query }) => ({ body: await unsubscribe(query.token), headers: { 'cache-control': 'no-store' } }),
+  unsubscribe: async ({ query }) => ({ body: await (await import('../../subscriptions/unsubscribe.js')).unsubscribe(query.token), headers: { 'cache-control': 'no-store' } }),
 };

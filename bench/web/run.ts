@@ -144,6 +144,10 @@ interface PageResult {
   /** The elements that moved (Lighthouse's layout-shifts audit), biggest first. */
   shifts: string[];
   scripts: { url: string; kb: number }[];
+  /** What Lighthouse blames for LCP: the element, the phases of its time, and render-blocking files. */
+  lcpElement: string;
+  lcpPhases: string;
+  renderBlocking: string[];
 }
 
 function printRoutes(routes: ReturnType<typeof routeBudgets>) {
@@ -157,6 +161,12 @@ if (process.argv.includes('--routes')) {
   printRoutes(routeBudgets());
   process.exit(0);
 }
+
+/** Lighthouse 12's LCP element audit: a list of two tables, the element and the phases of its time. */
+type Tables = { items?: { items?: { node?: { snippet?: string }; phase?: string; timing?: number }[] }[] } | undefined;
+const lcpElement = (d: unknown) => (d as Tables)?.items?.[0]?.items?.[0]?.node?.snippet?.slice(0, 110) ?? '?';
+const lcpPhases = (d: unknown) =>
+  ((d as Tables)?.items?.[1]?.items ?? []).map((i) => `${i.phase} ${Math.round(i.timing ?? 0)} ms`).join(' · ');
 
 const demo = await startDemo();
 const chrome = await chromeLauncher.launch({
@@ -182,6 +192,11 @@ try {
     });
     if (!run) throw new Error(`no result for ${page.url}`);
     const lhr = run.lhr;
+    // BENCH_WEB_LHR=folder: keep each full Lighthouse report for a closer look.
+    if (process.env.BENCH_WEB_LHR) {
+      mkdirSync(process.env.BENCH_WEB_LHR, { recursive: true });
+      writeFileSync(join(process.env.BENCH_WEB_LHR, `${page.name.replace(/\W+/g, '-')}.json`), JSON.stringify(lhr));
+    }
     const requests = ((lhr.audits['network-requests']?.details as { items?: { url: string; resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? []);
     const scripts = requests.filter((r) => r.resourceType === 'Script');
     const scores = Object.fromEntries(Object.keys(GOALS).map((k) => [k, Math.round((lhr.categories[k]?.score ?? 0) * 100)])) as PageResult['scores'];
@@ -212,6 +227,10 @@ try {
       failedAudits: [...new Set(failedAudits)],
       shifts: ((lhr.audits['layout-shifts']?.details as { items?: { score?: number; node?: { snippet?: string } }[] } | undefined)?.items ?? [])
         .map((i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet?.slice(0, 90) ?? '?'}`),
+      lcpElement: lcpElement(lhr.audits['largest-contentful-paint-element']?.details),
+      lcpPhases: lcpPhases(lhr.audits['largest-contentful-paint-element']?.details),
+      renderBlocking: ((lhr.audits['render-blocking-resources']?.details as { items?: { url: string; wastedMs?: number }[] } | undefined)?.items ?? [])
+        .map((i) => `${i.url.replace(demo.base, '')} (${Math.round(i.wastedMs ?? 0)} ms)`),
       scripts: scripts.map((r) => ({ url: r.url.replace(demo.base, ''), kb: Math.round((r.transferSize ?? 0) / 102.4) / 10 })),
     });
   }
@@ -232,6 +251,9 @@ for (const r of results) {
   console.log(`  ${ok(!r.chartLoaded)} ${'chart.js loaded'.padEnd(16)} ${String(r.chartLoaded).padStart(5)}   goal false (dashboard only)`);
   console.log(`       LCP ${Math.round(r.lcpMs)} ms · TBT ${Math.round(r.tbtMs)} ms · CLS ${r.cls.toFixed(3)}`);
   if (r.failedAudits.length) console.log(`       below 0.9: ${r.failedAudits.join(', ')}`);
+  console.log(`       LCP element: ${r.lcpElement}`);
+  if (r.lcpPhases) console.log(`       LCP phases: ${r.lcpPhases}`);
+  if (r.renderBlocking.length) console.log(`       render-blocking: ${r.renderBlocking.join(', ')}`);
   for (const shift of r.shifts.slice(0, 3)) console.log(`       shifted: ${shift}`);
 }
 const routes = routeBudgets();

@@ -19,6 +19,10 @@ const config = {
     // The static pages are HTML at build time; every other route stays a client-rendered SPA page.
     // The same list tells CloudFront which paths have an HTML file (shared/site-pages.js).
     prerender: { crawl: false, entries: [...PRERENDERED_PAGES] },
+    // A prerendered page links the stylesheets of every component it may show (the front page also those of
+    // its lazy panels): each is a render-blocking request. The small ones go into the page instead (bench/web).
+    // style-src allows inline styles already (shared/csp.js), so this adds no CSP hashes.
+    inlineStyleThreshold: 4_096,
   },
 };
 

@@ -38,27 +38,62 @@ function clientChunks(): Plugin {
     configResolved: (config) => {
       ssr = !!config.build.ssr;
     },
-    outputOptions: (options) =>
-      ssr
-        ? options
-        : {
-            ...options,
-            // Svelte's and SvelteKit's client runtime as one chunk: every page needs it, and one file
-            // compresses better than the dozen small chunks Rollup would cut it into (each is gzipped alone).
-            manualChunks: (id: string) =>
-              /node_modules\/(svelte|@sveltejs\/kit|esm-env|clsx)\//.test(id)
-                ? 'framework'
-                : // Sign-in with Cognito, for the sign-in pages and on use: left to the size merge below, Rollup
-                  // put it with a message every public page needs (bench/web), so every visitor downloaded it.
-                  id.endsWith('/src/lib/auth/cognito.ts')
-                  ? 'cognito'
-                  : undefined,
+    outputOptions: (options) => {
+      if (ssr) return options;
+      let baseMessages: Set<string> | undefined;
+      return {
+        ...options,
+        manualChunks: (id: string, { getModuleIds, getModuleInfo }) => {
+          // Svelte's and SvelteKit's client runtime as one chunk: every page needs it, and one file
+          // compresses better than the dozen small chunks Rollup would cut it into (each is gzipped alone).
+          if (/node_modules\/(svelte|@sveltejs\/kit|esm-env|clsx)\//.test(id)) return 'framework';
+          // Sign-in with Cognito, for the sign-in pages and on use: left to the size merge below, Rollup
+          // put it with a message every public page needs (bench/web), so every visitor downloaded it.
+          if (id.endsWith('/src/lib/auth/cognito.ts')) return 'cognito';
+          // Paraglide's runtime and the messages the base uses (layout, header, error page, api errors) join
+          // the framework chunk. Left to the size merge, they made a chunk of their own onto which Rollup
+          // merged messages of other pages («riders»: the call form's labels, the front page's filters).
+          baseMessages ??= messagesOf(baseModules(getModuleIds, getModuleInfo), getModuleInfo);
+          if (id.endsWith('/src/lib/paraglide/runtime.js') || baseMessages.has(id)) return 'framework';
+          return undefined;
+        },
             // Chunks under 2 kB (mostly single messages) merge into a neighbour: fewer requests. Not more:
             // at 20 kB Rollup merged the static pages (om, personvern…) into the layout's chunk, so every page
             // downloaded them (bench/web).
-            experimentalMinChunkSize: 2_000,
-          },
+        experimentalMinChunkSize: 2_000,
+      };
+    },
   };
+}
+
+type ModuleInfoOf = (id: string) => { importedIds: readonly string[]; code: string | null } | null;
+
+/**
+ * The modules every route loads: SvelteKit's client entry, the app entry and the root layout and error
+ * page, with what they import statically. The paraglide message barrel is not followed (it imports every
+ * message); which messages the base uses is read from its code instead (messagesOf).
+ */
+function baseModules(getModuleIds: () => IterableIterator<string>, getModuleInfo: ModuleInfoOf): Set<string> {
+  const roots = [...getModuleIds()].filter((m) => /(generated\/client-optimized\/(app|nodes\/[01])\.js)$/.test(m));
+  const seen = new Set<string>();
+  const todo = [...roots];
+  while (todo.length) {
+    const m = todo.pop()!;
+    if (seen.has(m) || m.includes('/src/lib/paraglide/') || m.includes('/node_modules/')) continue;
+    seen.add(m);
+    todo.push(...(getModuleInfo(m)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+/** The message modules these modules call (`m.key(` in their compiled code). */
+function messagesOf(modules: Set<string>, getModuleInfo: ModuleInfoOf): Set<string> {
+  const dir = fileURLToPath(new URL('./src/lib/paraglide/messages/', import.meta.url));
+  const out = new Set<string>();
+  for (const m of modules) {
+    for (const [, key] of (getModuleInfo(m)?.code ?? '').matchAll(/\bm\.(\w+)\(/g)) out.add(`${dir}${key}.js`);
+  }
+  return out;
 }
 
 const webDir = fileURLToPath(new URL('.', import.meta.url));

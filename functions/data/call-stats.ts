@@ -1,0 +1,93 @@
+/**
+ * Keeps the statistics counters in step with the facts around one call: re-derives the call's contribution
+ * from what is stored now (call, outcome, proposals, promotions, memberships), diffs it with the one it last
+ * made, and applies the difference. Being state-based, a replayed or reordered trigger changes nothing twice
+ * (the stream delivers at least once); concurrent refreshes of one call are serialised by the contribution's
+ * version (a conditional put; the loser reads again).
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, table } from './client.js';
+import { keys } from './keys.js';
+import { fromItem as callFromItem } from './calls.js';
+import { memberships, promotions as promotionItems, type PromotionRecord } from './associations.js';
+import { organisations } from './organisations.js';
+import { proposals as proposalItems } from './proposals.js';
+import { contributionOf, partnersChosen, type CallFacts, type Contribution } from '../programme/call-contribution.js';
+import { addContribution, applyDeltas, companyChanges, contributions, countCompanyChanges, type Deltas } from './aggregates.js';
+
+type Promo = Pick<PromotionRecord, 'id' | 'associationId' | 'promotedAt'>;
+
+/** The facts a call's contribution depends on, read consistently where the table allows (not from the gsi2 of promotions). */
+async function readCallFacts(callId: string, promotion?: Promo): Promise<CallFacts | undefined> {
+  const [call, outcome, proposals, listed] = await Promise.all([
+    db().send(new GetCommand({ TableName: table(), Key: keys.call(callId), ConsistentRead: true })),
+    db().send(new GetCommand({ TableName: table(), Key: keys.outcome(callId), ConsistentRead: true, ProjectionExpression: 'pk' })),
+    queryProposalStamps(callId),
+    promotionItems.queryEvery({ index: 'gsi2', partition: keys.callPromotions(callId) }),
+  ]);
+  if (!call.Item) return undefined;
+  const record = callFromItem(call.Item);
+  const hasOutcome = !!outcome.Item;
+  // The promotion that triggered this may not be in the index yet (gsi2 is eventually consistent).
+  const promos: Promo[] = [...listed.filter((p) => p.id !== promotion?.id), ...(promotion ? [promotion] : [])];
+  const accepted = new Set<string>();
+  if (partnersChosen(record, hasOutcome) && promos.length > 0) {
+    const pairs = promos.flatMap((pr) => proposals.filter((p) => Date.parse(p.submittedAt) > Date.parse(pr.promotedAt)).map((p) => ({ associationId: pr.associationId, orgNumber: p.orgNumber })));
+    const found = await Promise.all(pairs.map((k) => memberships.get(k, { consistent: true })));
+    for (const m of found) if (m?.status === 'accepted') accepted.add(`${m.associationId}#${m.orgNumber}`);
+  }
+  return { call: record, hasOutcome, proposals, promotions: promos, accepted: (a, o) => accepted.has(`${a}#${o}`) };
+}
+
+async function queryProposalStamps(callId: string) {
+  const stamps: { orgNumber: string; submittedAt: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': keys.proposalPrefix },
+      ProjectionExpression: 'orgNumber, submittedAt',
+      ConsistentRead: true,
+      ExclusiveStartKey: start,
+    }));
+    for (const i of out.Items ?? []) stamps.push({ orgNumber: String(i.orgNumber), submittedAt: String(i.submittedAt) });
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return stamps;
+}
+
+const same = (a: Contribution | undefined, b: Contribution | undefined) =>
+  JSON.stringify(a && [a.municipalityCode, Object.entries(a.counts).sort(), a.orgs]) === JSON.stringify(b && [b.municipalityCode, Object.entries(b.counts).sort(), b.orgs]);
+
+/** Brings the counters in step with the call as stored now (a deleted call takes back all it counted). */
+export async function refreshCallStats(callId: string, promotion?: Promo): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await contributions.get(callId, { consistent: true });
+    const facts = await readCallFacts(callId, promotion);
+    const next = facts && contributionOf(facts);
+    if (same(stored, next)) return;
+    const version = stored?.version ?? 0;
+    const condition = stored ? { condition: '#v = :v', names: { '#v': 'version' }, values: { ':v': version } } : { condition: 'attribute_not_exists(pk)' };
+    const won = next ? await contributions.putIf({ ...next, callId, version: version + 1 }, condition) : await contributions.remove(callId, condition);
+    if (!won) continue;
+    const deltas: Deltas = new Map();
+    addContribution(deltas, stored, -1);
+    addContribution(deltas, next, 1);
+    const changes = companyChanges(stored, next);
+    if (changes.size > 0) {
+      const flags = await organisations.getMany([...changes.keys()], ['id', 'sme']);
+      const notSme = new Set(flags.filter((o) => o.sme === false).map((o) => o.id));
+      await countCompanyChanges(changes, (org) => !notSme.has(org), deltas);
+    }
+    await applyDeltas(deltas);
+    return;
+  }
+  throw new Error(`statistics of call ${callId} did not settle after 5 attempts`);
+}
+
+/** A membership changed: the calls the company answered may count its proposals as promoted, or no longer. */
+export async function refreshCompanyCalls(orgNumber: string): Promise<void> {
+  const answered = await proposalItems.queryEvery({ index: 'gsi2', partition: keys.orgProposals(orgNumber), sort: { beginsWith: keys.proposalPrefix } });
+  for (const callId of new Set(answered.map((p) => p.callId))) await refreshCallStats(callId);
+}

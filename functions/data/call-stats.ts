@@ -13,7 +13,7 @@ import { memberships, promotions as promotionItems, type PromotionRecord } from 
 import { organisations } from './organisations.js';
 import { proposals as proposalItems } from './proposals.js';
 import { contributionOf, partnersChosen, type CallFacts, type Contribution } from '../programme/call-contribution.js';
-import { addContribution, applyDeltas, companyChanges, contributions, countCompanyChanges, type Deltas } from './aggregates.js';
+import { addContribution, applyDeltas, companyChanges, contributions, countCompanyChanges, countCompanySme, type Deltas } from './aggregates.js';
 
 type Promo = Pick<PromotionRecord, 'id' | 'associationId' | 'promotedAt'>;
 
@@ -90,4 +90,10 @@ export async function refreshCallStats(callId: string, promotion?: Promo): Promi
 export async function refreshCompanyCalls(orgNumber: string): Promise<void> {
   const answered = await proposalItems.queryEvery({ index: 'gsi2', partition: keys.orgProposals(orgNumber), sort: { beginsWith: keys.proposalPrefix } });
   for (const callId of new Set(answered.map((p) => p.callId))) await refreshCallStats(callId);
+}
+
+/** A company profile changed: its SME flag as stored now (not as the change said) moves the SME share. */
+export async function refreshCompanySme(orgNumber: string): Promise<void> {
+  const org = await organisations.get(orgNumber, { consistent: true });
+  if (org?.kind === 'company') await countCompanySme(orgNumber, org.sme !== false);
 }

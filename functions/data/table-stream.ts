@@ -1,8 +1,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { applyCallChange } from './call-derived.js';
-import { countCompanySme } from './aggregates.js';
-import { refreshCallStats, refreshCompanyCalls } from './call-stats.js';
+import { refreshCallStats, refreshCompanyCalls, refreshCompanySme } from './call-stats.js';
 import type { CallRecord } from './call-record.js';
 import { fromItem as callFromItem } from './calls.js';
 
@@ -50,7 +49,7 @@ export async function applyStreamRecord(record: StreamRecord): Promise<void> {
       if (accepted(before) !== accepted(after)) return refreshCompanyCalls(String(item.orgNumber));
       return;
     case 'organisation':
-      if (item.kind === 'company' && after && (before?.sme !== false) !== (after.sme !== false)) return countCompanySme(String(after.id), after.sme !== false);
+      if (item.kind === 'company' && after && (before?.sme !== false) !== (after.sme !== false)) return refreshCompanySme(String(after.id));
       return;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Derived data in AWS: the table's stream (NEW_AND_OLD_IMAGES) drives one function that keeps the
- * published-calls index postings and the statistics counters in step with every call and proposal write
+ * published-calls index postings and the statistics counters in step with every write that moves them (calls, proposals, outcomes, promotions,
+ * memberships, company SME flags)
  * (functions/jobs/table-stream.ts; locally the data layer runs the same code inline), and rewrites the
  * match index snapshot in its bucket when company profiles change (docs/matching.md).
  */
@@ -16,6 +17,9 @@ import { ApiFunction } from '../constructs/api-function.js';
 
 /** The one snapshot object (the same key as functions/matching/snapshot-store.ts SNAPSHOT_KEY). */
 export const SNAPSHOT_OBJECT = 'match-index/v1.json.gz';
+
+/** Item types whose writes and removals move derived items (postings, statistics counters). */
+export const DERIVING_TYPES = ['call', 'proposal', 'outcome', 'promotion', 'membership'] as const;
 
 export interface DerivedProps {
   readonly table: Table;
@@ -74,12 +78,11 @@ export class Derived extends Construct {
       reportBatchItemFailures: true,
       retryAttempts: 5,
       onFailure: new SqsDlq(dlq),
-      // Only items whose changes derive something: calls, proposals and organisations (profiles).
-      filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual('call') } } } }),
-        FilterCriteria.filter({ dynamodb: { OldImage: { type: { S: FilterRule.isEqual('call') } } } }),
-        FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual('proposal') } } } }),
-        FilterCriteria.filter({ dynamodb: { OldImage: { type: { S: FilterRule.isEqual('proposal') } } } }),
-        FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual('organisation') } } } })],
+      // Only items whose changes derive something (functions/data/table-stream.ts): calls, proposals, outcomes,
+      // promotions and memberships move the statistics counters, organisations the SME share and the match
+      // snapshot. Two patterns (the limit is five per event source): written or changed, and removed.
+      filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or(...DERIVING_TYPES, 'organisation') } } } }),
+        FilterCriteria.filter({ dynamodb: { OldImage: { type: { S: FilterRule.or(...DERIVING_TYPES) } } } })],
     }));
 
     for (const writer of props.writers) {

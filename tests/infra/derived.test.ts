@@ -8,13 +8,18 @@ beforeAll(() => {
 });
 
 describe('derived data from the table stream', () => {
-  it('streams old and new images to one consumer, filtered to calls, proposals and organisations, with a dead-letter queue', () => {
+  it('streams old and new images to one consumer, filtered to the item types that move derived data, with a dead-letter queue', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-      FilterCriteria: { Filters: Match.arrayWith([{ Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['call'] } } } }) }]) },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['call', 'proposal', 'outcome', 'promotion', 'membership', 'organisation'] } } } }) },
+          { Pattern: JSON.stringify({ dynamodb: { OldImage: { type: { S: ['call', 'proposal', 'outcome', 'promotion', 'membership'] } } } }) },
+        ],
+      },
     });
   });
 

@@ -3,58 +3,59 @@
  * from what is stored now (call, outcome, proposals, promotions, memberships), diffs it with the one it last
  * made, and applies the difference. Being state-based, a replayed or reordered trigger changes nothing twice
  * (the stream delivers at least once); concurrent refreshes of one call are serialised by the contribution's
- * version (a conditional put; the loser reads again).
+ * version (a conditional put; the loser reads again). It reads items by key rather than through the data
+ * modules whose writes call it (calls, proposals, associations, organisations), which would be an import cycle.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from './client.js';
 import { keys } from './keys.js';
-import { fromItem as callFromItem } from './calls.js';
-import { memberships, promotions as promotionItems, type PromotionRecord } from './associations.js';
-import { organisations } from './organisations.js';
-import { proposals as proposalItems } from './proposals.js';
+import { batchGetItems } from './entity.js';
+import { queryAll } from './paging.js';
+import type { CallRecord } from './call-record.js';
 import { contributionOf, partnersChosen, type CallFacts, type Contribution } from '../programme/call-contribution.js';
 import { addContribution, applyDeltas, companyChanges, contributions, countCompanyChanges, countCompanySme, type Deltas } from './aggregates.js';
 
-type Promo = Pick<PromotionRecord, 'id' | 'associationId' | 'promotedAt'>;
+interface Promo { id: string; associationId: string; promotedAt: string }
+
+const getItem = async (key: { pk: string; sk: string }, projection?: string) =>
+  (await db().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true, ...(projection ? { ProjectionExpression: projection } : {}) }))).Item;
+const str = (v: unknown) => String(v);
 
 /** The facts a call's contribution depends on, read consistently where the table allows (not from the gsi2 of promotions). */
 async function readCallFacts(callId: string, promotion?: Promo): Promise<CallFacts | undefined> {
   const [call, outcome, proposals, listed] = await Promise.all([
-    db().send(new GetCommand({ TableName: table(), Key: keys.call(callId), ConsistentRead: true })),
-    db().send(new GetCommand({ TableName: table(), Key: keys.outcome(callId), ConsistentRead: true, ProjectionExpression: 'pk' })),
+    getItem(keys.call(callId)),
+    getItem(keys.outcome(callId), 'pk'),
     queryProposalStamps(callId),
-    promotionItems.queryEvery({ index: 'gsi2', partition: keys.callPromotions(callId) }),
+    queryAll<Record<string, unknown>>({ TableName: table(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': keys.callPromotions(callId) } }),
   ]);
-  if (!call.Item) return undefined;
-  const record = callFromItem(call.Item);
-  const hasOutcome = !!outcome.Item;
+  if (!call) return undefined;
+  // The stored item has the record's attributes (and keys and index attributes, which nothing here reads).
+  const record = call as unknown as CallRecord;
+  const hasOutcome = !!outcome;
   // The promotion that triggered this may not be in the index yet (gsi2 is eventually consistent).
-  const promos: Promo[] = [...listed.filter((p) => p.id !== promotion?.id), ...(promotion ? [promotion] : [])];
+  const promos: Promo[] = [
+    ...listed.filter((p) => p.id !== promotion?.id).map((p) => ({ id: str(p.id), associationId: str(p.associationId), promotedAt: str(p.promotedAt) })),
+    ...(promotion ? [promotion] : []),
+  ];
   const accepted = new Set<string>();
   if (partnersChosen(record, hasOutcome) && promos.length > 0) {
     const pairs = promos.flatMap((pr) => proposals.filter((p) => Date.parse(p.submittedAt) > Date.parse(pr.promotedAt)).map((p) => ({ associationId: pr.associationId, orgNumber: p.orgNumber })));
-    const found = await Promise.all(pairs.map((k) => memberships.get(k, { consistent: true })));
-    for (const m of found) if (m?.status === 'accepted') accepted.add(`${m.associationId}#${m.orgNumber}`);
+    const found = await Promise.all(pairs.map((k) => getItem(keys.membership(k.associationId, k.orgNumber))));
+    for (const [i, m] of found.entries()) if (m?.status === 'accepted') accepted.add(`${pairs[i]!.associationId}#${pairs[i]!.orgNumber}`);
   }
   return { call: record, hasOutcome, proposals, promotions: promos, accepted: (a, o) => accepted.has(`${a}#${o}`) };
 }
 
 async function queryProposalStamps(callId: string) {
-  const stamps: { orgNumber: string; submittedAt: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': keys.proposalPrefix },
-      ProjectionExpression: 'orgNumber, submittedAt',
-      ConsistentRead: true,
-      ExclusiveStartKey: start,
-    }));
-    for (const i of out.Items ?? []) stamps.push({ orgNumber: String(i.orgNumber), submittedAt: String(i.submittedAt) });
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return stamps;
+  const items = await queryAll<Record<string, unknown>>({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': keys.call(callId).pk, ':p': keys.proposalPrefix },
+    ProjectionExpression: 'pk, sk, orgNumber, submittedAt',
+    ConsistentRead: true,
+  });
+  return items.map((i) => ({ orgNumber: str(i.orgNumber), submittedAt: str(i.submittedAt) }));
 }
 
 const same = (a: Contribution | undefined, b: Contribution | undefined) =>
@@ -76,8 +77,8 @@ export async function refreshCallStats(callId: string, promotion?: Promo): Promi
     addContribution(deltas, next, 1);
     const changes = companyChanges(stored, next);
     if (changes.size > 0) {
-      const flags = await organisations.getMany([...changes.keys()], ['id', 'sme']);
-      const notSme = new Set(flags.filter((o) => o.sme === false).map((o) => o.id));
+      const flags = await batchGetItems([...changes.keys()].map((org) => keys.organisation(org)), { ProjectionExpression: '#i, #s', ExpressionAttributeNames: { '#i': 'id', '#s': 'sme' } });
+      const notSme = new Set(flags.filter((o) => o.sme === false).map((o) => str(o.id)));
       await countCompanyChanges(changes, (org) => !notSme.has(org), deltas);
     }
     await applyDeltas(deltas);
@@ -88,12 +89,17 @@ export async function refreshCallStats(callId: string, promotion?: Promo): Promi
 
 /** A membership changed: the calls the company answered may count its proposals as promoted, or no longer. */
 export async function refreshCompanyCalls(orgNumber: string): Promise<void> {
-  const answered = await proposalItems.queryEvery({ index: 'gsi2', partition: keys.orgProposals(orgNumber), sort: { beginsWith: keys.proposalPrefix } });
-  for (const callId of new Set(answered.map((p) => p.callId))) await refreshCallStats(callId);
+  const answered = await queryAll<Record<string, unknown>>({
+    TableName: table(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :s)',
+    ExpressionAttributeValues: { ':p': keys.orgProposals(orgNumber), ':s': keys.proposalPrefix },
+  });
+  for (const callId of new Set(answered.map((p) => str(p.callId)))) await refreshCallStats(callId);
 }
 
 /** A company profile changed: its SME flag as stored now (not as the change said) moves the SME share. */
 export async function refreshCompanySme(orgNumber: string): Promise<void> {
-  const org = await organisations.get(orgNumber, { consistent: true });
+  const org = await getItem(keys.organisation(orgNumber));
   if (org?.kind === 'company') await countCompanySme(orgNumber, org.sme !== false);
 }

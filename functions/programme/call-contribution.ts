@@ -6,8 +6,7 @@
  * what an at-least-once stream needs (docs/data-model.md «Statistics as counters»).
  */
 import type { CallRecord } from '../data/call-record.js';
-import { proposalFiguresMayBeShown } from '../../shared/domain/procedure.js';
-import { phaseOf } from '../calls/view.js';
+import { callPhase, proposalFiguresMayBeShown } from '../../shared/domain/procedure.js';
 
 /** Days to the first proposal are counted in whole minutes (the dashboard rounds the median to 0.1 day). */
 export const MINUTE = 60_000;
@@ -44,7 +43,7 @@ export const monthItem = (yyyymm: string) => `DL#${yyyymm}`;
 export const dtfItem = (day: number) => `DTF#${day}`;
 
 /** Whether the call's proposals may enter any figure: its partners are chosen (time plays no part in that). */
-export const partnersChosen = (call: CallRecord, hasOutcome: boolean) => proposalFiguresMayBeShown(phaseOf(call, new Date(0)), hasOutcome);
+export const partnersChosen = (call: CallRecord, hasOutcome: boolean) => proposalFiguresMayBeShown(callPhase(call, new Date(0)), hasOutcome);
 
 export function contributionOf(f: CallFacts): Contribution {
   const { call } = f;

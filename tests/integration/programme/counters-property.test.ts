@@ -126,7 +126,8 @@ async function run(ops: Op[], calls: (CallRecord | undefined)[]): Promise<void> 
   }
 }
 
-let promotedSeen = 0;
+/** What the runs reached, so that the equality is not only one of empty figures. */
+const seen = { promoted: false, companies: false, notSme: false, daysToFirst: false, closed: false };
 describe('counters kept write by write', () => {
   it('equal the full recomputation after any sequence of writes, at any later time', async () => {
     await fc.assert(
@@ -137,19 +138,17 @@ describe('counters kept write by write', () => {
           resetProgrammeStatsCache();
           const [fromCounters, recomputed] = await Promise.all([getProgrammeStats(), recomputeProgrammeStats()]);
           expect({ ...fromCounters, generatedAt: '' }).toEqual({ ...recomputed, generatedAt: '' });
-          promotedSeen = Math.max(promotedSeen, fromCounters.proposals.fromPromotions);
+          const p = fromCounters.proposals;
+          seen.promoted ||= p.fromPromotions > 0;
+          seen.companies ||= p.distinctCompanies > 1;
+          seen.notSme ||= (p.smeShare ?? 1) < 1;
+          seen.daysToFirst ||= p.medianDaysToFirstProposal !== null;
+          seen.closed ||= fromCounters.calls.byStatus.some((x) => x.key === 'closed' && x.count > 0);
         }
       }),
       { numRuns: 30, seed: 20261202 },
     );
     // The runs did reach the figures that depend on chosen partners (not only call counts).
-    resetProgrammeStatsCache();
-    const s = await getProgrammeStats();
-    expect(promotedSeen).toBeGreaterThan(0);
-    expect(s.proposals.total).toBeGreaterThan(0);
-    expect(s.proposals.distinctCompanies).toBeGreaterThan(1);
-    expect(s.proposals.smeShare).toBeLessThan(1);
-    expect(s.proposals.medianDaysToFirstProposal).not.toBeNull();
-    expect(s.calls.byStatus.find((x) => x.key === 'closed')!.count).toBeGreaterThan(0);
+    expect(seen).toEqual({ promoted: true, companies: true, notSme: true, daysToFirst: true, closed: true });
   }, 300_000);
 });

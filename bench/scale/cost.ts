@@ -19,6 +19,7 @@ export const TRAFFIC_NATIONAL: Record<string, number> = {
   'GET /api/me/proposals': 3_000,
   'GET /api/programme/stats': 500,
   'county statistics (C#31 counters)': 500,
+  'programme figures without «needs help» (ALL counters)': 0,
   'programme statistics, full recompute (before counters)': 0,
   // Readers of all open calls reload a per-container copy at most every 5 minutes: 2 warm containers, all day.
   'open calls reload (slate, my matches, notices)': 2 * 288,

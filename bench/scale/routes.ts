@@ -40,6 +40,7 @@ export function routeCases(ctx: { busyCompany: string; someCall: string }): Rout
     { id: 'GET /api/me/proposals', role: 'company', list: true, run: async () => (await listMyProposals({ limit: 20 }, company(ctx.busyCompany))).items.length },
     // The dashboard from counter items (its «needs help» list reads the calls closing within 14 days).
     { id: 'GET /api/programme/stats', role: 'programme', list: true, run: async () => { resetProgrammeStatsCache(); return (await getProgrammeStats()).needsHelp.length; } },
+    { id: 'programme figures without «needs help» (ALL counters)', role: 'programme', list: true, run: async () => (await scopeFigures('ALL', new Date())).calls.total },
     { id: 'county statistics (C#31 counters)', role: 'programme', list: true, run: async () => (await scopeFigures('C#31', new Date())).calls.total },
     { id: 'programme statistics, full recompute (before counters)', role: 'programme', list: false, run: async () => (await recomputeProgrammeStats()).calls.total },
     { id: 'open calls reload (slate, my matches, notices)', role: 'company', list: false, run: async () => { invalidatePublishedSnapshot(); return (await listOpenCalls(new Date().toISOString())).length; } },

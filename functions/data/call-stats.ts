@@ -6,7 +6,8 @@
  * version (a conditional put; the loser reads again). It reads items by key rather than through the data
  * modules whose writes call it (calls, proposals, associations, organisations), which would be an import cycle.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWrite } from './batch-write.js';
 import { db, table } from './client.js';
 import { keys } from './keys.js';
 import { batchGetItems } from './entity.js';
@@ -102,4 +103,35 @@ export async function refreshCompanyCalls(orgNumber: string): Promise<void> {
 export async function refreshCompanySme(orgNumber: string): Promise<void> {
   const org = await getItem(keys.organisation(orgNumber));
   if (org?.kind === 'company') await countCompanySme(orgNumber, org.sme !== false);
+}
+
+/**
+ * Drops every statistics item and re-derives each call's contribution: the one-off when the counters are first
+ * deployed onto a table with data, or after the crash window of docs/data-model.md «At-least-once delivery».
+ * It scans the table, so it is an operator's tool (scripts/rebuild-statistics.ts), never a request path, and
+ * wants a quiet table: a write that lands between the drop and its call's refresh is counted by that refresh.
+ */
+export async function rebuildStatistics(log: (s: string) => void = () => {}): Promise<number> {
+  const statistics: { pk: string; sk: string }[] = [];
+  const callIds: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(new ScanCommand({
+      TableName: table(),
+      FilterExpression: 'begins_with(pk, :stats) OR #type = :call',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':stats': 'STATS#', ':call': 'call' },
+      ProjectionExpression: 'pk, sk, #type, id',
+      ExclusiveStartKey: start,
+    }));
+    for (const item of page.Items ?? []) {
+      if (item.type === 'call') callIds.push(str(item.id));
+      else statistics.push({ pk: str(item.pk), sk: str(item.sk) });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  await batchWrite([], statistics);
+  log(`dropped ${statistics.length} statistics items; re-deriving ${callIds.length} calls`);
+  for (const id of callIds) await refreshCallStats(id);
+  return callIds.length;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { programmeStatsSchema } from '../../../shared/schemas/programme.js';
 import { MUNICIPALITIES } from '../../../shared/domain/municipalities.js';
 import { startTestStack, callBody, passTime, proposalBody } from '../../support/local-stack.js';
@@ -10,6 +10,7 @@ import { keys } from '../../../functions/data/keys.js';
 import { listProposalsForCall } from '../../../functions/data/proposals.js';
 import { resetProgrammeStatsCache } from '../../../functions/programme/get-programme-stats.js';
 import { recomputeProgrammeStats } from '../../../functions/programme/recompute-stats.js';
+import { rebuildStatistics } from '../../../functions/data/call-stats.js';
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 const t: Record<string, string> = {};
@@ -261,5 +262,20 @@ describe('counters against the full recomputation', () => {
     expect({ ...fromCounters, generatedAt: '' }).toEqual({ ...recomputed, generatedAt: '' });
     expect(fromCounters.proposals.total).toBeGreaterThan(0);
     expect(fromCounters.proposals.fromPromotions).toBeGreaterThan(0);
+  });
+
+  it('rebuilds to the same figures from scratch, and from a table whose counters were lost', async () => {
+    resetProgrammeStatsCache();
+    const before = { ...(await stats()), generatedAt: '' };
+    await rebuildStatistics();
+    resetProgrammeStatsCache();
+    expect({ ...(await stats()), generatedAt: '' }).toEqual(before);
+    // Counters lost (the crash window): the rebuild brings them back.
+    await db().send(new DeleteCommand({ TableName: table(), Key: { pk: 'STATS#ALL', sk: 'COUNTS' } }));
+    resetProgrammeStatsCache();
+    expect((await stats()).calls.total).toBe(0);
+    await rebuildStatistics();
+    resetProgrammeStatsCache();
+    expect({ ...(await stats()), generatedAt: '' }).toEqual(before);
   });
 });

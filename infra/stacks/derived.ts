@@ -53,7 +53,9 @@ export class Derived extends Construct {
       environment: { TABLE_NAME: props.table.tableName, MATCH_SNAPSHOT_BUCKET: this.snapshots.bucketName, POWERTOOLS_SERVICE_NAME: 'innovasjonstorget-derived' },
     });
     (this.function.function.node.defaultChild as CfnFunction).timeout = Duration.minutes(1).toSeconds();
-    props.table.grant(this.function.function, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem');
+    // Postings (BatchWrite), statistics: a call's contribution (conditional Put/Delete), counters (UpdateItem
+    // ADD), the facts around a call (Get/Query) and proposers' SME flags (BatchGet).
+    props.table.grant(this.function.function, 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem');
     // One object, named exactly (functions/matching/snapshot-store.ts SNAPSHOT_KEY): no wildcard actions or keys.
     // ListBucket lets a missing snapshot read as 404 (NoSuchKey) rather than 403, so the loader falls back to the table.
     const snapshotObject = this.snapshots.arnForObjects(SNAPSHOT_OBJECT);

@@ -17,8 +17,10 @@ export const TRAFFIC_NATIONAL: Record<string, number> = {
   'GET /api/calls/{id}': 60_000,
   'GET /api/calls?mine=true (3107)': 2_000,
   'GET /api/me/proposals': 3_000,
-  'programme statistics, counters (STATS#ALL + C#31)': 500,
-  'GET /api/programme/stats (full recompute)': 0,
+  'GET /api/programme/stats': 500,
+  'county statistics (C#31 counters)': 0,
+  'programme figures without «needs help» (ALL counters)': 0,
+  'programme statistics, full recompute (before counters)': 0,
   // Readers of all open calls reload a per-container copy at most every 5 minutes: 2 warm containers, all day.
   'open calls reload (slate, my matches, notices)': 2 * 288,
 };

@@ -5,8 +5,8 @@
 import { listCalls } from '../../functions/calls/list-calls.js';
 import { getCall } from '../../functions/calls/get-call.js';
 import { listMyProposals } from '../../functions/proposals/list-my-proposals.js';
-import { getProgrammeStats, resetProgrammeStatsCache } from '../../functions/programme/get-programme-stats.js';
-import { readAggregate } from '../../functions/data/aggregates.js';
+import { getProgrammeStats, resetProgrammeStatsCache, scopeFigures } from '../../functions/programme/get-programme-stats.js';
+import { recomputeProgrammeStats } from '../../functions/programme/recompute-stats.js';
 import { listOpenCalls } from '../../functions/data/calls.js';
 import { invalidatePublishedSnapshot } from '../../functions/data/published-snapshot.js';
 import type { Principal } from '../../functions/core/principal.js';
@@ -38,8 +38,11 @@ export function routeCases(ctx: { busyCompany: string; someCall: string }): Rout
     { id: 'GET /api/calls/{id}', role: 'public', list: false, run: async () => ((await getCall(ctx.someCall, undefined)) ? 1 : 0) },
     { id: 'GET /api/calls?mine=true (3107)', role: 'municipality', list: true, run: async () => (await listCalls({ limit: 20, mine: 'true' } as ListCallsQuery, municipality('3107'))).items.length },
     { id: 'GET /api/me/proposals', role: 'company', list: true, run: async () => (await listMyProposals({ limit: 20 }, company(ctx.busyCompany))).items.length },
-    { id: 'programme statistics, counters (STATS#ALL + C#31)', role: 'programme', list: false, run: async () => Object.keys((await Promise.all([readAggregate('ALL'), readAggregate('C#31')]))[0].counts).length },
-    { id: 'GET /api/programme/stats (full recompute)', role: 'programme', list: false, run: async () => { resetProgrammeStatsCache(); return (await getProgrammeStats()).calls.total; } },
+    // The dashboard from counter items (its «needs help» list reads the calls closing within 14 days).
+    { id: 'GET /api/programme/stats', role: 'programme', list: true, run: async () => { resetProgrammeStatsCache(); return (await getProgrammeStats()).needsHelp.length; } },
+    { id: 'programme figures without «needs help» (ALL counters)', role: 'programme', list: true, run: async () => (await scopeFigures('ALL', new Date())).calls.total },
+    { id: 'county statistics (C#31 counters)', role: 'programme', list: true, run: async () => (await scopeFigures('C#31', new Date())).calls.total },
+    { id: 'programme statistics, full recompute (before counters)', role: 'programme', list: false, run: async () => (await recomputeProgrammeStats()).calls.total },
     { id: 'open calls reload (slate, my matches, notices)', role: 'company', list: false, run: async () => { invalidatePublishedSnapshot(); return (await listOpenCalls(new Date().toISOString())).length; } },
   ];
 }

@@ -16,6 +16,8 @@ import { resetDb } from '../../functions/data/client.js';
 import { ensureTable } from '../../functions/data/table-setup.js';
 import { metered, type Meter } from '../../functions/data/capacity.js';
 import { bulkLoad } from '../../functions/data/bulk-load.js';
+import { batchWrite } from '../../functions/data/batch-write.js';
+import { aggregateItemsOf } from '../../functions/data/aggregates.js';
 import { insertCall, replaceCall, type CallRecord } from '../../functions/data/calls.js';
 import { upsertProposal } from '../../functions/data/proposals.js';
 import { organisations, type OrganisationRecord } from '../../functions/data/organisations.js';
@@ -44,7 +46,7 @@ async function memoryDynalite(): Promise<{ endpoint: string; close: () => void }
  * partitions those routes query (MEASURED_PARTITIONS), the counters and the busiest company's proposals — for
  * when loading the whole market into dynalite would not finish on this shared machine. A Query reads only its
  * own partition, so the list routes' figures are the same as with everything loaded; the full statistics
- * recompute (which reads every proposal) is then left out. Company profiles stay in memory for matching.
+ * recompute (which reads every proposal) is then left out; the counter items are written for the whole market. Company profiles stay in memory for matching.
  */
 const MEASURED_PARTITIONS = new Set(['A', 'M#3107', 'C#31', 'D#energy', 'V#48', 'W#sen', 'W#lad', 'CW#31#lad']);
 const listsOnly = (process.env.BENCH_LISTS_ONLY ?? '').split(',');
@@ -86,6 +88,12 @@ async function benchSize(key: keyof typeof SIZES): Promise<SizeResult> {
     if (listsOnly.includes(key)) log('LISTS ONLY: calls, postings, counters and one company\'s proposals loaded; no profiles, other proposals or memberships in the table');
     t = performance.now();
     const loaded = await metered(() => bulkLoad(toBulk(market, key, busyCompany), log));
+    // The statistics counters count the whole market even when only some proposals are loaded, and as if every
+    // call past its deadline had its outcome recorded (the generator writes no outcomes, which would leave the
+    // per-call histograms and the day items empty): the scope items are then the size a real market's would be.
+    // Only the scope items are rewritten (the statistics routes read those alone).
+    const all = marketRecords(market, NOW.toISOString());
+    await batchWrite(benchCounters(all.calls, all.proposals, all.organisations).filter((i) => !/^STATS#(CALL|CO)#/.test(String(i.pk))));
     const loadSeconds = (performance.now() - t) / 1000;
     // Write units are 1 KB units per item and index copy: close to the stored size in KB.
     const storageGb = (loaded.meter.writeUnits + loaded.meter.gsiWriteUnits) / 1024 / 1024;
@@ -140,6 +148,15 @@ async function measureWrites(market: Market) {
   const w = (m: Meter) => m.writeUnits + m.gsiWriteUnits + m.readUnits;
   log(`writes: call create + publish ${w(call.meter).toFixed(0)} units (${call.meter.itemsWritten} items), proposal ${w(proposal.meter).toFixed(1)}, profile ${w(profile.meter).toFixed(1)}`);
   return { call: w(call.meter), proposal: w(proposal.meter), profile: w(profile.meter) };
+}
+
+/** The counter items of a market in which every call past its deadline has an outcome. */
+function benchCounters(calls: readonly CallRecord[], proposals: readonly { callId: string; orgNumber: string; submittedAt: string }[], orgs: readonly { id: string; sme?: boolean }[]) {
+  const byCall = new Map<string, { orgNumber: string; submittedAt: string }[]>();
+  for (const p of proposals) byCall.set(p.callId, [...(byCall.get(p.callId) ?? []), p]);
+  const notSme = new Set(orgs.filter((o) => o.sme === false).map((o) => o.id));
+  const facts = calls.map((call) => ({ call, hasOutcome: Date.parse(call.deadline) <= NOW.getTime(), proposals: byCall.get(call.id) ?? [], promotions: [], accepted: () => false }));
+  return aggregateItemsOf(facts, (org) => !notSme.has(org));
 }
 
 const results: SizeResult[] = [];

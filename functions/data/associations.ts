@@ -1,5 +1,7 @@
 import type { Membership } from '../../shared/schemas/associations.js';
 import { entity } from './entity.js';
+// Statistics counters follow promotions and accepted memberships (inline locally, from the stream in AWS).
+import { afterMembershipWrite, afterPromotionWrite } from './call-derived.js';
 import { keys } from './keys.js';
 import { organisations } from './organisations.js';
 
@@ -133,7 +135,7 @@ export const putMembershipRequest = (m: MembershipRecord) =>
   memberships.putIfAbsent(m, { condition: '#status = :declined', names: { '#status': 'status' }, values: { ':declined': 'declined' } });
 
 /** Writes a membership only if the company has none with this association (demo data never overwrites a real one). */
-export const insertMembership = (m: MembershipRecord) => memberships.putIfAbsent(m);
+export const insertMembership = (m: MembershipRecord) => memberships.putIfAbsent(m).then(async (ok) => (ok && m.status === 'accepted' && (await afterMembershipWrite(m.orgNumber)), ok));
 
 /** pending → accepted or declined, conditional on the request still being pending. Undefined when it was not. */
 export const decidePendingMembership = (
@@ -146,7 +148,7 @@ export const decidePendingMembership = (
   memberships.update(
     { associationId, orgNumber },
     { set: { status, decidedAt, decidedBy }, condition: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
-  );
+  ).then(async (m) => (m && status === 'accepted' && (await afterMembershipWrite(orgNumber)), m));
 
 /** An association's requests and members, by organisation number; optionally one status only. */
 export const listAssociationMemberships = (associationId: string, status?: MembershipStatus) =>
@@ -160,7 +162,7 @@ export const listCompanyMemberships = (orgNumber: string, status?: MembershipSta
 // Promotions
 
 /** Creates a promotion once (false when the id is taken, which only a re-run seed hits). */
-export const insertPromotion = (p: PromotionRecord) => promotions.putIfAbsent(p);
+export const insertPromotion = (p: PromotionRecord) => promotions.putIfAbsent(p).then(async (ok) => (ok && (await afterPromotionWrite(p)), ok));
 
 /** Changes a promotion's note (the second promotion of the same call by the same association). */
 export const updatePromotionNote = (id: string, note: string, at: string, by: string) =>

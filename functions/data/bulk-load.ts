@@ -32,7 +32,7 @@ export async function bulkLoad(m: BulkMarket, log: (s: string) => void = () => {
       gsi2pk: keys.orgProposals(p.orgNumber), gsi2sk: keys.orgProposalSort(p.submittedAt, p.callId),
     })),
     ...m.memberships.map(membershipItem),
-    ...aggregateItems(m.calls, m.proposals),
+    ...aggregateItems(m.calls, m.proposals, m.organisations),
   ];
   const chunk = 25 * 40;
   let next = 0;

@@ -1,6 +1,7 @@
 import type { Language, OrganisationKind, Role } from '../../shared/domain/vocabulary.js';
 import { COMPANY_DEFAULTS, type CompanyProfileInput } from '../../shared/schemas/organisations.js';
 import { entity } from './entity.js';
+import { afterCompanyWrite } from './call-derived.js';
 import { keys } from './keys.js';
 
 export interface OrganisationRecord extends Partial<CompanyProfileInput> {
@@ -100,7 +101,9 @@ export async function updateCompanyProfile(
   };
   if (profile.sme !== undefined) set.sme = profile.sme;
   if (profile.capacity !== undefined) set.capacity = profile.capacity;
-  return organisations.update(orgNumber, { set, condition: '#kind = :company', names: { '#kind': 'kind' }, values: { ':company': 'company' } });
+  const written = await organisations.update(orgNumber, { set, condition: '#kind = :company', names: { '#kind': 'kind' }, values: { ':company': 'company' } });
+  if (written) await afterCompanyWrite(orgNumber, written.sme);
+  return written;
 }
 
 export const insertUser = (user: UserRecord) => users.putIfAbsent(user);

@@ -13,7 +13,7 @@ import { outcomes, reuseGuards, reuses } from './sharing.js';
 import { noticesSent, notificationWatermark, subscriptions } from './subscriptions.js';
 import { seedMarker } from './table-setup.js';
 import { postings } from './call-postings.js';
-import { aggregates } from './aggregates.js';
+import { aggregates, companyCounts, contributions } from './aggregates.js';
 
 /**
  * Every declared item type, for the generated tables in docs/data-model.md (scripts/data-model-doc.ts).
@@ -29,5 +29,5 @@ export const ENTITIES = [
   questions, documents, attachments, documentChanges, stakeholderNotices,
   impartiality, evaluations, letters, callEvents, callVersions,
   counters, idempotencyClaims, seedMarker,
-  postings, aggregates,
+  postings, aggregates, contributions, companyCounts,
 ].map((e) => e.declaration);

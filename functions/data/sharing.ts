@@ -2,6 +2,7 @@ import { cpvPrefixes } from '../../shared/domain/call-search.js';
 import type { Domain, Procedure } from '../../shared/domain/vocabulary.js';
 import type { OutcomeInput } from '../../shared/schemas/sharing.js';
 import { entity } from './entity.js';
+import { afterOutcomeWrite } from './call-derived.js';
 import { keys } from './keys.js';
 import type { Key } from './paging.js';
 
@@ -86,7 +87,8 @@ export async function getOutcomes(callIds: string[]): Promise<Map<string, Outcom
  * undefined), a replace only of the version that was read and of the same municipality. False when the
  * condition failed (someone else wrote first).
  */
-export function putOutcome(o: OutcomeRecord, expectedVersion?: number): Promise<boolean> {
+export const putOutcome = (o: OutcomeRecord, expectedVersion?: number) => writeOutcome(o, expectedVersion).then(async (ok) => (ok && (await afterOutcomeWrite(o.callId)), ok));
+function writeOutcome(o: OutcomeRecord, expectedVersion?: number): Promise<boolean> {
   const sameOwner = { condition: 'municipalityCode = :m', values: { ':m': o.municipalityCode } };
   if (expectedVersion === undefined) return outcomes.putIfAbsent(o);
   // Outcomes written before versions existed have none: they read as version 0.

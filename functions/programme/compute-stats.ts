@@ -33,6 +33,29 @@ export interface StatsInput {
   chosen: Set<string>;
 }
 
+/**
+ * Open calls closing within NEEDS_HELP_DAYS whose promotions reached fewer than NEEDS_HELP_VIEWS views,
+ * nearest deadline first: from public facts only (deadline, promotions and their counted views), never proposals.
+ */
+export function needsHelpOf(calls: readonly CallRecord[], promotionsOf: (callId: string) => readonly PromotionStamp[], now: Date): ProgrammeStats['needsHelp'] {
+  const out: ProgrammeStats['needsHelp'] = [];
+  for (const c of calls) {
+    const msLeft = Date.parse(c.deadline) - now.getTime();
+    if (effectiveStatus(c.status, c.deadline, now) !== 'open' || msLeft > NEEDS_HELP_DAYS * DAY) continue;
+    const reach = promotionsOf(c.id).reduce((sum, pr) => sum + (pr.views ?? 0), 0);
+    if (reach >= NEEDS_HELP_VIEWS) continue;
+    out.push({
+      callId: c.id,
+      title: c.title,
+      municipalityName: municipalityName(c.municipalityCode) ?? c.municipalityCode,
+      deadline: c.deadline,
+      // Whole days left: 0 means it closes within a day.
+      daysLeft: Math.floor(msLeft / DAY),
+    });
+  }
+  return out.sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline));
+}
+
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export function median(values: number[]): number | null {
@@ -51,7 +74,8 @@ function counter<K extends string>(keysInOrder: readonly K[], label: (k: K) => s
 }
 
 /**
- * The programme dashboard figures, from all calls and all proposal stamps at `now`.
+ * The programme dashboard figures recomputed from all calls and all proposal stamps at `now`: the
+ * definition the counters (stats-from-counters.ts, kept on every write) are tested to equal.
  * - calls: every call, drafts included; each breakdown lists every key (zero counts too), and byStatus,
  *   byMunicipality and byProcedure each sum to total (byDomain more: a call may have several domains).
  * - proposal figures (total, per call, days to first, companies, SME share, from promotions): only over
@@ -83,7 +107,6 @@ export function computeStats(input: StatsInput, now: Date): ProgrammeStats {
 
   const perCall: number[] = [];
   const daysToFirst: number[] = [];
-  const needsHelp: ProgrammeStats['needsHelp'] = [];
   for (const c of input.calls) {
     const s = effectiveStatus(c.status, c.deadline, now);
     status.add(s);
@@ -97,20 +120,8 @@ export function computeStats(input: StatsInput, now: Date): ProgrammeStats {
       const first = received.reduce((min, p) => Math.min(min, Date.parse(p.submittedAt)), Infinity);
       if (Number.isFinite(first)) daysToFirst.push(Math.max(0, (first - Date.parse(c.publishedAt)) / DAY));
     }
-    const msLeft = Date.parse(c.deadline) - now.getTime();
-    const reach = (promotionsByCall.get(c.id) ?? []).reduce((sum, pr) => sum + (pr.views ?? 0), 0);
-    if (s === 'open' && reach < NEEDS_HELP_VIEWS && msLeft <= NEEDS_HELP_DAYS * DAY) {
-      needsHelp.push({
-        callId: c.id,
-        title: c.title,
-        municipalityName: municipalityName(c.municipalityCode) ?? c.municipalityCode,
-        deadline: c.deadline,
-        // Whole days left: 0 means it closes within a day.
-        daysLeft: Math.floor(msLeft / DAY),
-      });
-    }
   }
-  needsHelp.sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline));
+  const needsHelp = needsHelpOf(input.calls, (id) => promotionsByCall.get(id) ?? [], now);
 
   const companies = [...new Set(proposals.map((p) => p.orgNumber))];
   const smes = companies.filter((org) => input.sme.get(org) !== false).length;

@@ -1,12 +1,14 @@
 import type { ProgrammeStats } from '../../shared/schemas/programme.js';
 import { now } from '../core/clock.js';
-import { getCompanySme, listAllCalls, listPromotionsAndMembers, listProposalStamps } from '../data/programme.js';
-import { computeStats } from './compute-stats.js';
-import { proposalFiguresMayBeShown } from '../../shared/domain/procedure.js';
-import { phaseOf } from '../calls/view.js';
-import { getOutcomes } from '../data/sharing.js';
+import { readCounters } from '../data/aggregates.js';
+import { listCallPromotions } from '../data/associations.js';
+import { queryPublishedCalls, type CallRecord } from '../data/calls.js';
+import type { Key } from '../data/paging.js';
+import { deadlineMonth, dtfItem, monthItem } from './call-contribution.js';
+import { NEEDS_HELP_DAYS, needsHelpOf } from './compute-stats.js';
+import { dtfDaysNeeded, statsFromCounters } from './stats-from-counters.js';
 
-/** The figures are read across the whole table; one computation serves every request for this long. */
+/** One computation serves every request for this long (the figures are a dashboard's, not a ledger's). */
 export const STATS_TTL_MS = 30_000;
 
 let cached: { at: number; stats: ProgrammeStats } | undefined;
@@ -24,14 +26,40 @@ export async function getProgrammeStats(): Promise<ProgrammeStats> {
   return inFlight;
 }
 
+/**
+ * From the programme's counter items (functions/data/aggregates.ts): its COUNTS item and this month's
+ * deadlines, then the one or two day items the median days to the first proposal needs; whatever the
+ * number of calls and proposals. «Needs help» lists calls, so it reads what it lists (below).
+ */
 async function compute(): Promise<ProgrammeStats> {
-  const [calls, proposals, promo] = await Promise.all([listAllCalls(), listProposalStamps(), listPromotionsAndMembers()]);
-  // Proposal figures only for calls whose municipality has chosen its partners (shared/domain/procedure.ts).
-  const outcomes = await getOutcomes(calls.filter((c) => c.publishedAt).map((c) => c.id));
   const at = now();
-  const chosen = new Set(calls.filter((c) => proposalFiguresMayBeShown(phaseOf(c, at), outcomes.has(c.id))).map((c) => c.id));
-  const sme = await getCompanySme(proposals.filter((p) => chosen.has(p.callId)).map((p) => p.orgNumber));
-  return computeStats({ calls, proposals, sme, chosen, ...promo }, at);
+  const [figures, needsHelp] = await Promise.all([scopeFigures('ALL', at), listNeedsHelp(at)]);
+  return { ...figures, needsHelp };
+}
+
+/** The figures of one scope (`ALL`, a county `C#31`, a municipality `M#3101`) from its counter items alone. */
+export async function scopeFigures(scope: string, at: Date) {
+  const [main, month] = await Promise.all([readCounters(scope), readCounters(scope, monthItem(deadlineMonth(at.getTime())))]);
+  const dtfDays = new Map(await Promise.all(dtfDaysNeeded(main).map(async (day) => [day, await readCounters(scope, dtfItem(day))] as const)));
+  return statsFromCounters({ main, month, dtfDays }, at);
+}
+
+/**
+ * Open calls closing within NEEDS_HELP_DAYS, from the deadline index nearest first (it stops at the first
+ * later deadline), each with its promotions for the reach: reads in proportion to the calls closing soon.
+ */
+async function listNeedsHelp(at: Date): Promise<ProgrammeStats['needsHelp']> {
+  const until = at.getTime() + NEEDS_HELP_DAYS * 86_400_000;
+  const soon: CallRecord[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await queryPublishedCalls('open', at.toISOString(), {}, 50, start);
+    const within = page.items.filter((c) => Date.parse(c.deadline) <= until);
+    soon.push(...within);
+    start = within.length < page.items.length ? undefined : page.lastKey;
+  } while (start);
+  const promotions = new Map(await Promise.all(soon.map(async (c) => [c.id, await listCallPromotions(c.id)] as const)));
+  return needsHelpOf(soon, (id) => promotions.get(id) ?? [], at);
 }
 
 /** Tests (and a future write path) drop the cached figures. */

@@ -1,6 +1,7 @@
 /**
  * Derived data in AWS: the table's stream (NEW_AND_OLD_IMAGES) drives one function that keeps the
- * published-calls index postings and the statistics counters in step with every call and proposal write
+ * published-calls index postings and the statistics counters in step with every write that moves them (calls, proposals, outcomes, promotions,
+ * memberships, company SME flags)
  * (functions/jobs/table-stream.ts; locally the data layer runs the same code inline), and rewrites the
  * match index snapshot in its bucket when company profiles change (docs/matching.md).
  */
@@ -16,6 +17,9 @@ import { ApiFunction } from '../constructs/api-function.js';
 
 /** The one snapshot object (the same key as functions/matching/snapshot-store.ts SNAPSHOT_KEY). */
 export const SNAPSHOT_OBJECT = 'match-index/v2.bin.gz';
+
+/** Item types whose writes and removals move derived items (postings, statistics counters). */
+export const DERIVING_TYPES = ['call', 'proposal', 'outcome', 'promotion', 'membership'] as const;
 
 export interface DerivedProps {
   readonly table: Table;
@@ -49,7 +53,9 @@ export class Derived extends Construct {
       environment: { TABLE_NAME: props.table.tableName, MATCH_SNAPSHOT_BUCKET: this.snapshots.bucketName, POWERTOOLS_SERVICE_NAME: 'innovasjonstorget-derived' },
     });
     (this.function.function.node.defaultChild as CfnFunction).timeout = Duration.minutes(1).toSeconds();
-    props.table.grant(this.function.function, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem');
+    // Postings (BatchWrite), statistics: a call's contribution (conditional Put/Delete), counters (UpdateItem
+    // ADD), the facts around a call (Get/Query) and proposers' SME flags (BatchGet).
+    props.table.grant(this.function.function, 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem');
     // One object, named exactly (functions/matching/snapshot-store.ts SNAPSHOT_KEY): no wildcard actions or keys.
     // ListBucket lets a missing snapshot read as 404 (NoSuchKey) rather than 403, so the loader falls back to the table.
     const snapshotObject = this.snapshots.arnForObjects(SNAPSHOT_OBJECT);
@@ -74,12 +80,11 @@ export class Derived extends Construct {
       reportBatchItemFailures: true,
       retryAttempts: 5,
       onFailure: new SqsDlq(dlq),
-      // Only items whose changes derive something: calls, proposals and organisations (profiles).
-      filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual('call') } } } }),
-        FilterCriteria.filter({ dynamodb: { OldImage: { type: { S: FilterRule.isEqual('call') } } } }),
-        FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual('proposal') } } } }),
-        FilterCriteria.filter({ dynamodb: { OldImage: { type: { S: FilterRule.isEqual('proposal') } } } }),
-        FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual('organisation') } } } })],
+      // Only items whose changes derive something (functions/data/table-stream.ts): calls, proposals, outcomes,
+      // promotions and memberships move the statistics counters, organisations the SME share and the match
+      // snapshot. Two patterns (the limit is five per event source): written or changed, and removed.
+      filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or(...DERIVING_TYPES, 'organisation') } } } }),
+        FilterCriteria.filter({ dynamodb: { OldImage: { type: { S: FilterRule.or(...DERIVING_TYPES) } } } })],
     }));
 
     for (const writer of props.writers) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { programmeStatsSchema } from '../../../shared/schemas/programme.js';
 import { MUNICIPALITIES } from '../../../shared/domain/municipalities.js';
 import { startTestStack, callBody, passTime, proposalBody } from '../../support/local-stack.js';
@@ -9,6 +9,8 @@ import { db, table } from '../../../functions/data/client.js';
 import { keys } from '../../../functions/data/keys.js';
 import { listProposalsForCall } from '../../../functions/data/proposals.js';
 import { resetProgrammeStatsCache } from '../../../functions/programme/get-programme-stats.js';
+import { recomputeProgrammeStats } from '../../../functions/programme/recompute-stats.js';
+import { rebuildStatistics } from '../../../functions/data/call-stats.js';
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 const t: Record<string, string> = {};
@@ -29,6 +31,7 @@ async function stats() {
   return res.body as import('../../../shared/schemas/programme.js').ProgrammeStats;
 }
 const count = (list: { key: string; count: number }[], key: string) => list.find((x) => x.key === key)?.count;
+const pick = (o: Record<string, unknown>, names: string[]) => Object.fromEntries(names.filter((n) => o[n] !== undefined && o[n] !== null).map((n) => [n, o[n]]));
 const sum = (list: { count: number }[]) => list.reduce((a, b) => a + b.count, 0);
 /** Every call as each municipality sees its own (drafts and cancelled included): the API's truth. */
 async function allCallsViaApi(): Promise<any[]> {
@@ -152,11 +155,17 @@ describe('proposal figures', () => {
 
   it('counts a company whose profile says it is not an SME in the SME share', async () => {
     const before = await stats();
-    await db().send(new UpdateCommand({ TableName: table(), Key: keys.organisation(companies.other.id), UpdateExpression: 'SET sme = :f', ExpressionAttributeValues: { ':f': false } }));
+    // Through the profile endpoint: the counters follow the write (inline here, from the stream in AWS).
+    const profile = (await stack.client.call('GET', `/api/companies/${companies.other.id}`)).body;
+    const body = { ...pick(profile, ['name', 'description', 'capabilities', 'cpvCodes', 'municipalityCode', 'website', 'contactEmail', 'capacity']) };
+    const put = (sme: boolean) => stack.client.call('PUT', `/api/companies/${companies.other.id}`, { token: t.otherCompany, body: { ...body, sme } });
+    expect((await put(false)).status).toBe(200);
     resetProgrammeStatsCache();
     const after = await stats();
     expect(after.proposals.smeShare).toBeCloseTo((before.proposals.distinctCompanies - 1) / before.proposals.distinctCompanies, 3);
-    await db().send(new UpdateCommand({ TableName: table(), Key: keys.organisation(companies.other.id), UpdateExpression: 'REMOVE sme' }));
+    expect((await put(true)).status).toBe(200);
+    resetProgrammeStatsCache();
+    expect((await stats()).proposals.smeShare).toBe(before.proposals.smeShare);
   });
 
   it('lists open calls closing within 14 days with little reach, nearest first, from public facts only', async () => {
@@ -241,5 +250,32 @@ describe('proposal figures', () => {
     const s = await stats();
     // Only the accepted member's proposal to the call promoted before it counts.
     expect(s.proposals.fromPromotions).toBe(baseline + 1);
+  });
+});
+
+describe('counters against the full recomputation', () => {
+  // Runs last: after drafts, publications, proposals, a profile's SME flag, promotions, memberships and outcomes.
+  it('answers from the counter items exactly what reading every call and proposal gives (demo data and the writes above)', async () => {
+    resetProgrammeStatsCache();
+    const fromCounters = await stats();
+    const recomputed = await recomputeProgrammeStats();
+    expect({ ...fromCounters, generatedAt: '' }).toEqual({ ...recomputed, generatedAt: '' });
+    expect(fromCounters.proposals.total).toBeGreaterThan(0);
+    expect(fromCounters.proposals.fromPromotions).toBeGreaterThan(0);
+  });
+
+  it('rebuilds to the same figures from scratch, and from a table whose counters were lost', async () => {
+    resetProgrammeStatsCache();
+    const before = { ...(await stats()), generatedAt: '' };
+    await rebuildStatistics();
+    resetProgrammeStatsCache();
+    expect({ ...(await stats()), generatedAt: '' }).toEqual(before);
+    // Counters lost (the crash window): the rebuild brings them back.
+    await db().send(new DeleteCommand({ TableName: table(), Key: { pk: 'STATS#ALL', sk: 'COUNTS' } }));
+    resetProgrammeStatsCache();
+    expect((await stats()).calls.total).toBe(0);
+    await rebuildStatistics();
+    resetProgrammeStatsCache();
+    expect({ ...(await stats()), generatedAt: '' }).toEqual(before);
   });
 });

@@ -24,6 +24,9 @@ export function setTestEnv(): void {
   // Unit tests pin the index queries the listing sends; the in-memory snapshot in front of them is
   // covered by the integration tests, which run the listing both ways.
   process.env.PUBLISHED_SNAPSHOT_MAX = '0';
+  // As in AWS, the functions leave postings and statistics counters to the table's stream (integration
+  // tests run them inline on dynalite, and tests/integration/programme/stream-counters.test.ts the stream path).
+  process.env.DERIVED_WRITES = 'stream';
   resetConfig();
   resetDb();
 }

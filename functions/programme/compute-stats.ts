@@ -14,6 +14,13 @@ const DAY = 86_400_000;
  */
 export const NEEDS_HELP_DAYS = 14;
 export const NEEDS_HELP_VIEWS = 10;
+/** The dashboard lists this many, nearest deadline first: a list of hundreds (national size) helps nobody. */
+export const NEEDS_HELP_SHOWN = 20;
+
+/** The first NEEDS_HELP_SHOWN of a nearest-first list, and whether there were more. */
+export function shownNeedingHelp(all: ProgrammeStats['needsHelp']): Pick<ProgrammeStats, 'needsHelp' | 'needsHelpMore'> {
+  return { needsHelp: all.slice(0, NEEDS_HELP_SHOWN), needsHelpMore: all.length > NEEDS_HELP_SHOWN };
+}
 
 /** Bokmål status names, as the web app shows them. */
 export const STATUS_LABELS: Record<CallStatus, string> = { draft: 'Utkast', open: 'Åpen', closed: 'Frist passert', cancelled: 'Avlyst' };
@@ -121,7 +128,7 @@ export function computeStats(input: StatsInput, now: Date): ProgrammeStats {
       if (Number.isFinite(first)) daysToFirst.push(Math.max(0, (first - Date.parse(c.publishedAt)) / DAY));
     }
   }
-  const needsHelp = needsHelpOf(input.calls, (id) => promotionsByCall.get(id) ?? [], now);
+  const needsHelp = shownNeedingHelp(needsHelpOf(input.calls, (id) => promotionsByCall.get(id) ?? [], now));
 
   const companies = [...new Set(proposals.map((p) => p.orgNumber))];
   const smes = companies.filter((org) => input.sme.get(org) !== false).length;
@@ -154,6 +161,6 @@ export function computeStats(input: StatsInput, now: Date): ProgrammeStats {
       smeShare: companies.length ? round(smes / companies.length, 3) : null,
       fromPromotions,
     },
-    needsHelp,
+    ...needsHelp,
   };
 }

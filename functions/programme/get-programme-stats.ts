@@ -2,10 +2,10 @@ import type { ProgrammeStats } from '../../shared/schemas/programme.js';
 import { now } from '../core/clock.js';
 import { readCounters } from '../data/aggregates.js';
 import { listCallPromotions } from '../data/associations.js';
-import { queryPublishedCalls, type CallRecord } from '../data/calls.js';
+import { queryPublishedCalls } from '../data/calls.js';
 import type { Key } from '../data/paging.js';
 import { deadlineMonth, dtfItem, monthItem } from './call-contribution.js';
-import { NEEDS_HELP_DAYS, needsHelpOf } from './compute-stats.js';
+import { NEEDS_HELP_DAYS, NEEDS_HELP_SHOWN, needsHelpOf, shownNeedingHelp } from './compute-stats.js';
 import { dtfDaysNeeded, statsFromCounters } from './stats-from-counters.js';
 
 /** One computation serves every request for this long (the figures are a dashboard's, not a ledger's). */
@@ -34,7 +34,7 @@ export async function getProgrammeStats(): Promise<ProgrammeStats> {
 async function compute(): Promise<ProgrammeStats> {
   const at = now();
   const [figures, needsHelp] = await Promise.all([scopeFigures('ALL', at), listNeedsHelp(at)]);
-  return { ...figures, needsHelp };
+  return { ...figures, ...needsHelp };
 }
 
 /** The figures of one scope (`ALL`, a county `C#31`, a municipality `M#3101`) from its counter items alone. */
@@ -45,21 +45,22 @@ export async function scopeFigures(scope: string, at: Date) {
 }
 
 /**
- * Open calls closing within NEEDS_HELP_DAYS, from the deadline index nearest first (it stops at the first
- * later deadline), each with its promotions for the reach: reads in proportion to the calls closing soon.
+ * Open calls closing within NEEDS_HELP_DAYS that need help, from the deadline index nearest first, a page at a
+ * time with each page's promotions for the reach; it stops once one more than the dashboard shows is found (or
+ * at the first later deadline): reads in proportion to what it lists, not to the calls closing soon.
  */
-async function listNeedsHelp(at: Date): Promise<ProgrammeStats['needsHelp']> {
+async function listNeedsHelp(at: Date): Promise<Pick<ProgrammeStats, 'needsHelp' | 'needsHelpMore'>> {
   const until = at.getTime() + NEEDS_HELP_DAYS * 86_400_000;
-  const soon: CallRecord[] = [];
+  const found: ProgrammeStats['needsHelp'] = [];
   let start: Key | undefined;
   do {
     const page = await queryPublishedCalls('open', at.toISOString(), {}, 50, start);
     const within = page.items.filter((c) => Date.parse(c.deadline) <= until);
-    soon.push(...within);
+    const promotions = new Map(await Promise.all(within.map(async (c) => [c.id, await listCallPromotions(c.id)] as const)));
+    found.push(...needsHelpOf(within, (id) => promotions.get(id) ?? [], at));
     start = within.length < page.items.length ? undefined : page.lastKey;
-  } while (start);
-  const promotions = new Map(await Promise.all(soon.map(async (c) => [c.id, await listCallPromotions(c.id)] as const)));
-  return needsHelpOf(soon, (id) => promotions.get(id) ?? [], at);
+  } while (start && found.length <= NEEDS_HELP_SHOWN);
+  return shownNeedingHelp(found);
 }
 
 /** Tests (and a future write path) drop the cached figures. */

@@ -75,7 +75,7 @@ export interface CounterItems {
   dtfDays: ReadonlyMap<number, Counts>;
 }
 
-export function statsFromCounters({ main, month, dtfDays }: CounterItems, now: Date): Omit<ProgrammeStats, 'needsHelp'> {
+export function statsFromCounters({ main, month, dtfDays }: CounterItems, now: Date): Omit<ProgrammeStats, 'needsHelp' | 'needsHelpMore'> {
   const closed = pastDeadline(main, month, now);
   const byStatus = CALL_STATUSES.map((key) => {
     const count = key === 'open' ? (main.status_open ?? 0) - closed : key === 'closed' ? closed : (main[`status_${key}`] ?? 0);

@@ -23,7 +23,9 @@ export const programmeStatsSchema = z.object({
     /** Proposals by member companies submitted after their association promoted the call. */
     fromPromotions: z.number(),
   }),
-  /** Open calls with no proposal and a deadline within 14 days: who needs help now. */
+  /** Open calls with little reach and a deadline within 14 days, nearest first: who needs help now (at most 20). */
   needsHelp: z.array(z.object({ callId: z.string(), title: z.string(), municipalityName: z.string(), deadline: z.string(), daysLeft: z.number() })),
+  /** More calls need help than `needsHelp` lists. */
+  needsHelpMore: z.boolean(),
 });
 export type ProgrammeStats = z.infer<typeof programmeStatsSchema>;

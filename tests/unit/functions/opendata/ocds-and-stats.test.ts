@@ -235,6 +235,21 @@ describe('programme figures', () => {
     expect(s.needsHelp.map((n) => n.callId)).toContain('C');
   });
 
+  it('lists the 20 calls that need help with the nearest deadlines and says that more do', () => {
+    const empty = { proposals: [], sme: new Map<string, boolean>(), promotions: [], acceptedMembers: new Set<string>(), chosen: new Set<string>() };
+    // 25 open calls closing on days 1..25 from NOW: 13 within 14 days, so all of them are listed.
+    const daily = (n: number) => Array.from({ length: n }, (_, i) => call({ id: `D${i}`, deadline: new Date(NOW.getTime() + (i + 1) * 86_400_000 - 3_600_000).toISOString() }));
+    const few = computeStats({ calls: daily(25).reverse(), ...empty }, NOW);
+    expect(few.needsHelp.map((n) => n.callId)).toEqual(Array.from({ length: 14 }, (_, i) => `D${i}`));
+    expect(few.needsHelpMore).toBe(false);
+    // 30 calls closing within the same hour: only the first 20 by deadline are shown, and the list says there are more.
+    const many = Array.from({ length: 30 }, (_, i) => call({ id: `H${String(i).padStart(2, '0')}`, deadline: new Date(NOW.getTime() + 86_400_000 + (30 - i) * 60_000).toISOString() }));
+    const s = computeStats({ calls: many, ...empty }, NOW);
+    expect(s.needsHelp).toHaveLength(20);
+    expect(s.needsHelpMore).toBe(true);
+    expect(s.needsHelp.map((n) => n.callId)).toEqual(many.slice(10).map((c) => c.id).reverse());
+  });
+
   it('leaves proposals to calls whose partners are not chosen out of every figure, and needsHelp blind to them', () => {
     const a = call({ id: 'A' });
     const c = call({ id: 'C', deadline: '2026-03-05T11:00:00.000Z' });

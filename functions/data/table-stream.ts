@@ -3,7 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { applyCallChange } from './call-derived.js';
 import { countProposalChange } from './aggregates.js';
 import type { CallRecord } from './call-record.js';
-import { fromItem as callFromItem } from './calls.js';
+import { calls } from './calls.js';
 
 /** One record of the table's stream (NEW_AND_OLD_IMAGES), as Lambda hands it over. */
 export interface StreamRecord {
@@ -13,7 +13,7 @@ export interface StreamRecord {
 
 const image = (i: Record<string, AttributeValue> | undefined) => (i ? (unmarshall(i) as Record<string, unknown>) : undefined);
 
-const asCall = (item: Record<string, unknown> | undefined): CallRecord | undefined => (item?.type === 'call' ? callFromItem(item) : undefined);
+const asCall = (item: Record<string, unknown> | undefined): CallRecord | undefined => (item?.type === 'call' ? calls.fromItem(item) : undefined);
 
 /**
  * The derived writes of one changed item, in AWS (the local runtime does the same inline): a call's

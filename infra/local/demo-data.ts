@@ -1,7 +1,8 @@
-import { MUNICIPALITIES } from '../../shared/domain/municipalities.js';
+import { isMunicipalityCode, MUNICIPALITIES } from '../../shared/domain/municipalities.js';
 import { withCheckDigit } from '../../shared/domain/org-number.js';
 import type { Domain, Procedure } from '../../shared/domain/vocabulary.js';
 import type { OrganisationRecord, UserRecord } from '../../functions/data/organisations.js';
+import demoCompanies from './demo-companies.json' with { type: 'json' };
 
 /**
  * Demo organisation numbers: MOD11-valid, the first base ≥ `from` that has a check digit. Demo bases begin
@@ -15,44 +16,11 @@ export function orgNumberFrom(from: number): string {
   }
 }
 
-export const COMPANIES: OrganisationRecord[] = [
-  {
-    id: orgNumberFrom(11234560), kind: 'company', name: 'Flåklypa Parkering (demo)', municipalityCode: '3105',
-    description: 'Sensorbasert parkering og mobilitetsdata for kommuner. Vi leverer IoT-sensorer, sanntidsdata og apper som viser ledige plasser.',
-    capabilities: ['IoT-sensorer', 'parkering', 'mobilitetsdata', 'app-utvikling'], cpvCodes: ['38730000', '48000000', '72212000'],
-    website: 'https://example.no/smart-parkering',
-  },
-  {
-    id: orgNumberFrom(12345670), kind: 'company', name: 'Andeby Lys og Energi (demo)', municipalityCode: '3107',
-    description: 'Energieffektiv gatebelysning, styring av lys etter behov og energioppfølging i kommunale bygg.',
-    capabilities: ['gatelys', 'energistyring', 'LED', 'fjernstyring'], cpvCodes: ['31520000', '09310000', '71314000'],
-  },
-  {
-    id: orgNumberFrom(13456780), kind: 'company', name: 'Kardemomme Havmiljø (demo)', municipalityCode: '3110',
-    description: 'Målinger av vannkvalitet, marin forsøpling og overvann med bøyer og droner. Åpne data for forvaltning.',
-    capabilities: ['vannkvalitet', 'miljøovervåking', 'droner', 'åpne data'], cpvCodes: ['90700000', '38900000', '73110000'],
-  },
-  {
-    id: orgNumberFrom(14567890), kind: 'company', name: 'Lilleputt Velferdsteknologi (demo)', municipalityCode: '3101',
-    description: 'Digitalt tilsyn, medisindispensere og trygghetsteknologi for hjemmetjenesten, integrert med kommunale journalsystemer.',
-    capabilities: ['velferdsteknologi', 'digitalt tilsyn', 'integrasjon', 'helse'], cpvCodes: ['33190000', '48180000', '85300000'],
-  },
-  {
-    id: orgNumberFrom(15678900), kind: 'company', name: 'Fantasia Data (demo)', municipalityCode: '3103',
-    description: 'Dataplattformer, åpne API-er og selvbetjeningsløsninger for innbyggere. Universell utforming er standard hos oss.',
-    capabilities: ['dataplattform', 'API', 'selvbetjening', 'universell utforming'], cpvCodes: ['72000000', '72300000', '48200000'],
-  },
-  {
-    id: orgNumberFrom(16789010), kind: 'company', name: 'Tusseby Bygg og Klima (demo)', municipalityCode: '3118',
-    description: 'Klimavennlige rehabiliteringer, inneklimasensorer og energiløsninger for skoler og sykehjem.',
-    capabilities: ['inneklima', 'rehabilitering', 'solceller', 'byggautomasjon'], cpvCodes: ['45300000', '45400000', '09330000'],
-  },
-  {
-    id: orgNumberFrom(17890120), kind: 'company', name: 'Eventyrlund Ressurs (demo)', municipalityCode: '3120',
-    description: 'Smart avfallshåndtering: fyllingssensorer i containere, ruteoptimalisering og ombruk.',
-    capabilities: ['avfall', 'ruteoptimalisering', 'sensorer', 'ombruk'], cpvCodes: ['90500000', '90510000', '72212000'],
-  },
-];
+/** The demo companies, hand-laid in demo-companies.json; `orgNumberFrom` is the base of each one's number. */
+export const COMPANIES: OrganisationRecord[] = demoCompanies.map(({ orgNumberFrom: base, name, municipalityCode, ...c }) => {
+  if (!isMunicipalityCode(municipalityCode)) throw new Error(`demo-companies.json: ${municipalityCode} is no municipality here`);
+  return { id: orgNumberFrom(base), kind: 'company', name, municipalityCode, ...c };
+});
 
 export const ASSOCIATIONS: OrganisationRecord[] = [
   { id: orgNumberFrom(18123450), kind: 'association', name: 'Næringsforeningen i Demoregionen (demo)' },

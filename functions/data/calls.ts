@@ -129,6 +129,9 @@ export const queryMunicipalityCalls = (code: string, filters: CallFilters, limit
     startKey,
   );
 
+/** Every call of one municipality, drafts and cancelled calls included, newest first. */
+export const listMunicipalityCalls = (code: string): Promise<CallRecord[]> => everyPage((start) => queryMunicipalityCalls(code, {}, 500, start));
+
 /** Every call open at `nowIso`, nearest deadline first (the programme runs 100–150 at a time). */
 export async function listOpenCalls(nowIso: string): Promise<CallRecord[]> {
   // From a per-process copy (published-snapshot.ts) while the open calls fit in it (asked once, not per

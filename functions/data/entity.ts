@@ -311,9 +311,9 @@ export function queryInput(q: QuerySpec) {
 
 /** The stored item still has `expectedVersion` (and `extra.condition`, when given). */
 const versionCondition = (expectedVersion: number, extra: Condition): Condition => ({
-  condition: ['attribute_exists(pk) AND #version = :expectedVersion', extra.condition].filter(Boolean).join(' AND '),
-  names: { '#version': 'version', ...extra.names },
-  values: { ':expectedVersion': expectedVersion, ...extra.values },
+  condition: ['attribute_exists(pk) AND #v = :v', extra.condition].filter(Boolean).join(' AND '),
+  names: { '#v': 'version', ...extra.names },
+  values: { ':v': expectedVersion, ...extra.values },
 });
 
 /** A condition as the SDK's input fields, leaving out what is empty (DynamoDB refuses empty maps). */

@@ -3,6 +3,7 @@ import { withCheckDigit } from '../../shared/domain/org-number.js';
 import type { Domain, Procedure } from '../../shared/domain/vocabulary.js';
 import type { OrganisationRecord, UserRecord } from '../../functions/data/organisations.js';
 import demoCompanies from './demo-companies.json' with { type: 'json' };
+import callPlan from './demo-call-plan.json' with { type: 'json' };
 
 /**
  * Demo organisation numbers: MOD11-valid, the first base ≥ `from` that has a check digit. Demo bases begin
@@ -74,40 +75,12 @@ export const CALL_TEMPLATES: CallTemplate[] = [
   { title: 'Energioppfølging i sykehjem', summary: 'Redusere energibruken uten å svekke komforten for beboerne.', description: 'Kommunen vil måle energibruk per bygg og per system, finne avvik automatisk og få forslag til tiltak.', domains: ['energy', 'health-welfare'], cpvCodes: ['71314300', '38554000'], procedure: 'innovation-partnership' },
 ];
 
-/** How the thirty demo calls spread over statuses: days to the deadline from seeding. */
-export const CALL_PLAN: { template: number; municipality: string; status: 'draft' | 'open' | 'closed' | 'cancelled'; days: number; proposals: number }[] = [
-  { template: 0, municipality: '3107', status: 'open', days: 21, proposals: 1 },
-  { template: 1, municipality: '3105', status: 'open', days: 14, proposals: 1 },
-  { template: 2, municipality: '3110', status: 'open', days: 30, proposals: 0 },
-  { template: 3, municipality: '3101', status: 'open', days: 10, proposals: 1 },
-  { template: 4, municipality: '3120', status: 'open', days: 45, proposals: 0 },
-  { template: 5, municipality: '3103', status: 'open', days: 7, proposals: 1 },
-  { template: 6, municipality: '3118', status: 'open', days: 25, proposals: 0 },
-  { template: 7, municipality: '3112', status: 'open', days: 35, proposals: 0 },
-  { template: 8, municipality: '3114', status: 'open', days: 18, proposals: 0 },
-  { template: 9, municipality: '3116', status: 'open', days: 28, proposals: 0 },
-  { template: 10, municipality: '3122', status: 'open', days: 40, proposals: 0 },
-  { template: 11, municipality: '3124', status: 'open', days: 12, proposals: 0 },
-  { template: 12, municipality: '3110', status: 'open', days: 60, proposals: 1 },
-  { template: 13, municipality: '3107', status: 'open', days: 5, proposals: 1 },
-  { template: 14, municipality: '3105', status: 'open', days: 50, proposals: 0 },
-  { template: 0, municipality: '3101', status: 'closed', days: -3, proposals: 2 },
-  { template: 1, municipality: '3107', status: 'closed', days: -10, proposals: 3 },
-  { template: 2, municipality: '3103', status: 'closed', days: -20, proposals: 2 },
-  { template: 3, municipality: '3105', status: 'closed', days: -5, proposals: 2 },
-  { template: 4, municipality: '3118', status: 'closed', days: -30, proposals: 3 },
-  { template: 6, municipality: '3120', status: 'closed', days: -15, proposals: 2 },
-  { template: 7, municipality: '3110', status: 'closed', days: -40, proposals: 4 },
-  { template: 9, municipality: '3112', status: 'closed', days: -8, proposals: 2 },
-  { template: 5, municipality: '3107', status: 'draft', days: 30, proposals: 0 },
-  { template: 8, municipality: '3103', status: 'draft', days: 40, proposals: 0 },
-  { template: 10, municipality: '3101', status: 'draft', days: 20, proposals: 0 },
-  { template: 11, municipality: '3114', status: 'draft', days: 25, proposals: 0 },
-  { template: 12, municipality: '3116', status: 'draft', days: 50, proposals: 0 },
-  { template: 13, municipality: '3122', status: 'cancelled', days: 15, proposals: 0 },
-  { template: 14, municipality: '3124', status: 'cancelled', days: -2, proposals: 0 },
-  { template: 6, municipality: '3105', status: 'cancelled', days: 22, proposals: 0 },
-];
+/** How the thirty demo calls spread over statuses: days to the deadline from seeding (hand-laid in demo-call-plan.json). */
+export const CALL_PLAN: { template: number; municipality: string; status: 'draft' | 'open' | 'closed' | 'cancelled'; days: number; proposals: number }[] =
+  callPlan.map((p) => {
+    if (p.status !== 'draft' && p.status !== 'open' && p.status !== 'closed' && p.status !== 'cancelled') throw new Error(`demo-call-plan.json: no status ${p.status}`);
+    return { ...p, status: p.status };
+  });
 
 export const PROPOSAL_TEXTS = [
   { summary: 'Vi foreslår en pilot med eksisterende teknologi som kan skaleres raskt.', description: 'Løsningen bygger på utprøvd teknologi fra andre kommuner. Vi starter med en avgrenset pilot, måler effekt mot målene i utlysningen og deler alle data åpent.' },

@@ -57,6 +57,7 @@ export interface CallTemplate {
   budgetNok?: { min?: number; max?: number };
 }
 
+// biome-ignore format: a hand-laid table, one template a line
 export const CALL_TEMPLATES: CallTemplate[] = [
   { title: 'Sensorbasert parkering i sentrum', summary: 'Vi vil vise ledige parkeringsplasser i sanntid og redusere leting etter parkering.', description: 'Kommunen ønsker en løsning med sensorer eller kamera som registrerer ledige plasser, og som deler data åpent. Løsningen skal kunne skaleres til alle kommunale parkeringsplasser.', domains: ['mobility'], cpvCodes: ['34926000', '38730000', '72212000'], procedure: 'innovation-partnership', budgetNok: { min: 500_000, max: 2_000_000 } },
   { title: 'Behovsstyrt gatelys', summary: 'Gatelys som dimmes når ingen ferdes, uten å gå på bekostning av trygghet.', description: 'Vi ser etter løsninger for behovsstyrt gatebelysning med fjernstyring, energimåling og åpne grensesnitt mot kommunens driftssystemer.', domains: ['energy', 'safety'], cpvCodes: ['34993000', '31520000', '38820000'], procedure: 'competitive-negotiation', budgetNok: { max: 3_000_000 } },

@@ -60,9 +60,19 @@ export async function putEvaluation(
   return { created: !current, evaluation: evaluationView(next) };
 }
 
+interface EvaluationRanking {
+  name: string;
+  priceNok?: number;
+  weighted: Record<string, number>;
+  total: number;
+  rank: number;
+  complete: boolean;
+}
+
 export interface EvaluationTable {
   criteria: Criterion[];
-  items: { orgNumber: string; name: string; priceNok?: number; scores: Record<string, number>; weighted: Record<string, number>; total: number; rank: number; complete: boolean; notes?: string; version?: number }[];
+  /** One row per tender: the stored evaluation's scores and notes (and version, once one is stored), with the ranking. */
+  items: (Pick<EvaluationRecord, 'orgNumber' | 'scores' | 'notes'> & Partial<Pick<EvaluationRecord, 'version'>> & EvaluationRanking)[];
   complete: boolean;
 }
 

@@ -120,20 +120,21 @@ function scoreLines(d: AwardDecision, orgNumber: string, t: Words, lang: Languag
   ];
 }
 
+/** A letter's paragraphs with a blank line between them (a paragraph is a line, or its lines). */
+const paragraphs = (...ps: (string | readonly string[])[]): string[] => ps.flatMap((p, i) => [...(i ? [''] : []), ...(typeof p === 'string' ? [p] : p)]);
+
 /** One award letter per tenderer: the decision, reasons, the winners' scores and totals, its own, and the standstill. */
 export function awardLetters(call: CallRecord, d: AwardDecision): LetterDraft[] {
   const winners = d.snapshot.items.filter((i) => d.winners.includes(i.orgNumber));
   return bilingual((t, lang) => d.snapshot.items.map((item) => {
     const won = d.winners.includes(item.orgNumber);
     const text = [
-      t.to(item.name, item.orgNumber),
-      '',
-      t.awardSubject(call.title),
-      '',
-      won ? t.awardedYou(buyer(call, t)) : t.awardedOther(buyer(call, t), winners.map((w) => w.name).join(t.and)),
-      '',
-      t.reasons,
-      d.reasons,
+      ...paragraphs(
+        t.to(item.name, item.orgNumber),
+        t.awardSubject(call.title),
+        won ? t.awardedYou(buyer(call, t)) : t.awardedOther(buyer(call, t), winners.map((w) => w.name).join(t.and)),
+        [t.reasons, d.reasons],
+      ),
       '',
       ...winners.flatMap((w) => [t.winnerScores(w.name), ...scoreLines(d, w.orgNumber, t, lang), '']),
       ...(won ? [] : [t.yourScores, ...scoreLines(d, item.orgNumber, t, lang), '']),
@@ -149,15 +150,9 @@ export function awardLetters(call: CallRecord, d: AwardDecision): LetterDraft[] 
 export function selectionLetters(call: CallRecord, s: SelectionDecision): LetterDraft[] {
   return bilingual((t, lang) => s.requesters.map((r) => {
     const chosen = s.selected.includes(r.orgNumber);
+    const verdict = chosen ? t.selected(formatDeadline(s.tenderDeadline, lang)) : t.notSelected;
     const text = [
-      t.to(r.name, r.orgNumber),
-      '',
-      t.selectionHeading(call.title),
-      '',
-      chosen ? t.selected(formatDeadline(s.tenderDeadline, lang)) : t.notSelected,
-      '',
-      t.reasons,
-      s.reasons,
+      ...paragraphs(t.to(r.name, r.orgNumber), t.selectionHeading(call.title), verdict, [t.reasons, s.reasons]),
       '',
       ...(chosen ? [] : [t.selectionComplain]),
       ...signature(call, t),
@@ -170,9 +165,8 @@ export function withdrawalLetters(call: CallRecord, d: AwardDecision): LetterDra
   return bilingual((t, lang) => d.snapshot.items.map((item) => ({
     orgNumber: item.orgNumber, companyName: item.name, subject: t.withdrawnSubject(call.title),
     text: [
-      t.to(item.name, item.orgNumber), '',
-      t.withdrawn(formatDeadline(d.decidedAt, lang), call.title), '',
-      t.reasons, d.withdrawReason ?? '', '',
+      ...paragraphs(t.to(item.name, item.orgNumber), t.withdrawn(formatDeadline(d.decidedAt, lang), call.title), [t.reasons, d.withdrawReason ?? '']),
+      '',
       t.reevaluated,
       ...signature(call, t),
     ].join('\n'),

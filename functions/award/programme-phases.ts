@@ -1,22 +1,10 @@
-import { MUNICIPALITY_CODES, municipalityName } from '../../shared/domain/municipalities.js';
+import { municipalityName } from '../../shared/domain/municipalities.js';
 import { PHASES, daysStuck, median, phaseSince, type Phase } from '../../shared/domain/procedure.js';
 import { now } from '../core/clock.js';
-import { queryMunicipalityCalls, type CallRecord } from '../data/calls.js';
-import type { Key } from '../data/paging.js';
+import { listAllCalls } from '../data/programme.js';
 import { phaseOf, phaseState } from '../calls/view.js';
 
 const DAY = 86_400_000;
-
-async function allCallsOf(code: string): Promise<CallRecord[]> {
-  const out: CallRecord[] = [];
-  let start: Key | undefined;
-  do {
-    const page = await queryMunicipalityCalls(code, {}, 200, start);
-    out.push(...page.items);
-    start = page.lastKey;
-  } while (start);
-  return out;
-}
 
 /**
  * award issue, for the programme owner: how many calls are in each phase across the twelve municipalities, the
@@ -24,7 +12,7 @@ async function allCallsOf(code: string): Promise<CallRecord[]> {
  */
 export async function programmePhases() {
   const at = now();
-  const calls = (await Promise.all(MUNICIPALITY_CODES.map(allCallsOf))).flat();
+  const calls = await listAllCalls();
   const counts = new Map<Phase, number>(PHASES.map((p) => [p, 0]));
   const toContract: number[] = [];
   const stuck: { callId: string; title: string; municipalityName: string; phase: Phase; since: string; days: number }[] = [];

@@ -2,10 +2,9 @@ import { aggregateItems } from './aggregates.js';
 import { membershipItem } from './associations.js';
 import { batchWrite } from './batch-write.js';
 import { postings, postingsOf } from './call-postings.js';
-import { toItem as callItem, type CallRecord } from './calls.js';
-import { keys } from './keys.js';
+import { calls, type CallRecord } from './calls.js';
 import { organisations, type OrganisationRecord } from './organisations.js';
-import type { ProposalRecord } from './proposals.js';
+import { proposals, type ProposalRecord } from './proposals.js';
 
 /**
  * Writes a generated market straight into the table with BatchWriteItem (25 items a request, `parallel`
@@ -24,13 +23,9 @@ export interface BulkMarket {
 export async function bulkLoad(m: BulkMarket, log: (s: string) => void = () => {}, parallel = 8): Promise<number> {
   const items: Record<string, unknown>[] = [
     ...m.organisations.map(organisations.toItem),
-    ...m.calls.map(callItem),
+    ...m.calls.map(calls.toItem),
     ...m.calls.flatMap((c) => postingsOf(c).filter((p) => !m.onlyPartitions || m.onlyPartitions.has(p.facet)).map(postings.toItem)),
-    ...m.proposals.map((p) => ({
-      ...keys.proposal(p.callId, p.orgNumber), type: 'proposal', ...p,
-      gsi1pk: keys.allProposals, gsi1sk: keys.allProposalsSort(p.submittedAt, p.callId, p.orgNumber),
-      gsi2pk: keys.orgProposals(p.orgNumber), gsi2sk: keys.orgProposalSort(p.submittedAt, p.callId),
-    })),
+    ...m.proposals.map(proposals.toItem),
     ...m.memberships.map(membershipItem),
     ...aggregateItems(m.calls, m.proposals, m.organisations),
   ];

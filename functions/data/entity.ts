@@ -98,7 +98,7 @@ export const declarations: EntityDeclaration<object, unknown>[] = [];
 
 /**
  * Items by key, 100 per request; keys DynamoDB hands back unprocessed are asked for again, with backoff. For
- * declared entities through `getMany`; `calls.ts` (not declared yet) uses it directly.
+ * declared entities through `getMany`; raw items for call-stats.ts, which may not import the data modules that call it.
  */
 export async function batchGetItems(
   keyList: readonly Item[],
@@ -149,10 +149,22 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
     return (await batchGetItems(unique, projection)).map((item) => fromItem(item) as Pick<T, A>);
   }
 
-  /** Writes the item if `cond` holds for what is stored (or for nothing); false when it did not. */
-  async function putIf(record: T, cond: Condition): Promise<boolean> {
-    return ifConditionHolds(() => db().send(new PutCommand({ TableName: table(), Item: toItem(record), ...expression(cond) })));
+  /** Runs a conditional write that may hand back the item's attributes: ok false when the condition failed. */
+  async function written(send: () => Promise<{ Attributes?: Item } | undefined>): Promise<{ ok: boolean; record?: T }> {
+    let record: T | undefined;
+    const ok = await ifConditionHolds(async () => {
+      const out = await send();
+      record = out?.Attributes ? fromItem(out.Attributes) : undefined;
+    });
+    return { ok, record };
   }
+
+  /** Writes the item if `cond` holds for what is stored (or for nothing); with `returnOld`, the item it replaced. */
+  const putItem = (record: T, cond: Condition, returnOld = false) =>
+    written(() => db().send(new PutCommand({ TableName: table(), Item: toItem(record), ...expression(cond), ...(returnOld ? { ReturnValues: 'ALL_OLD' as const } : {}) })));
+
+  /** Writes the item if `cond` holds for what is stored (or for nothing); false when it did not. */
+  const putIf = async (record: T, cond: Condition) => (await putItem(record, cond)).ok;
 
   /** Writes the item unless one with its key exists (or unless `orIf` holds for it); false when it did. */
   const putIfAbsent = (record: T, orIf?: Condition) =>
@@ -167,12 +179,13 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
    * Replaces the item if, and only if, it still has `expectedVersion` (and `condition`, when given):
    * one conditional write, so concurrent editors never overwrite each other. False when it lost.
    */
-  const replaceIfVersion = (record: T, expectedVersion: number, extra: Condition = {}) =>
-    putIf(record, {
-      condition: ['attribute_exists(pk) AND #version = :expectedVersion', extra.condition].filter(Boolean).join(' AND '),
-      names: { '#version': 'version', ...extra.names },
-      values: { ':expectedVersion': expectedVersion, ...extra.values },
-    });
+  const replaceIfVersion = (record: T, expectedVersion: number, extra: Condition = {}) => putIf(record, versionCondition(expectedVersion, extra));
+
+  /** replaceIfVersion, handing back the item as it was (`old`), for the writes that follow from the change. */
+  async function swapIfVersion(record: T, expectedVersion: number, extra: Condition = {}): Promise<{ ok: boolean; old?: T }> {
+    const { ok, record: old } = await putItem(record, versionCondition(expectedVersion, extra), true);
+    return { ok, old };
+  }
 
   /** SET / REMOVE / ADD on an existing item under a condition; the new record, or undefined when the condition failed. */
   async function update(k: K, spec: UpdateSpec): Promise<T | undefined> {
@@ -203,9 +216,8 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
     const remove = removed.map((n, i) => name('r', n, i));
     const add = Object.entries(spec.add ?? {}).map(([n, v], i) => `${name('a', n, i)} ${value('a', v, i)}`);
     const condition = [spec.upsert ? '' : 'attribute_exists(pk)', spec.condition].filter(Boolean).join(' AND ');
-    let record: T | undefined;
-    const ok = await ifConditionHolds(async () => {
-      const out = await db().send(
+    return written(() =>
+      db().send(
         new UpdateCommand({
           TableName: table(),
           Key: decl.key(k),
@@ -213,10 +225,8 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
           ...expression({ condition, names, values }),
           ...(returnValues === 'NONE' ? {} : { ReturnValues: returnValues }),
         }),
-      );
-      record = out?.Attributes ? fromItem(out.Attributes) : undefined;
-    });
-    return { ok, record };
+      ),
+    );
   }
 
   /** Deletes the item (under a condition, when given); false when the condition failed. */
@@ -225,17 +235,11 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
   /** Deletes the item if it exists (and `cond` holds); the record it held, or undefined. */
   async function take(k: K, cond: Condition = {}): Promise<T | undefined> {
     const condition = ['attribute_exists(pk)', cond.condition].filter(Boolean).join(' AND ');
-    return (await deleteItem(k, { ...cond, condition }, true)).old;
+    return (await deleteItem(k, { ...cond, condition }, true)).record;
   }
 
-  async function deleteItem(k: K, cond: Condition, returnOld: boolean): Promise<{ ok: boolean; old?: T }> {
-    let old: T | undefined;
-    const ok = await ifConditionHolds(async () => {
-      const out = await db().send(new DeleteCommand({ TableName: table(), Key: decl.key(k), ...expression(cond), ...(returnOld ? { ReturnValues: 'ALL_OLD' as const } : {}) }));
-      old = out?.Attributes ? fromItem(out.Attributes) : undefined;
-    });
-    return { ok, old };
-  }
+  const deleteItem = (k: K, cond: Condition, returnOld: boolean) =>
+    written(() => db().send(new DeleteCommand({ TableName: table(), Key: decl.key(k), ...expression(cond), ...(returnOld ? { ReturnValues: 'ALL_OLD' as const } : {}) })));
 
   /** A page of the items a key condition selects, in sort-key order (or reversed). */
   async function query(q: QuerySpec, limit: number, startKey?: Key): Promise<{ items: T[]; lastKey?: Key }> {
@@ -251,7 +255,7 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
   /** How many items a key condition (and filter) selects, without reading them. */
   const count = (q: QuerySpec) => queryCount(queryInput(q));
 
-  return { declaration: decl as EntityDeclaration<T, K> & Required<Pick<EntityDeclaration<T, K>, 'keyTemplate' | 'keyOf'>>, toItem, fromItem, get, getMany, putIf, putIfAbsent, put, replaceIfVersion, update, updateIf, remove, take, query, queryEvery, count };
+  return { declaration: decl as EntityDeclaration<T, K> & Required<Pick<EntityDeclaration<T, K>, 'keyTemplate' | 'keyOf'>>, toItem, fromItem, get, getMany, putIf, putIfAbsent, put, replaceIfVersion, swapIfVersion, update, updateIf, remove, take, query, queryEvery, count };
 }
 
 export interface QuerySpec {
@@ -304,6 +308,13 @@ export function queryInput(q: QuerySpec) {
     ScanIndexForward: !q.newestFirst,
   };
 }
+
+/** The stored item still has `expectedVersion` (and `extra.condition`, when given). */
+const versionCondition = (expectedVersion: number, extra: Condition): Condition => ({
+  condition: ['attribute_exists(pk) AND #v = :v', extra.condition].filter(Boolean).join(' AND '),
+  names: { '#v': 'version', ...extra.names },
+  values: { ':v': expectedVersion, ...extra.values },
+});
 
 /** A condition as the SDK's input fields, leaving out what is empty (DynamoDB refuses empty maps). */
 function expression(c: Condition) {

@@ -3,28 +3,14 @@
  * proposals only who answered which call and when (never their content).
  */
 import { MUNICIPALITIES } from '../../shared/domain/municipalities.js';
-import { queryMunicipalityCalls, type CallRecord } from './calls.js';
+import { listMunicipalityCalls, type CallRecord } from './calls.js';
 import { table } from './client.js';
 import { organisations } from './organisations.js';
 import { keys } from './keys.js';
-import { queryAll, queryUpTo, type Key } from './paging.js';
+import { queryAll } from './paging.js';
 
 /** Every call of every municipality, drafts and cancelled calls included. */
-export async function listAllCalls(): Promise<CallRecord[]> {
-  const perMunicipality = await Promise.all(
-    MUNICIPALITIES.map(async ({ code }) => {
-      const calls: CallRecord[] = [];
-      let start: Key | undefined;
-      do {
-        const page = await queryMunicipalityCalls(code, {}, 500, start);
-        calls.push(...page.items);
-        start = page.lastKey;
-      } while (start);
-      return calls;
-    }),
-  );
-  return perMunicipality.flat();
-}
+export const listAllCalls = async (): Promise<CallRecord[]> => (await Promise.all(MUNICIPALITIES.map(({ code }) => listMunicipalityCalls(code)))).flat();
 
 /** Who answered which call, and when: the proposal's key facts, nothing of its content. */
 export interface ProposalStamp {

@@ -1,3 +1,4 @@
+import { calls } from './calls.js';
 import { callViewers, countedViews, memberships, promotions } from './associations.js';
 import { callEvents, callVersions, evaluations, impartiality, letters } from './award.js';
 import { callChanges } from './call-changes.js';
@@ -21,7 +22,7 @@ import { aggregates, companyCounts, contributions } from './aggregates.js';
  * the document is regenerated.
  */
 export const ENTITIES = [
-  organisations, users, organisationNames,
+  calls, organisations, users, organisationNames,
   proposals, tenders, callChanges, callViewers, countedViews,
   memberships, promotions,
   subscriptions, noticesSent, notificationWatermark, emailAddresses,

@@ -62,7 +62,7 @@ export const outcomes = entity<OutcomeRecord, string>({
   ],
 });
 
-export const reuses = entity<ReuseRecord, ReuseRecord>({
+export const reuses = entity<ReuseRecord, Pick<ReuseRecord, 'originalId' | 'reusedAt' | 'callId'>>({
   type: 'reuse',
   description: 'A municipality reused a call (the key holds the new call, so a retry cannot count it twice)',
   key: (r) => keys.reuse(r.originalId, r.reusedAt, r.callId),

@@ -3,7 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { applyCallChange } from './call-derived.js';
 import { refreshCallStats, refreshCompanyCalls, refreshCompanySme } from './call-stats.js';
 import type { CallRecord } from './call-record.js';
-import { fromItem as callFromItem } from './calls.js';
+import { calls } from './calls.js';
 
 /** One record of the table's stream (NEW_AND_OLD_IMAGES), as Lambda hands it over. */
 export interface StreamRecord {
@@ -14,7 +14,7 @@ export interface StreamRecord {
 type Image = Record<string, unknown> | undefined;
 const image = (i: Record<string, AttributeValue> | undefined): Image => (i ? (unmarshall(i) as Record<string, unknown>) : undefined);
 
-const asCall = (item: Image): CallRecord | undefined => (item?.type === 'call' ? callFromItem(item) : undefined);
+const asCall = (item: Image): CallRecord | undefined => (item?.type === 'call' ? calls.fromItem(item) : undefined);
 /** Whether an attribute differs between the images (an item created or deleted differs in all). */
 const changed = (before: Image, after: Image, ...names: string[]) => !before || !after || names.some((n) => before[n] !== after[n]);
 const accepted = (m: Image) => m?.status === 'accepted';

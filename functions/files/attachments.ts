@@ -1,10 +1,9 @@
-import { ulid } from 'ulid';
 import type { FileInfo, UploadDeclaration } from '../../shared/schemas/openphase.js';
 import { badRequest, conflict, forbidden, notFound } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { getCall } from '../data/calls.js';
-import { deleteFileRecord, getFile, insertFile, listFiles, objectKeyOf, type FileRecord } from '../data/files.js';
+import { deleteFileRecord, getFile, listFiles } from '../data/files.js';
 import { getProposal } from '../data/proposals.js';
 import { assertVisible } from '../calls/view.js';
 import { requireOpenCall } from '../proposals/open-call.js';
@@ -13,6 +12,7 @@ import { audit } from '../core/logger.js';
 import { currentStage } from '../../shared/domain/procedure.js';
 import { phaseState } from '../calls/view.js';
 import { checkCount, checkDeclaration } from './limits.js';
+import { startUpload } from './start-upload.js';
 import { fileStore } from './storage.js';
 import { fileView } from './documents.js';
 
@@ -32,16 +32,7 @@ export async function declareAttachment(callId: string, d: UploadDeclaration, pr
     throw notFound('redacts must name one of your own attachments to this call.');
   }
   checkCount(own.filter((f) => f.status === 'verified').length, 'proposal');
-  const id = ulid();
-  const record: FileRecord = {
-    id, callId, kind: 'attachment', orgNumber: principal.orgId, fileName: d.fileName, contentType, size: d.size, sha256: d.sha256,
-    status: 'pending', declaredAt: at.toISOString(), declaredBy: principal.userId,
-    objectKey: objectKeyOf({ callId, kind: 'attachment', orgNumber: principal.orgId, id }),
-    ...(d.redacts ? { redacts: d.redacts } : {}),
-  };
-  await insertFile(record);
-  const upload = await fileStore().uploadTarget(record, origin);
-  return { id, upload: { ...upload, method: 'PUT' as const } };
+  return startUpload({ callId, kind: 'attachment', orgNumber: principal.orgId }, d, contentType, at, principal, origin, d.redacts ? { redacts: d.redacts } : {});
 }
 
 export async function listMyAttachments(callId: string, principal: Principal): Promise<{ items: FileInfo[] }> {

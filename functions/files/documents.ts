@@ -6,12 +6,13 @@ import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { getCall, type CallRecord } from '../data/calls.js';
 import {
-  deleteFileRecord, getFile, insertDocumentChange, insertFile, listDocumentChanges, listFiles, markSuperseded, objectKeyOf, type FileRecord,
+  deleteFileRecord, getFile, insertDocumentChange, listDocumentChanges, listFiles, markSuperseded, type FileRecord,
 } from '../data/files.js';
 import { assertOwned, assertVisible } from '../calls/view.js';
 import { notifyStakeholdersSafely } from '../notices/notify-stakeholders.js';
 import { assertRoomForCorrection, checkCount, checkDeclaration } from './limits.js';
 import { fileStore } from './storage.js';
+import { startUpload } from './start-upload.js';
 
 export const fileView = (f: FileRecord): FileInfo => ({
   id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, sha256: f.sha256, uploadedAt: f.uploadedAt ?? f.declaredAt,
@@ -45,15 +46,10 @@ export async function declareDocument(callId: string, d: UploadDeclaration, prin
   const current = (await listFiles(callId, 'document')).filter((f) => f.status === 'verified');
   if (d.replaces && !current.some((f) => f.id === d.replaces)) throw notFound('No document with the id given in replaces.');
   checkCount(current.length - (d.replaces ? 1 : 0), 'call');
-  const id = ulid();
-  const record: FileRecord = {
-    id, callId, kind: 'document', fileName: d.fileName, contentType, size: d.size, sha256: d.sha256, status: 'pending',
-    declaredAt: at.toISOString(), declaredBy: principal.userId, objectKey: objectKeyOf({ callId, kind: 'document', id }),
-    ...(d.replaces ? { replaces: d.replaces } : {}), ...(d.changeNote ? { changeNote: d.changeNote } : {}),
-  };
-  await insertFile(record);
-  const upload = await fileStore().uploadTarget(record, origin);
-  return { id, upload: { ...upload, method: 'PUT' as const } };
+  return startUpload({ callId, kind: 'document' }, d, contentType, at, principal, origin, {
+    ...(d.replaces ? { replaces: d.replaces } : {}),
+    ...(d.changeNote ? { changeNote: d.changeNote } : {}),
+  });
 }
 
 /** Verified documents: anyone for a published call, the owner for a draft. */

@@ -1,12 +1,13 @@
 const DAY = 86_400_000;
 const ZONE = 'Europe/Oslo';
 
+const TWO = '2-digit';
+/** Oslo's wall clock, made once (a DateTimeFormat is costly to build and holds no state). */
+const WALL: Intl.DateTimeFormatOptions = { timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: TWO, day: TWO, hour: TWO, minute: TWO, second: TWO };
+const OSLO_CLOCK = new Intl.DateTimeFormat('en-GB', WALL);
+
 const parts = (d: Date) => {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    }).formatToParts(d).map((x) => [x.type, x.value]),
-  );
+  const p = Object.fromEntries(OSLO_CLOCK.formatToParts(d).map((x) => [x.type, x.value]));
   return { y: +p.year!, m: +p.month!, d: +p.day!, h: +p.hour!, min: +p.minute!, s: +p.second! };
 };
 

@@ -1,7 +1,9 @@
-import { MUNICIPALITIES } from '../../shared/domain/municipalities.js';
+import { isMunicipalityCode, MUNICIPALITIES } from '../../shared/domain/municipalities.js';
 import { withCheckDigit } from '../../shared/domain/org-number.js';
 import type { Domain, Procedure } from '../../shared/domain/vocabulary.js';
 import type { OrganisationRecord, UserRecord } from '../../functions/data/organisations.js';
+import demoCompanies from './demo-companies.json' with { type: 'json' };
+import callPlan from './demo-call-plan.json' with { type: 'json' };
 
 /**
  * Demo organisation numbers: MOD11-valid, the first base ≥ `from` that has a check digit. Demo bases begin
@@ -15,44 +17,11 @@ export function orgNumberFrom(from: number): string {
   }
 }
 
-export const COMPANIES: OrganisationRecord[] = [
-  {
-    id: orgNumberFrom(11234560), kind: 'company', name: 'Flåklypa Parkering (demo)', municipalityCode: '3105',
-    description: 'Sensorbasert parkering og mobilitetsdata for kommuner. Vi leverer IoT-sensorer, sanntidsdata og apper som viser ledige plasser.',
-    capabilities: ['IoT-sensorer', 'parkering', 'mobilitetsdata', 'app-utvikling'], cpvCodes: ['38730000', '48000000', '72212000'],
-    website: 'https://example.no/smart-parkering',
-  },
-  {
-    id: orgNumberFrom(12345670), kind: 'company', name: 'Andeby Lys og Energi (demo)', municipalityCode: '3107',
-    description: 'Energieffektiv gatebelysning, styring av lys etter behov og energioppfølging i kommunale bygg.',
-    capabilities: ['gatelys', 'energistyring', 'LED', 'fjernstyring'], cpvCodes: ['31520000', '09310000', '71314000'],
-  },
-  {
-    id: orgNumberFrom(13456780), kind: 'company', name: 'Kardemomme Havmiljø (demo)', municipalityCode: '3110',
-    description: 'Målinger av vannkvalitet, marin forsøpling og overvann med bøyer og droner. Åpne data for forvaltning.',
-    capabilities: ['vannkvalitet', 'miljøovervåking', 'droner', 'åpne data'], cpvCodes: ['90700000', '38900000', '73110000'],
-  },
-  {
-    id: orgNumberFrom(14567890), kind: 'company', name: 'Lilleputt Velferdsteknologi (demo)', municipalityCode: '3101',
-    description: 'Digitalt tilsyn, medisindispensere og trygghetsteknologi for hjemmetjenesten, integrert med kommunale journalsystemer.',
-    capabilities: ['velferdsteknologi', 'digitalt tilsyn', 'integrasjon', 'helse'], cpvCodes: ['33190000', '48180000', '85300000'],
-  },
-  {
-    id: orgNumberFrom(15678900), kind: 'company', name: 'Fantasia Data (demo)', municipalityCode: '3103',
-    description: 'Dataplattformer, åpne API-er og selvbetjeningsløsninger for innbyggere. Universell utforming er standard hos oss.',
-    capabilities: ['dataplattform', 'API', 'selvbetjening', 'universell utforming'], cpvCodes: ['72000000', '72300000', '48200000'],
-  },
-  {
-    id: orgNumberFrom(16789010), kind: 'company', name: 'Tusseby Bygg og Klima (demo)', municipalityCode: '3118',
-    description: 'Klimavennlige rehabiliteringer, inneklimasensorer og energiløsninger for skoler og sykehjem.',
-    capabilities: ['inneklima', 'rehabilitering', 'solceller', 'byggautomasjon'], cpvCodes: ['45300000', '45400000', '09330000'],
-  },
-  {
-    id: orgNumberFrom(17890120), kind: 'company', name: 'Eventyrlund Ressurs (demo)', municipalityCode: '3120',
-    description: 'Smart avfallshåndtering: fyllingssensorer i containere, ruteoptimalisering og ombruk.',
-    capabilities: ['avfall', 'ruteoptimalisering', 'sensorer', 'ombruk'], cpvCodes: ['90500000', '90510000', '72212000'],
-  },
-];
+/** The demo companies, hand-laid in demo-companies.json; `orgNumberFrom` is the base of each one's number. */
+export const COMPANIES: OrganisationRecord[] = demoCompanies.map(({ orgNumberFrom: base, name, municipalityCode, ...c }) => {
+  if (!isMunicipalityCode(municipalityCode)) throw new Error(`demo-companies.json: ${municipalityCode} is no municipality here`);
+  return { id: orgNumberFrom(base), kind: 'company', name, municipalityCode, ...c };
+});
 
 export const ASSOCIATIONS: OrganisationRecord[] = [
   { id: orgNumberFrom(18123450), kind: 'association', name: 'Næringsforeningen i Demoregionen (demo)' },
@@ -88,6 +57,7 @@ export interface CallTemplate {
   budgetNok?: { min?: number; max?: number };
 }
 
+// biome-ignore format: a hand-laid table, one template a line
 export const CALL_TEMPLATES: CallTemplate[] = [
   { title: 'Sensorbasert parkering i sentrum', summary: 'Vi vil vise ledige parkeringsplasser i sanntid og redusere leting etter parkering.', description: 'Kommunen ønsker en løsning med sensorer eller kamera som registrerer ledige plasser, og som deler data åpent. Løsningen skal kunne skaleres til alle kommunale parkeringsplasser.', domains: ['mobility'], cpvCodes: ['34926000', '38730000', '72212000'], procedure: 'innovation-partnership', budgetNok: { min: 500_000, max: 2_000_000 } },
   { title: 'Behovsstyrt gatelys', summary: 'Gatelys som dimmes når ingen ferdes, uten å gå på bekostning av trygghet.', description: 'Vi ser etter løsninger for behovsstyrt gatebelysning med fjernstyring, energimåling og åpne grensesnitt mot kommunens driftssystemer.', domains: ['energy', 'safety'], cpvCodes: ['34993000', '31520000', '38820000'], procedure: 'competitive-negotiation', budgetNok: { max: 3_000_000 } },
@@ -106,40 +76,12 @@ export const CALL_TEMPLATES: CallTemplate[] = [
   { title: 'Energioppfølging i sykehjem', summary: 'Redusere energibruken uten å svekke komforten for beboerne.', description: 'Kommunen vil måle energibruk per bygg og per system, finne avvik automatisk og få forslag til tiltak.', domains: ['energy', 'health-welfare'], cpvCodes: ['71314300', '38554000'], procedure: 'innovation-partnership' },
 ];
 
-/** How the thirty demo calls spread over statuses: days to the deadline from seeding. */
-export const CALL_PLAN: { template: number; municipality: string; status: 'draft' | 'open' | 'closed' | 'cancelled'; days: number; proposals: number }[] = [
-  { template: 0, municipality: '3107', status: 'open', days: 21, proposals: 1 },
-  { template: 1, municipality: '3105', status: 'open', days: 14, proposals: 1 },
-  { template: 2, municipality: '3110', status: 'open', days: 30, proposals: 0 },
-  { template: 3, municipality: '3101', status: 'open', days: 10, proposals: 1 },
-  { template: 4, municipality: '3120', status: 'open', days: 45, proposals: 0 },
-  { template: 5, municipality: '3103', status: 'open', days: 7, proposals: 1 },
-  { template: 6, municipality: '3118', status: 'open', days: 25, proposals: 0 },
-  { template: 7, municipality: '3112', status: 'open', days: 35, proposals: 0 },
-  { template: 8, municipality: '3114', status: 'open', days: 18, proposals: 0 },
-  { template: 9, municipality: '3116', status: 'open', days: 28, proposals: 0 },
-  { template: 10, municipality: '3122', status: 'open', days: 40, proposals: 0 },
-  { template: 11, municipality: '3124', status: 'open', days: 12, proposals: 0 },
-  { template: 12, municipality: '3110', status: 'open', days: 60, proposals: 1 },
-  { template: 13, municipality: '3107', status: 'open', days: 5, proposals: 1 },
-  { template: 14, municipality: '3105', status: 'open', days: 50, proposals: 0 },
-  { template: 0, municipality: '3101', status: 'closed', days: -3, proposals: 2 },
-  { template: 1, municipality: '3107', status: 'closed', days: -10, proposals: 3 },
-  { template: 2, municipality: '3103', status: 'closed', days: -20, proposals: 2 },
-  { template: 3, municipality: '3105', status: 'closed', days: -5, proposals: 2 },
-  { template: 4, municipality: '3118', status: 'closed', days: -30, proposals: 3 },
-  { template: 6, municipality: '3120', status: 'closed', days: -15, proposals: 2 },
-  { template: 7, municipality: '3110', status: 'closed', days: -40, proposals: 4 },
-  { template: 9, municipality: '3112', status: 'closed', days: -8, proposals: 2 },
-  { template: 5, municipality: '3107', status: 'draft', days: 30, proposals: 0 },
-  { template: 8, municipality: '3103', status: 'draft', days: 40, proposals: 0 },
-  { template: 10, municipality: '3101', status: 'draft', days: 20, proposals: 0 },
-  { template: 11, municipality: '3114', status: 'draft', days: 25, proposals: 0 },
-  { template: 12, municipality: '3116', status: 'draft', days: 50, proposals: 0 },
-  { template: 13, municipality: '3122', status: 'cancelled', days: 15, proposals: 0 },
-  { template: 14, municipality: '3124', status: 'cancelled', days: -2, proposals: 0 },
-  { template: 6, municipality: '3105', status: 'cancelled', days: 22, proposals: 0 },
-];
+/** How the thirty demo calls spread over statuses: days to the deadline from seeding (hand-laid in demo-call-plan.json). */
+export const CALL_PLAN: { template: number; municipality: string; status: 'draft' | 'open' | 'closed' | 'cancelled'; days: number; proposals: number }[] =
+  callPlan.map((p) => {
+    if (p.status !== 'draft' && p.status !== 'open' && p.status !== 'closed' && p.status !== 'cancelled') throw new Error(`demo-call-plan.json: no status ${p.status}`);
+    return { ...p, status: p.status };
+  });
 
 export const PROPOSAL_TEXTS = [
   { summary: 'Vi foreslår en pilot med eksisterende teknologi som kan skaleres raskt.', description: 'Løsningen bygger på utprøvd teknologi fra andre kommuner. Vi starter med en avgrenset pilot, måler effekt mot målene i utlysningen og deler alle data åpent.' },

@@ -7,8 +7,8 @@
 import { ulid } from 'ulid';
 import { queryMunicipalityCalls, replaceCall, type CallRecord } from '../../functions/data/calls.js';
 import { listProposalsForCall, upsertProposal } from '../../functions/data/proposals.js';
-import { putCallVersion, putLetter, recordEvent, writeEvaluation, type AwardDecision } from '../../functions/data/award.js';
-import { awardLetters, composeLetter, selectionLetters } from '../../functions/award/letters.js';
+import { putCallVersion, putLetter, recordEvent, writeEvaluation, type AwardDecision, type CallEvent, type LetterKind } from '../../functions/data/award.js';
+import { awardLetters, composeLetter, selectionLetters, type LetterDraft } from '../../functions/award/letters.js';
 import { isTwoStage, priceScores, rankEvaluation, standstillEnd } from '../../shared/domain/procedure.js';
 import { CALL_TEMPLATES } from './demo-data.js';
 import { mulberry32 } from './generate/companies.js';
@@ -30,6 +30,16 @@ async function demoCall(municipality: string, template: number): Promise<CallRec
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const owner = (c: CallRecord) => ({ userId: `user-${c.municipalityCode}`, orgId: c.municipalityCode, role: 'municipality' });
+/** A decision's letters, one to every company it concerns, sent when it was decided (demo addresses). */
+async function sendLetters(call: CallRecord, kind: LetterKind, decision: { id: string; decidedAt: string }, letters: LetterDraft[]): Promise<void> {
+  for (const l of letters) {
+    await putLetter({ ...(await composeLetter(call.id, decision.id, kind, l, `post+${l.orgNumber}@innovasjonstorget.invalid`, decision.decidedAt)), sentAt: decision.decidedAt });
+  }
+}
+
+/** The owner's entry in a call's event log, as the use cases write it. */
+const logEvent = (call: CallRecord, type: CallEvent['type'], eventId: string, at: string, data: CallEvent['data']) =>
+  recordEvent({ callId: call.id, eventId, type, at, actor: owner(call), data });
 
 export async function seedAward(now: Date): Promise<void> {
   for (const [n, plan] of PLANS.entries()) {
@@ -58,10 +68,8 @@ export async function seedAward(now: Date): Promise<void> {
         decidedAt: iso(decidedAt), decidedBy: owner(call).userId, requesters: requests.map((r) => ({ orgNumber: r.orgNumber, name: r.companyName })),
       };
       await write({ selection }, decidedAt);
-      await recordEvent({ callId: call.id, eventId: `selection-${selection.id}`, type: 'selection', at: selection.decidedAt, actor: owner(call), data: { selected: selection.selected, requesters: requests.length, tenderDeadline: selection.tenderDeadline, reasons: selection.reasons } });
-      for (const l of selectionLetters(call, selection)) {
-        await putLetter({ ...(await composeLetter(call.id, selection.id, 'selection', l, `post+${l.orgNumber}@innovasjonstorget.invalid`, selection.decidedAt)), sentAt: selection.decidedAt });
-      }
+      await logEvent(call, 'selection', `selection-${selection.id}`, selection.decidedAt, { selected: selection.selected, requesters: requests.length, tenderDeadline: selection.tenderDeadline, reasons: selection.reasons });
+      await sendLetters(call, 'selection', selection, selectionLetters(call, selection));
       const tenderers = plan.target === 'tendering' ? requests.slice(0, 1) : requests.slice(0, 2);
       for (const [i, r] of tenderers.entries()) {
         const at = iso(Math.min(decidedAt + (i + 2) * DAY, now.getTime()));
@@ -78,7 +86,7 @@ export async function seedAward(now: Date): Promise<void> {
     for (const [i, t] of tenders.entries()) {
       if (plan.target === 'evaluation' && i > 0) break;
       await writeEvaluation({ callId: call.id, orgNumber: t.orgNumber, scores: scores(i), notes: 'Vurdert mot kravspesifikasjonen.', version: 1, updatedAt: iso(evaluatedAt), updatedBy: owner(call).userId });
-      await recordEvent({ callId: call.id, eventId: `evaluation-${t.orgNumber}-v1`, type: 'evaluation', at: iso(evaluatedAt), actor: owner(call), data: { orgNumber: t.orgNumber, version: 1 } });
+      await logEvent(call, 'evaluation', `evaluation-${t.orgNumber}-v1`, iso(evaluatedAt), { orgNumber: t.orgNumber, version: 1 });
     }
     if (plan.target === 'evaluation') continue;
 
@@ -95,15 +103,13 @@ export async function seedAward(now: Date): Promise<void> {
       },
     };
     await write({ award }, decidedAt);
-    await recordEvent({ callId: call.id, eventId: `award-${award.id}`, type: 'award', at: award.decidedAt, actor: owner(call), data: { winners: award.winners, reasons: award.reasons, standstillEndsAt: award.standstillEndsAt } });
-    for (const l of awardLetters(call, award)) {
-      await putLetter({ ...(await composeLetter(call.id, award.id, 'award', l, `post+${l.orgNumber}@innovasjonstorget.invalid`, award.decidedAt)), sentAt: award.decidedAt });
-    }
+    await logEvent(call, 'award', `award-${award.id}`, award.decidedAt, { winners: award.winners, reasons: award.reasons, standstillEndsAt: award.standstillEndsAt });
+    await sendLetters(call, 'award', award, awardLetters(call, award));
     if (plan.target === 'standstill') continue;
 
     const signedAt = Date.parse(award.standstillEndsAt) + 2 * DAY;
     const valueNok = tenders.find((t) => t.orgNumber === ranked[0]!.orgNumber)?.priceNok ?? 500_000;
     await write({ contract: { signedAt: iso(signedAt), valueNok, durationMonths: 12, recordedAt: iso(signedAt), recordedBy: owner(call).userId } }, signedAt);
-    await recordEvent({ callId: call.id, eventId: `contract-${award.id}`, type: 'contract', at: iso(signedAt), actor: owner(call), data: { signedAt: iso(signedAt), valueNok, durationMonths: 12, winners: award.winners } });
+    await logEvent(call, 'contract', `contract-${award.id}`, iso(signedAt), { signedAt: iso(signedAt), valueNok, durationMonths: 12, winners: award.winners });
   }
 }

@@ -1,6 +1,5 @@
 import { ulid } from 'ulid';
 import { getCall, insertCall, queryMunicipalityCalls, type CallRecord } from '../../functions/data/calls.js';
-import { isConditionFailure } from '../../functions/data/client.js';
 import { listProposalsForCall } from '../../functions/data/proposals.js';
 import { getOrganisations } from '../../functions/data/organisations.js';
 import { getOutcome, insertReuse, putOutcome, type OutcomeRecord } from '../../functions/data/sharing.js';
@@ -131,11 +130,8 @@ export async function seedSharing(now: Date): Promise<void> {
 }
 
 async function insertOnce(call: CallRecord): Promise<CallRecord> {
-  try {
-    await insertCall(call);
-    return call;
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-    return (await getCall(call.id))!;
-  }
+  const stored = await getCall(call.id);
+  if (stored) return stored;
+  await insertCall(call);
+  return call;
 }

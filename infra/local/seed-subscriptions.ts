@@ -6,6 +6,7 @@ import { confirmAddress } from '../../functions/data/email-addresses.js';
 type Demo = Omit<SubscriptionRecord, 'id' | 'createdAt'>;
 
 /** Demo saved searches: a few per company and one an association sends to its members. Addresses are .example. */
+// biome-ignore format: a hand-laid table, two lines a search
 const DEMO: Demo[] = [
   {
     orgId: COMPANIES[0]!.id, name: 'Mobilitet i hele Østfold', filters: { domain: 'mobility' },

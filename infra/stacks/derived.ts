@@ -5,12 +5,13 @@
  * (functions/jobs/table-stream.ts; locally the data layer runs the same code inline), and rewrites the
  * match index snapshot in its bucket when company profiles change (docs/matching.md).
  */
-import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { nagArn, privateBucket } from './resources.js';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function.js';
@@ -34,11 +35,7 @@ export class Derived extends Construct {
 
   constructor(scope: Construct, id: string, props: DerivedProps) {
     super(scope, id);
-    const stack = Stack.of(this);
-    this.snapshots = new Bucket(this, 'MatchSnapshots', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    this.snapshots = privateBucket(this, 'MatchSnapshots', {
       // A snapshot is rebuilt from the table at any time: nothing here needs keeping.
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: false,
@@ -63,7 +60,7 @@ export class Derived extends Construct {
     this.function.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [snapshotObject] }));
     this.function.function.addToRolePolicy(listBucket);
     Validations.of(this.function).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(props.table.node.defaultChild as CfnElement)}.Arn>/index/*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagArn(props.table)}/index/*]`,
       reason: 'Reads the company-changes index to rebuild the match snapshot; index/* covers only this table.',
     });
     Validations.of(this.function).acknowledge({

@@ -4,13 +4,14 @@
  * event (EventBridge), and the SES permission the API functions need to tell stakeholders about corrections,
  * answers and cancellations (the same SES path as the notifications job).
  */
-import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { nagArn, privateBucket } from './resources.js';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket, type CfnBucket, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ApiFunction } from '../constructs/api-function.js';
 import type { Api } from './api.js';
@@ -38,10 +39,7 @@ export class Files extends Construct {
     const mailFrom = context('mailFrom', `Innovasjonstorget <${fromAddress}>`);
     const siteOrigin = context('publicBaseUrl', `https://${web.distribution.distributionDomainName}`).replace(/\/+$/, '');
 
-    this.bucket = new Bucket(this, 'Uploads', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    this.bucket = privateBucket(this, 'Uploads', {
       versioned: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: web.node.findChild('Logs') as Bucket,
@@ -113,8 +111,8 @@ export class Files extends Construct {
       for (const [k, v] of Object.entries(mailEnv)) fn.function.addEnvironment(k, v);
     }
 
-    const bucketArn = `Resource::<${stack.getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>/*`;
-    const tableIndex = `Resource::<${stack.getLogicalId(table.node.defaultChild as CfnElement)}.Arn>/index/*`;
+    const bucketArn = `Resource::${nagArn(this.bucket)}/*`;
+    const tableIndex = `Resource::${nagArn(table)}/index/*`;
     const ack = (c: Construct, findings: string[], reason: string) => {
       for (const f of findings) Validations.of(c).acknowledge({ id: `AwsSolutions-IAM5[${f}]`, reason });
     };

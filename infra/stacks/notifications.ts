@@ -7,7 +7,8 @@
  * `mailFrom` (the From header, default `Innovasjonstorget <varsel@<domain>>`), `publicBaseUrl` (links in
  * e-mails, default the CloudFront site).
  */
-import { type CfnElement, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { nagArn } from './resources.js';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -72,7 +73,7 @@ export class Notifications extends Construct {
     props.api.cursorSecret.grantRead(this.function.function);
     props.api.linkSecret.grantRead(this.function.function);
     Validations.of(this.function).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(props.table.node.defaultChild as CfnElement)}.Arn>/index/*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagArn(props.table)}/index/*]`,
       reason: 'The job queries the table GSIs (open calls, subscriptions by frequency); index/* covers only this table.',
     });
     this.function.function.addToRolePolicy(
@@ -113,7 +114,7 @@ export class Notifications extends Construct {
       target: target('weekly', Duration.hours(6)),
     });
     Validations.of(schedulerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(this.function.function.node.defaultChild as CfnElement)}.Arn>:*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagArn(this.function.function)}:*]`,
       reason: 'lambda:InvokeFunction on this one function and its versions/aliases (grantInvoke adds <arn>:*); no other function.',
     });
   }

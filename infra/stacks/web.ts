@@ -3,7 +3,8 @@
  * strict security headers, and the built SvelteKit app plus a runtime config.json.
  */
 import { existsSync } from 'node:fs';
-import { CfnElement, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { nagArn, privateBucket } from './resources.js';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   AllowedMethods,
@@ -25,7 +26,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { SPA_FALLBACK_SOURCE } from '../constructs/spa-fallback.js';
@@ -58,19 +59,13 @@ export class Web extends Construct {
 
     // CloudFront standard logs are delivered with ACLs, so this bucket (alone) keeps ACLs enabled.
     // It holds S3 access logs and CloudFront logs; cdk-nag accepts a log bucket without its own access logs.
-    const logs = new Bucket(this, 'Logs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    const logs = privateBucket(this, 'Logs', {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.bucket = new Bucket(this, 'Site', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    this.bucket = privateBucket(this, 'Site', {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: logs,
       serverAccessLogsPrefix: 'site-bucket/',
@@ -145,8 +140,7 @@ export class Web extends Construct {
    * (functions/site/): they read the shell (200.html) and write utlysninger/<id>.html, nothing else.
    */
   private allowCallPages(api: Api): void {
-    const stack = Stack.of(this);
-    const pages = `Resource::<${stack.getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>/utlysninger/*`;
+    const pages = `Resource::${nagArn(this.bucket)}/utlysninger/*`;
     for (const fn of [api.functions.calls, api.functions.sharing]) {
       fn.function.addEnvironment('SITE_BUCKET', this.bucket.bucketName);
       fn.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects('200.html')] }));
@@ -248,7 +242,7 @@ function acknowledgeDeployment(deployment: BucketDeployment, site: Bucket): void
   const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
   const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
   const assets = `arn:${partition}:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${account}-${region}/*`;
-  const siteArn = `<${stack.getLogicalId(site.node.defaultChild as CfnElement)}.Arn>/*`;
+  const siteArn = `${nagArn(site)}/*`;
   const grants: Record<string, string> = {
     'Action::s3:GetObject*': 'reads the staged site archive (grantRead from CDK)',
     'Action::s3:GetBucket*': 'reads the staged site archive (grantRead from CDK)',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isoDateTime, text } from './common.js';
+import { companyRefSchema, isoDateTime, text } from './common.js';
 
 export const associationSummarySchema = z.object({ id: z.string(), name: z.string(), memberCount: z.number() });
 
@@ -21,7 +21,7 @@ export type Promotion = z.infer<typeof promotionSchema>;
 export const associationSchema = z.object({
   id: z.string(),
   name: z.string(),
-  members: z.array(z.object({ orgNumber: z.string(), name: z.string() })),
+  members: z.array(companyRefSchema),
   promotions: z.array(promotionSchema),
 });
 export type Association = z.infer<typeof associationSchema>;

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { CRITERION_KINDS, PHASES, isValidScore } from '../domain/procedure.js';
 import { isValidOrgNumber } from '../domain/org-number.js';
-import { isoDateTime, text } from './common.js';
+import { companyRefSchema, isoDateTime, text } from './common.js';
 
 const orgNumber = z.string().check(z.refine(isValidOrgNumber, { message: 'Not a valid organisasjonsnummer' }));
 const nok = z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000_000));
@@ -40,7 +40,7 @@ export const callAwardViewFields = {
     signedAt: isoDateTime,
     valueNok: z.number(),
     durationMonths: z.optional(z.number()),
-    winners: z.array(z.object({ orgNumber: z.string(), name: z.string() })),
+    winners: z.array(companyRefSchema),
     reasons: z.string(),
   })),
 };
@@ -126,8 +126,8 @@ export const contractInputSchema = z.strictObject({
 
 export const decisionSchema = z.object({
   id: z.string(), kind: z.enum(['selection', 'award']), decidedAt: isoDateTime, reasons: z.string(),
-  winners: z.optional(z.array(z.object({ orgNumber: z.string(), name: z.string() }))),
-  selected: z.optional(z.array(z.object({ orgNumber: z.string(), name: z.string() }))),
+  winners: z.optional(z.array(companyRefSchema)),
+  selected: z.optional(z.array(companyRefSchema)),
   standstillEndsAt: z.optional(isoDateTime), tenderDeadline: z.optional(isoDateTime),
   withdrawnAt: z.optional(isoDateTime), withdrawReason: z.optional(z.string()),
   letters: z.array(z.object({ orgNumber: z.string(), name: z.string(), sentAt: z.optional(isoDateTime) })),

@@ -3,7 +3,7 @@ import { DOMAINS, PROCEDURES } from '../domain/vocabulary.js';
 import { CALL_STATUSES } from '../domain/call-status.js';
 import { CPV_INPUT_PATTERN, isRdServicesCode, parseCpvInput } from '../domain/cpv-code.js';
 import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
-import { isoDateTime, pageQuery, text } from './common.js';
+import { isoDateTime, municipalityFields, pageQuery, text } from './common.js';
 // ── award issue: criteria, climate rule and phase (shared/schemas/award.ts) ──
 import { callAwardInputFields, callAwardViewFields } from './award.js';
 
@@ -102,8 +102,7 @@ export type CallPatch = z.infer<typeof callPatchSchema>;
 
 export const callSchema = z.object({
   id: z.string(),
-  municipalityCode: z.string(),
-  municipalityName: z.string(),
+  ...municipalityFields,
   title: z.string(),
   summary: z.string(),
   description: z.string(),

@@ -40,3 +40,9 @@ export type Problem = z.infer<typeof problemSchema>;
 export const page = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** Where a call (or its owner) belongs, as the API shows it: the kommunenummer and the municipality's name. */
+export const municipalityFields = { municipalityCode: z.string(), municipalityName: z.string() };
+
+/** A company named in an answer (members, partners, winners, who asked): its organisasjonsnummer and name. */
+export const companyRefSchema = z.object({ orgNumber: z.string(), name: z.string() });

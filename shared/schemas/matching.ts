@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { municipalityFields } from './common.js';
 
 export const reasonSchema = z.object({
   signal: z.enum(['cpv', 'text', 'locality', 'sme']),
@@ -8,6 +9,9 @@ export const reasonSchema = z.object({
   evidence: z.optional(z.array(z.object({ match: z.string(), points: z.number(), via: z.optional(z.string()) }))),
 });
 export type MatchReason = z.infer<typeof reasonSchema>;
+
+/** A match's score and the reasons it adds up from. */
+const scored = { score: z.number(), reasons: z.array(reasonSchema) };
 
 export const matchQuerySchema = z.object({
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
@@ -20,8 +24,7 @@ export const partnerMatchSchema = z.object({
   municipalityCode: z.optional(z.string()),
   sme: z.boolean(),
   capacity: z.number(),
-  score: z.number(),
-  reasons: z.array(reasonSchema),
+  ...scored,
 });
 export type PartnerMatch = z.infer<typeof partnerMatchSchema>;
 
@@ -29,11 +32,9 @@ export type PartnerMatch = z.infer<typeof partnerMatchSchema>;
 export const callMatchSchema = z.object({
   callId: z.string(),
   title: z.string(),
-  municipalityCode: z.string(),
-  municipalityName: z.string(),
+  ...municipalityFields,
   deadline: z.string(),
-  score: z.number(),
-  reasons: z.array(reasonSchema),
+  ...scored,
 });
 export type CallMatch = z.infer<typeof callMatchSchema>;
 

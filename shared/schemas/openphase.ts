@@ -3,7 +3,7 @@
  * protocol), and the change log the call page shows as «Rettelser».
  */
 import * as z from 'zod/mini';
-import { isoDateTime, text } from './common.js';
+import { companyRefSchema, isoDateTime, text } from './common.js';
 import { FILE_TYPES, MAX_FILE_BYTES } from '../domain/files.js';
 
 export const questionParams = z.object({
@@ -50,7 +50,7 @@ export const questionSchema = z.object({
   askedAt: isoDateTime,
   status: z.enum(['pending', 'answered']),
   /** Owner only. Absent on clarifications the municipality published itself. */
-  askedBy: z.optional(z.object({ orgNumber: z.string(), name: z.string() })),
+  askedBy: z.optional(companyRefSchema),
   question: z.optional(z.string()),
   answer: z.optional(z.string()),
   answeredAt: z.optional(isoDateTime),

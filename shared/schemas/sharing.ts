@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DOMAINS, PROCEDURES, PROJECT_STATUSES } from '../domain/vocabulary.js';
 import { MUNICIPALITY_CODES } from '../domain/municipalities.js';
-import { isoDateTime, pageQuery, text } from './common.js';
+import { companyRefSchema, isoDateTime, pageQuery, text } from './common.js';
 import { orgNumberSchema } from './organisations.js';
 
 // Kept beside the other vocabularies (zod-free), so the web can list them without loading zod.
@@ -23,7 +23,7 @@ export type OutcomeInput = z.infer<typeof outcomeInputSchema>;
 export const outcomeSchema = z.object({
   callId: z.string(),
   municipalityCode: z.string(),
-  partners: z.array(z.object({ orgNumber: z.string(), name: z.string() })),
+  partners: z.array(companyRefSchema),
   projectStatus: z.enum(PROJECT_STATUSES),
   results: z.string(),
   lessons: z.string(),

@@ -8,18 +8,9 @@ import {
 import { forwardIndex, NO_MUNI, packProfiles, type PackedMatchData } from './packed-index.js';
 import { PackedText } from './packed-text.js';
 import { TopK } from './top-k.js';
+import type { MatchProfile } from './match-profile.js';
 
-/** A company profile as matching reads it (from the profile API's shape). */
-export interface MatchProfile {
-  orgNumber: string;
-  name: string;
-  description?: string;
-  capabilities?: readonly string[];
-  cpvCodes: readonly string[];
-  municipalityCode?: string;
-  sme?: boolean;
-  capacity?: number;
-}
+export type { MatchProfile } from './match-profile.js';
 
 export interface Ranked {
   company: number;

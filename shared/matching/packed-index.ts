@@ -10,7 +10,7 @@
  */
 import { termFrequencies } from './bm25.js';
 import { cpvNodes } from './cpv-evidence.js';
-import type { MatchProfile } from './match-index.js';
+import type { MatchProfile } from './match-profile.js';
 
 export const NO_MUNI = 0xffff;
 

@@ -27,8 +27,10 @@ function potentialsFromSink(g: SlateGraph, pi: Float64Array): Float64Array {
   const T = g.sink;
   const dist = new Float64Array(T + 1).fill(Infinity);
   const heap = new NodeHeap(2 * (g.flow.length + T + 1));
+  // Each node is expanded once, so the search ends even if π were not valid (then `valid` fails below).
+  const done = new Uint8Array(T + 1);
   const relax = (v: number, d: number) => {
-    if (d < dist[v]!) {
+    if (!done[v] && d < dist[v]!) {
       dist[v] = d;
       heap.push(d, v);
     }
@@ -38,7 +40,8 @@ function potentialsFromSink(g: SlateGraph, pi: Float64Array): Float64Array {
     const d = heap.topKey;
     const v = heap.topNode;
     heap.pop();
-    if (d > dist[v]!) continue;
+    if (done[v] || d > dist[v]!) continue;
+    done[v] = 1;
     if (v === T) {
       for (let c = 0; c < g.companyCount; c++) if (g.load[c]! > 0) relax(g.calls + c, d + pi[T]! - pi[g.calls + c]!);
       for (let i = 0; i < g.calls; i++) if (g.empty[i]! > 0) relax(i, d + pi[T]! - pi[i]!);

@@ -1,4 +1,5 @@
-import { minCostFlowForNumberNodes, type Edge } from 'min-cost-flow';
+import { certify } from './slate-certificate.js';
+import { NodeHeap, SCALE, SlateGraph } from './slate-graph.js';
 
 /** One call in a slate problem: its best companies (by score, best first) and a bound on all the others. */
 export interface SlateCall {
@@ -21,104 +22,133 @@ export interface SlateResult {
   unproven: number[];
 }
 
-const SCALE = 100; // scores have two decimals; integer costs keep the flow exact
-
 /**
- * The partner slate as a min-cost flow: source → call (capacity = partners) → company (capacity 1 per
- * pair) → sink (capacity = what the company can take on), cost = −score. Maximum flow first (as many
- * calls served as possible), then maximum total score.
+ * The partner slate as a min-cost flow: call (supply = partners) → company (capacity 1 per pair) → sink
+ * (capacity = what the company can take on), cost = −score; as many pairs as possible first, then the
+ * highest total (see SlateGraph). Successive shortest paths, one seat at a time: Dijkstra from the
+ * seat's call on reduced costs, stopped at the first company with room (or an empty seat), then the
+ * potentials of the nodes it settled are lowered by (D − distance) so every reduced cost stays ≥ 0
+ * (π(v) + min(d(v), D) − D is a valid potential). Each search only explores the companies the seat
+ * competes for, so an uncontested call costs one look at its list. The certificate is separate
+ * (slate-certificate.ts) and checks the result rather than trusting this code.
  */
 export function solveSlate(calls: readonly SlateCall[], capacity: (company: number) => number): SlateResult {
-  const companyNode = new Map<number, number>();
-  const companies: number[] = [];
-  for (const call of calls) {
-    for (const { company } of call.candidates) {
-      if (!companyNode.has(company)) {
-        companyNode.set(company, calls.length + 1 + companies.length);
-        companies.push(company);
-      }
-    }
+  const g = new SlateGraph(calls, capacity);
+  const pi = initialPotentials(g);
+  const search = new SeatSearch(g, pi);
+  for (let i = 0; i < g.calls; i++) {
+    for (let seat = 0; seat < g.seats[i]!; seat++) search.fill(i);
   }
-  const sink = calls.length + companies.length + 1;
-  const edges: Edge<number>[] = [];
-  calls.forEach((call, i) => {
-    edges.push({ from: 0, to: i + 1, capacity: call.partners, cost: 0 });
-    for (const { company, score } of call.candidates) {
-      edges.push({ from: i + 1, to: companyNode.get(company)!, capacity: 1, cost: -Math.round(score * SCALE) });
-    }
-  });
-  for (const company of companies) edges.push({ from: companyNode.get(company)!, to: sink, capacity: Math.max(0, capacity(company)), cost: 0 });
-  if (companies.length === 0) return { partners: calls.map(() => []), total: 0, unproven: [] };
-
-  const solved = minCostFlowForNumberNodes(edges, Infinity);
   const partners: number[][] = calls.map(() => []);
-  let totalCost = 0;
-  for (const e of solved) {
-    if (e.flow > 0 && e.from >= 1 && e.from <= calls.length) {
-      partners[e.from - 1]!.push(companies[e.to - calls.length - 1]!);
-      totalCost += e.cost;
-    }
+  let cents = 0;
+  for (let a = 0; a < g.flow.length; a++) {
+    if (!g.flow[a]) continue;
+    partners[g.arcCall[a]!]!.push(g.companyId[g.arcCompany[a]!]!);
+    cents += g.weight[a]!;
   }
-  const unproven = certify(solved, calls, companies.length, sink);
-  return { partners, total: totalCost === 0 ? 0 : -totalCost / SCALE, unproven };
+  return { partners, total: cents / SCALE, unproven: certify(g, pi) };
 }
 
 /**
- * Optimality beyond the candidates, by LP duality. Potentials are π(v) = −(cost of the cheapest residual
- * path from v to the sink), from Bellman–Ford (it converges: the flow is optimal on the candidate graph,
- * so there is no negative cycle), and they are valid: no residual arc has negative reduced cost. A left-
- * out pair (call i, company c) of weight w would be an arc i → c; it keeps every reduced cost
- * non-negative, and so cannot make the slate better, if w ≤ π(i) − π(c). Every left-out w is at most
- * the call's outside bound, and a company outside the graph has a free arc to the sink, so it sits at
- * π = 0. A call is proven when its bound passes for every company it has no arc to, and for those
- * outside; roughly, when its list still holds a company that could take it on. A call short of
- * partners is proven only when nobody outside could add anything.
+ * Companies and the sink at 0, each call at its best arc's −cost: every arc call → company then has
+ * reduced cost (its best weight − the arc's) ≥ 0, and a call whose favourite has room is served by a
+ * search that stops at once.
  */
-function certify(solved: Required<Edge<number>>[], calls: readonly SlateCall[], companyCount: number, sink: number): number[] {
-  const n = sink + 1;
-  const residual: { from: number; to: number; cost: number }[] = [];
-  let big = 1;
-  for (const e of solved) {
-    big += Math.abs(e.cost);
-    if (e.capacity - e.flow > 0) residual.push({ from: e.from, to: e.to, cost: e.cost });
-    if (e.flow > 0) residual.push({ from: e.to, to: e.from, cost: -e.cost });
+function initialPotentials(g: SlateGraph): Float64Array {
+  const pi = new Float64Array(g.sink + 1);
+  for (let i = 0; i < g.calls; i++) {
+    let best = 0;
+    for (let a = g.arcStart[i]!; a < g.arcStart[i + 1]!; a++) best = Math.max(best, -g.cost(a));
+    pi[i] = best;
   }
-  const toSink = new Float64Array(n).fill(big);
-  toSink[sink] = 0;
-  for (let round = 0; ; round++) {
-    let changed = false;
-    for (const r of residual) {
-      if (r.cost + toSink[r.to]! < toSink[r.from]!) {
-        toSink[r.from] = r.cost + toSink[r.to]!;
-        changed = true;
+  return pi;
+}
+
+class SeatSearch {
+  private readonly dist: Float64Array;
+  /** Arc by which a call or company node was reached; for the sink, the node it was reached from. */
+  private readonly via: Int32Array;
+  private readonly settledAt: Int32Array;
+  private readonly heap: NodeHeap;
+  private readonly touched: number[] = [];
+  private readonly settled: number[] = [];
+  private epoch = 0;
+
+  constructor(private readonly g: SlateGraph, private readonly pi: Float64Array) {
+    const nodes = g.sink + 1;
+    this.dist = new Float64Array(nodes).fill(Infinity);
+    this.via = new Int32Array(nodes);
+    this.settledAt = new Int32Array(nodes);
+    this.heap = new NodeHeap(2 * (g.flow.length + nodes));
+  }
+
+  /** One more unit from call `source` along a shortest path to the sink. */
+  fill(source: number): void {
+    const { g, pi, dist, via, heap } = this;
+    const epoch = ++this.epoch;
+    const T = g.sink;
+    const relax = (node: number, d: number, from: number) => {
+      if (d < dist[node]!) {
+        if (dist[node] === Infinity) this.touched.push(node);
+        dist[node] = d;
+        via[node] = from;
+        heap.push(d, node);
+      }
+    };
+    relax(source, 0, -1);
+    let reached = -1;
+    while (heap.size > 0) {
+      const d = heap.topKey;
+      const v = heap.topNode;
+      heap.pop();
+      if (this.settledAt[v] === epoch || d > dist[v]!) continue;
+      this.settledAt[v] = epoch;
+      this.settled.push(v);
+      if (v === T) {
+        reached = d;
+        break;
+      }
+      if (v < g.calls) {
+        for (let a = g.arcStart[v]!; a < g.arcStart[v + 1]!; a++) {
+          if (g.flow[a]) continue;
+          const c = g.calls + g.arcCompany[a]!;
+          relax(c, d + g.cost(a) + pi[v]! - pi[c]!, a);
+        }
+        relax(T, d + pi[v]! - pi[T]!, v); // leave the seat empty
+      } else {
+        const c = v - g.calls;
+        for (let s = g.slotStart[c]!, end = s + g.load[c]!; s < end; s++) {
+          const a = g.assigned[s]!;
+          const u = g.arcCall[a]!;
+          relax(u, d - g.cost(a) + pi[v]! - pi[u]!, a);
+        }
+        if (g.load[c]! < g.capacity[c]!) relax(T, d + pi[v]! - pi[T]!, v);
       }
     }
-    if (!changed) break;
-    if (round > n) return calls.map((_, i) => i); // a negative cycle: not optimal even on the candidates
+    // The empty-seat arc always leads to the sink, so it is always reached.
+    for (const v of this.settled) pi[v] = pi[v]! + dist[v]! - reached;
+    this.augment(source);
+    for (const v of this.touched) dist[v] = Infinity;
+    this.touched.length = 0;
+    this.settled.length = 0;
+    heap.clear();
   }
-  const pi = (v: number) => -toSink[v]!;
 
-  const linked = calls.map(() => new Set<number>());
-  const served = new Array<number>(calls.length).fill(0);
-  for (const e of solved) {
-    if (e.from === 0) served[e.to - 1] = e.flow;
-    else if (e.from <= calls.length) linked[e.from - 1]!.add(e.to);
+  /** Flips the path found: source → company → call → … → company (taking one more) or call (one more empty seat). */
+  private augment(source: number): void {
+    const g = this.g;
+    let node = this.via[g.sink]!;
+    if (node < g.calls) g.empty[node]!++;
+    for (;;) {
+      if (node === source) return;
+      const a = this.via[node]!;
+      if (node < g.calls) {
+        g.unassign(a); // the call gives up this company …
+        node = g.calls + g.arcCompany[a]!;
+      } else {
+        g.assign(a); // … which the call before it on the path takes
+        node = g.arcCall[a]!;
+      }
+    }
   }
-  const firstCompany = calls.length + 1;
-  const unproven: number[] = [];
-  calls.forEach((call, i) => {
-    const bound = Math.round(call.outsideBound * SCALE);
-    if (served[i]! < call.partners) {
-      // Any company outside, even one scoring 0, would add a pair, and pairs come first.
-      if (call.outsideBound >= 0) unproven.push(i);
-      return;
-    }
-    if (call.outsideBound < 0) return; // every company is a candidate: nothing outside to beat
-    let worst = pi(sink);
-    for (let node = firstCompany; node < firstCompany + companyCount; node++) {
-      if (!linked[i]!.has(node) && pi(node) > worst) worst = pi(node);
-    }
-    if (bound > pi(i + 1) - worst) unproven.push(i);
-  });
-  return unproven;
 }

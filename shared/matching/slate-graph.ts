@@ -1,4 +1,10 @@
-import type { SlateCall } from './slate.js';
+/** One call in a slate problem: its best companies (by score, best first) and a bound on all the others. */
+export interface SlateCall {
+  partners: number;
+  candidates: readonly { company: number; score: number }[];
+  /** No company outside `candidates` scores more than this for the call; −1 when there is none outside. */
+  outsideBound: number;
+}
 
 export const SCALE = 100; // scores have two decimals; integer weights keep the flow exact
 

@@ -1,13 +1,7 @@
 import { certify } from './slate-certificate.js';
-import { NodeHeap, SCALE, SlateGraph } from './slate-graph.js';
+import { NodeHeap, SCALE, SlateGraph, type SlateCall } from './slate-graph.js';
 
-/** One call in a slate problem: its best companies (by score, best first) and a bound on all the others. */
-export interface SlateCall {
-  partners: number;
-  candidates: readonly { company: number; score: number }[];
-  /** No company outside `candidates` scores more than this for the call; −1 when there is none outside. */
-  outsideBound: number;
-}
+export type { SlateCall } from './slate-graph.js';
 
 export interface SlateResult {
   /** Per call, the companies chosen (indices into the caller's company list). */

@@ -54,7 +54,10 @@ function clientChunks(): Plugin {
           // the framework chunk. Left to the size merge, they made a chunk of their own onto which Rollup
           // merged messages of other pages («riders»: the call form's labels, the front page's filters).
           baseMessages ??= messagesOf(baseModules(getModuleIds, getModuleInfo), getModuleInfo);
-          if (id.endsWith('/src/lib/paraglide/runtime.js') || baseMessages.has(id)) return 'framework';
+          if (id.endsWith('/src/lib/paraglide/runtime.js') || id.endsWith('/src/lib/paraglide/registry.js') || baseMessages.has(id)) return 'framework';
+          // Vite's helper for `import()`, which the base needs (Lazy.svelte, the error page's words): alone it is
+          // under the size merge's threshold, and the chunk Rollup merged it into took other pages' words along.
+          if (id === '\0vite/preload-helper.js') return 'framework';
           return undefined;
         },
             // Chunks under 2 kB (mostly single messages) merge into a neighbour: fewer requests. Not more:

@@ -41,6 +41,8 @@ function clientChunks(): Plugin {
     outputOptions: (options) => {
       if (ssr) return options;
       let baseMessages: Set<string> | undefined;
+      let calls: Set<string> | undefined;
+      let call: Set<string> | undefined;
       return {
         ...options,
         manualChunks: (id: string, { getModuleIds, getModuleInfo }) => {
@@ -54,13 +56,26 @@ function clientChunks(): Plugin {
           // the framework chunk. Left to the size merge, they made a chunk of their own onto which Rollup
           // merged messages of other pages («riders»: the call form's labels, the front page's filters).
           baseMessages ??= messagesOf(baseModules(getModuleIds, getModuleInfo), getModuleInfo);
-          if (id.endsWith('/src/lib/paraglide/runtime.js') || baseMessages.has(id)) return 'framework';
+          if (id.endsWith('/src/lib/paraglide/runtime.js') || id.endsWith('/src/lib/paraglide/registry.js') || baseMessages.has(id)) return 'framework';
+          // Vite's helper for `import()`, which the base needs (Lazy.svelte, the error page's words): alone it is
+          // under the size merge's threshold, and the chunk Rollup merged it into took other pages' words along.
+          if (id === '\0vite/preload-helper.js') return 'framework';
+          // What the two heaviest public pages, the front page and a call, both use beyond the base (status
+          // badge, countdown, Alert, Lazy, procedure labels and their words): one file instead of a dozen
+          // tiny ones, each gzipped alone (bench/web: −1 KB on each).
+          calls ??= sharedBy(PUBLIC_PAIR, getModuleIds, getModuleInfo, baseMessages);
+          if (calls.has(id)) return 'calls';
+          // The same for what, of the public pages, only the call page uses (its words, labels shared with the
+          // signed-in forms): one file. Not what other public pages use, or they would load all of it.
+          call ??= sharedBy(PUBLIC_PAIR.slice(1), getModuleIds, getModuleInfo, baseMessages, OTHER_PUBLIC_PAGES);
+          if (call.has(id)) return 'call';
           return undefined;
         },
-            // Chunks under 2 kB (mostly single messages) merge into a neighbour: fewer requests. Not more:
-            // at 20 kB Rollup merged the static pages (om, personvern…) into the layout's chunk, so every page
-            // downloaded them (bench/web).
-        experimentalMinChunkSize: 2_000,
+        // No size merge: it put small chunks onto pages that do not use them («riders»: other pages' words
+        // on the call page, the front page's on the base); the groups above keep the file count down where it
+        // counts. At 2 kB the call page had 3–4 KB of riders and per-file overhead; at 20 kB Rollup merged the
+        // static pages (om, personvern…) into the layout's chunk, so every page downloaded them (bench/web).
+        experimentalMinChunkSize: 0,
       };
     },
   };
@@ -74,7 +89,11 @@ type ModuleInfoOf = (id: string) => { importedIds: readonly string[]; code: stri
  * message); which messages the base uses is read from its code instead (messagesOf).
  */
 function baseModules(getModuleIds: () => IterableIterator<string>, getModuleInfo: ModuleInfoOf): Set<string> {
-  const roots = [...getModuleIds()].filter((m) => /(generated\/client-optimized\/(app|nodes\/[01])\.js)$/.test(m));
+  return staticClosure([...getModuleIds()].filter((m) => /(generated\/client-optimized\/(app|nodes\/[01])\.js)$/.test(m)), getModuleInfo);
+}
+
+/** These modules and what they import statically, without following the message barrel or node_modules. */
+function staticClosure(roots: string[], getModuleInfo: ModuleInfoOf): Set<string> {
   const seen = new Set<string>();
   const todo = [...roots];
   while (todo.length) {
@@ -84,6 +103,41 @@ function baseModules(getModuleIds: () => IterableIterator<string>, getModuleInfo
     todo.push(...(getModuleInfo(m)?.importedIds ?? []));
   }
   return seen;
+}
+
+/** The pages whose common modules share one chunk (clientChunks). */
+const PUBLIC_PAIR = ['/src/routes/+page.svelte', '/src/routes/utlysninger/[id]/+page.svelte'];
+/** The other pages anyone may open (bench/web PUBLIC_ROUTES): the call page's own chunk leaves their modules out. */
+const OTHER_PUBLIC_PAGES = ['', '/logg-inn', '/auth/callback', '/avmeld', '/bedrifter/[orgNumber]', '/erfaringer', '/foreninger', '/foreninger/[id]', '/om', '/om/apne-data', '/tilgjengelighet', '/personvern', '/kontakt'].map(
+  (r) => `/src/routes${r}/+page.svelte`,
+);
+
+/** Modules, and the messages they call, that every one of these pages imports statically and the base does not. */
+function sharedBy(pages: string[], getModuleIds: () => IterableIterator<string>, getModuleInfo: ModuleInfoOf, baseMessages: Set<string>, except: string[] = []): Set<string> {
+  const ids = [...getModuleIds()];
+  const base = baseModules(() => ids.values(), getModuleInfo);
+  const used = (pages: string[]) => {
+    const reach = staticClosure(ids.filter((m) => pages.some((p) => m.endsWith(p))), getModuleInfo);
+    return new Set([...reach, ...messagesOf(reach, getModuleInfo)]);
+  };
+  const sets = pages.map((page) => used([page]));
+  const others = used(except);
+  return new Set(
+    [...sets[0]!].filter(
+      (m) => sets.every((s) => s.has(m)) && !others.has(m) && !base.has(m) && !baseMessages.has(m) && !m.includes('?') && !pages.some((p) => m.endsWith(p)) && !importsBarrel(m, getModuleInfo),
+    ),
+  );
+}
+
+/**
+ * Whether a module reaches the message barrel (every Svelte component with words does). Rollup moves a manual
+ * chunk's static dependencies into it, so such a module would take all the messages along.
+ */
+function importsBarrel(id: string, getModuleInfo: ModuleInfoOf, seen = new Set<string>()): boolean {
+  if (/\/paraglide\/(messages|messages\/_index)\.js$/.test(id)) return true;
+  if (seen.has(id) || id.includes('/node_modules/')) return false;
+  seen.add(id);
+  return (getModuleInfo(id)?.importedIds ?? []).some((d) => importsBarrel(d, getModuleInfo, seen));
 }
 
 /** The message modules these modules call (`m.key(` in their compiled code). */

@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import type { Plugin } from 'vite';
 import { routes } from '../shared/api/contract.js';
+import { PUBLIC_ROUTES } from '../shared/site-pages.js';
 
 /**
  * The browser needs only each route's method and path, not the zod schemas the contract carries for
@@ -105,12 +106,11 @@ function staticClosure(roots: string[], getModuleInfo: ModuleInfoOf): Set<string
   return seen;
 }
 
-/** The pages whose common modules share one chunk (clientChunks). */
-const PUBLIC_PAIR = ['/src/routes/+page.svelte', '/src/routes/utlysninger/[id]/+page.svelte'];
-/** The other pages anyone may open (bench/web PUBLIC_ROUTES): the call page's own chunk leaves their modules out. */
-const OTHER_PUBLIC_PAGES = ['', '/logg-inn', '/auth/callback', '/avmeld', '/bedrifter/[orgNumber]', '/erfaringer', '/foreninger', '/foreninger/[id]', '/om', '/om/apne-data', '/tilgjengelighet', '/personvern', '/kontakt'].map(
-  (r) => `/src/routes${r}/+page.svelte`,
-);
+const pageModule = (route: string) => `/src/routes${route === '/' ? '' : route}/+page.svelte`;
+/** The pages whose common modules share one chunk (clientChunks): the front page and the call page. */
+const PUBLIC_PAIR = ['/', '/utlysninger/[id]'].map(pageModule);
+/** Every other page anyone may open (PUBLIC_ROUTES, which bench/web budgets): the call page's own chunk leaves their modules out. */
+const OTHER_PUBLIC_PAGES = PUBLIC_ROUTES.map(pageModule).filter((p) => p !== PUBLIC_PAIR[1]);
 
 /** Modules, and the messages they call, that every one of these pages imports statically and the base does not. */
 function sharedBy(pages: string[], getModuleIds: () => IterableIterator<string>, getModuleInfo: ModuleInfoOf, baseMessages: Set<string>, except: string[] = []): Set<string> {

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import { renderCallPage } from '../../functions/site/render-call-page.js';
+import { PUBLIC_ROUTES } from '../../shared/site-pages.js';
 import * as chromeLauncher from 'chrome-launcher';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -89,11 +90,6 @@ function chartChunks(): string[] {
  * Routes a signed-out visitor can open. Each must be in the build's route table (checked below), so a
  * renamed route cannot silently drop out of the budget.
  */
-const PUBLIC_ROUTES = [
-  '/', '/utlysninger/[id]', '/logg-inn', '/auth/callback', '/avmeld', '/bedrifter/[orgNumber]', '/erfaringer', '/foreninger',
-  '/foreninger/[id]', '/om', '/om/apne-data', '/tilgjengelighet', '/personvern', '/kontakt',
-];
-
 /**
  * The JavaScript each public route loads on a first visit, from the build itself: the entry scripts, the
  * root layout and the root error page (SvelteKit fetches both at start), the route's page node and
@@ -116,7 +112,7 @@ function routeBudgets(): { route: string; kb: number; files: number }[] {
   const table = new Map([...app.matchAll(/"(\/[^"]*)":\[([\d,[\]]*)\]/g)].map((m) => [m[1]!, m[2]!.match(/\d+/g)!.map(Number)]));
   return PUBLIC_ROUTES.map((route) => {
     const nodes = table.get(route);
-    if (!nodes) throw new Error(`${route} is not in the build's route table: update PUBLIC_ROUTES in bench/web/run.ts`);
+    if (!nodes) throw new Error(`${route} is not in the build's route table: update PUBLIC_ROUTES in shared/site-pages.js`);
     const seen = new Set<string>();
     const todo = [...entries, node(0), node(1), ...nodes.map(node)];
     while (todo.length) {

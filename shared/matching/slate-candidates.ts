@@ -1,5 +1,6 @@
 import type { MatchIndex, Ranked } from './match-index.js';
 import type { MatchCall } from './score.js';
+import { callQuery, type WeightedQuery } from './analyze.js';
 import type { SlateCall } from './slate.js';
 
 /**
@@ -11,10 +12,12 @@ import type { SlateCall } from './slate.js';
  */
 export class SlateCandidates {
   private readonly ranked: Ranked[][] = [];
+  /** Each call analysed once, however often it is ranked again. */
+  private readonly queries: WeightedQuery[] = [];
   /** Time spent in `rank`, for the evidence. */
   rankMs = 0;
 
-  constructor(private readonly index: Pick<MatchIndex, 'rank' | 'size'>, private readonly calls: readonly MatchCall[]) {}
+  constructor(private readonly index: Pick<MatchIndex, 'topK' | 'size'>, private readonly calls: readonly MatchCall[]) {}
 
   /** Call i's best k and, as its outside bound, the score of its (k+1)-th (−1 when every company is in). */
   problem(i: number, k: number, partners: number, depth: number): SlateCall {
@@ -22,7 +25,7 @@ export class SlateCandidates {
     let ranked = this.ranked[i];
     if (!ranked || (ranked.length < want && ranked.length < this.index.size)) {
       const started = performance.now();
-      ranked = this.ranked[i] = this.index.rank(this.calls[i]!, Math.min(Math.max(want, depth), this.index.size));
+      ranked = this.ranked[i] = this.index.topK(this.calls[i]!, Math.min(Math.max(want, depth), this.index.size), (this.queries[i] ??= callQuery(this.calls[i]!)));
       this.rankMs += performance.now() - started;
     }
     return { partners, candidates: ranked.slice(0, k), outsideBound: ranked[k]?.score ?? -1 };

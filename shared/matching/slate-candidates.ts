@@ -4,9 +4,9 @@ import { callQuery, type WeightedQuery } from './analyze.js';
 import type { SlateCall } from './slate.js';
 
 /**
- * Candidate lists for every call of a slate, from the index's public `rank`. A ranking costs about the
- * same whatever its length (scoring the companies that share a term or a CPV division is the work; the
- * top n is a small heap), so each call is ranked once, `depth` deep — enough for the list to double
+ * Candidate lists for every call of a slate, from the index's `topK` (the same lists as `rank`, bounded).
+ * A ranking costs about the same whatever its length (reading postings and the call's CPV divisions is
+ * the work; the top n is a small heap), so each call is ranked once, `depth` deep — enough for the list to double
  * twice — and a call ranked again only when its list outgrows that. Rounds then cost solver time, not
  * index time.
  */
@@ -14,7 +14,7 @@ export class SlateCandidates {
   private readonly ranked: Ranked[][] = [];
   /** Each call analysed once, however often it is ranked again. */
   private readonly queries: WeightedQuery[] = [];
-  /** Time spent in `rank`, for the evidence. */
+  /** Time spent ranking (analysis included), for the evidence. */
   rankMs = 0;
 
   constructor(private readonly index: Pick<MatchIndex, 'topK' | 'size'>, private readonly calls: readonly MatchCall[]) {}

@@ -162,10 +162,19 @@ export class BoundedRanker {
     // most BM25 so far, in the divisions and outside.
     let count = 0;
     const seed = () => {
+      // Offers below a heap's floor are dropped; the comparison is inlined here (most are below).
       const guess = new TopK(n, orgRank);
-      for (let k = 0; k < count; k++) guess.offer(touched[k]!, acc[touched[k]!]!);
+      for (let k = 0; k < count; k++) {
+        const i = touched[k]!;
+        if (acc[i]! >= guess.floor) guess.offer(i, acc[i]!);
+      }
       const inDivision = new TopK(n, orgRank);
-      for (const list of members) for (let k = 0; k < list.length; k++) inDivision.offer(list[k]!, acc[list[k]!]!);
+      for (const list of members) {
+        for (let k = 0; k < list.length; k++) {
+          const i = list[k]!;
+          if (acc[i]! >= inDivision.floor) inDivision.offer(i, acc[i]!);
+        }
+      }
       for (const g of [...guess.sorted(), ...inDivision.sorted()]) if (!(mark[g.company]! & 4)) offer(g.company);
     };
     let j = 0;
@@ -186,11 +195,16 @@ export class BoundedRanker {
       offer(i);
       if (top.floor !== floor) below = textBelow((floor = top.floor) - MARGIN - extra);
     }
+    // In the divisions: first against the best evidence any of their codes gives (one comparison), then
+    // against the company's own.
+    floor = top.floor;
+    below = textBelow(floor - MARGIN - extra - W_CPV * cpvMax);
     for (const list of members) {
       for (let k = 0; k < list.length; k++) {
         const i = list[k]!;
-        if (mark[i]! & 4 || W_CPV * cpvMax + textPoints(up(acc[i]!)) + extra + MARGIN < top.floor) continue;
+        if (mark[i]! & 4 || up(acc[i]!) < below) continue;
         if (W_CPV * cpvOfMember(i) + textPoints(up(acc[i]!)) + extra + MARGIN >= top.floor) offer(i);
+        if (top.floor !== floor) below = textBelow((floor = top.floor) - MARGIN - extra - W_CPV * cpvMax);
       }
     }
     // Everyone else shares no term read and no division: below the floor unless the baseline reaches it,

@@ -158,8 +158,9 @@ export class BoundedRanker {
         if (s > cpvMax) cpvMax = s;
       }
     }
-    // A few exact scores early give a floor to prune by: after terms 1 and 4, the n companies with the
-    // most BM25 so far, in the divisions and outside.
+    // A few exact scores early give a floor to prune by: after the third term, the n companies with the
+    // most BM25 so far, in the divisions and outside. Once: each pass scans every admitted company and
+    // division member, and a second one cost more than it saved at national size.
     let count = 0;
     const seed = () => {
       // Offers below a heap's floor are dropped; the comparison is inlined here (most are below).
@@ -181,7 +182,7 @@ export class BoundedRanker {
     for (; j < m; j++) {
       if (textPoints(up(rest[j]!)) + extra + MARGIN < top.floor) break;
       count = text.addTerm(qt[order[j]!]!, qw[order[j]!]!, acc, mark, touched, count);
-      if (j === 0 || j === 3) seed();
+      if (j === Math.min(2, m - 1)) seed();
     }
     // The remaining (common) terms are added to everyone without admitting anyone: cheap, and it makes
     // each admitted company's BM25 full (up to summation order), so one comparison decides it.

@@ -8,6 +8,7 @@ import {
 import { forwardIndex, NO_MUNI, packProfiles, type PackedMatchData } from './packed-index.js';
 import { PackedText } from './packed-text.js';
 import { TopK } from './top-k.js';
+import { BoundedRanker } from './bounded-rank.js';
 import type { MatchProfile } from './match-profile.js';
 
 export type { MatchProfile } from './match-profile.js';
@@ -40,8 +41,9 @@ export class MatchIndex {
   /** Text statistics and CPV rarity over these companies: what `scorePair` scores against. */
   readonly stats: MatchStats;
   /** Position of each company in organisation-number order: the tie-break. */
-  private readonly orgRank: Int32Array;
-  private readonly byDivision = new Map<string, Int32Array>();
+  readonly orgRank: Int32Array;
+  /** Companies per CPV division (two digits). */
+  readonly byDivision = new Map<string, Int32Array>();
   private readonly bm25: Float64Array;
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
@@ -49,6 +51,7 @@ export class MatchIndex {
   private byOrg?: Map<string, number>;
   private forward?: ReturnType<typeof forwardIndex>;
   private views?: MatchCompany[];
+  private bounded?: BoundedRanker;
 
   /** `profiles` (with their analysed `terms` when already known), or an index already packed (a snapshot). */
   constructor(source: readonly MatchProfile[] | PackedMatchData, terms?: readonly (readonly string[])[]) {
@@ -205,6 +208,15 @@ export class MatchIndex {
       }
     }
     return top.sorted();
+  }
+
+  /**
+   * The same list as `rank` (same companies, scores and order), reading only the postings that can still
+   * change it (bounded-rank.ts): for ranking many calls at once, as the slate does. Its buffers are
+   * separate from `rank`'s.
+   */
+  topK(call: MatchCall, n: number, query: WeightedQuery = callQuery(call)): Ranked[] {
+    return (this.bounded ??= new BoundedRanker(this)).rank(call, n, query);
   }
 
   /** The score of one pair with its reasons; term frequencies are read for the call's terms only. */

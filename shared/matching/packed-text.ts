@@ -17,6 +17,8 @@ export class PackedText implements CorpusStats {
    */
   private readonly parts: Float64Array;
   private readonly ready: Uint8Array;
+  /** Per term, its largest factor over its postings: what bounded ranking (bounded-rank.ts) may skip by. */
+  private readonly maxParts: Float64Array;
   private readonly ids = new Map<string, number>();
 
   constructor(private readonly d: PackedMatchData) {
@@ -29,15 +31,59 @@ export class PackedText implements CorpusStats {
     d.terms.forEach((t, i) => this.ids.set(t, i));
     this.parts = new Float64Array(d.postDocs.length);
     this.ready = new Uint8Array(d.terms.length);
+    this.maxParts = new Float64Array(d.terms.length);
   }
 
   private prepare(t: number): void {
     const { termStart, postDocs, postTfs } = this.d;
+    let max = 0;
     for (let k = termStart[t]!, end = termStart[t + 1]!; k < end; k++) {
       const f = postTfs[k]!;
-      this.parts[k] = (f * (K1 + 1)) / (f + this.norms[postDocs[k]!]!);
+      const part = (this.parts[k] = this.part(postDocs[k]!, f));
+      if (part > max) max = part;
     }
+    this.maxParts[t] = max;
     this.ready[t] = 1;
+  }
+
+  /** The BM25 term-frequency factor of `f` occurrences in document `doc`: the one expression every score uses. */
+  part(doc: number, f: number): number {
+    return (f * (K1 + 1)) / (f + this.norms[doc]!);
+  }
+
+  /** A term's id in the packed arrays, if any document has it. */
+  termId(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  /** The largest factor any document has for term `t`: w × this bounds the term's part in any score. */
+  maxPart(t: number): number {
+    if (!this.ready[t]) this.prepare(t);
+    return this.maxParts[t]!;
+  }
+
+  /** Adds w × factor of term `t` to every document that has it. */
+  addAll(t: number, w: number, scores: Float64Array): void {
+    if (!this.ready[t]) this.prepare(t);
+    const { termStart, postDocs } = this.d;
+    const parts = this.parts;
+    for (let k = termStart[t]!, end = termStart[t + 1]!; k < end; k++) scores[postDocs[k]!]! += w * parts[k]!;
+  }
+
+  /** Adds w × factor of term `t` to every document that has it, marking newcomers in `seen` (accumulate's loop for one term). */
+  addTerm(t: number, w: number, scores: Float64Array, seen: Uint8Array, touched: Int32Array, count: number): number {
+    if (!this.ready[t]) this.prepare(t);
+    const { termStart, postDocs } = this.d;
+    const parts = this.parts;
+    for (let k = termStart[t]!, end = termStart[t + 1]!; k < end; k++) {
+      const d = postDocs[k]!;
+      if (!seen[d]) {
+        seen[d] = 1;
+        touched[count++] = d;
+      }
+      scores[d]! += w * parts[k]!;
+    }
+    return count;
   }
 
   df(term: string): number {
@@ -70,22 +116,11 @@ export class PackedText implements CorpusStats {
    * touched is marked in `seen` and written to `touched`. Returns how many were touched.
    */
   accumulate(query: ReadonlyMap<string, number>, scores: Float64Array, seen: Uint8Array, touched: Int32Array): number {
-    const { termStart, postDocs } = this.d;
-    const parts = this.parts;
     let count = 0;
     for (const [term, weight] of query) {
       const t = this.ids.get(term);
       if (t === undefined) continue;
-      if (!this.ready[t]) this.prepare(t);
-      const w = weight * idf(this, term);
-      for (let k = termStart[t]!, end = termStart[t + 1]!; k < end; k++) {
-        const d = postDocs[k]!;
-        if (!seen[d]) {
-          seen[d] = 1;
-          touched[count++] = d;
-        }
-        scores[d]! += w * parts[k]!;
-      }
+      count = this.addTerm(t, weight * idf(this, term), scores, seen, touched, count);
     }
     return count;
   }

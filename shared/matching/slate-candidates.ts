@@ -1,20 +1,23 @@
 import type { MatchIndex, Ranked } from './match-index.js';
 import type { MatchCall } from './score.js';
+import { callQuery, type WeightedQuery } from './analyze.js';
 import type { SlateCall } from './slate.js';
 
 /**
- * Candidate lists for every call of a slate, from the index's public `rank`. A ranking costs about the
- * same whatever its length (scoring the companies that share a term or a CPV division is the work; the
- * top n is a small heap), so each call is ranked once, `depth` deep — enough for the list to double
+ * Candidate lists for every call of a slate, from the index's `topK` (the same lists as `rank`, bounded).
+ * A ranking costs about the same whatever its length (reading postings and the call's CPV divisions is
+ * the work; the top n is a small heap), so each call is ranked once, `depth` deep — enough for the list to double
  * twice — and a call ranked again only when its list outgrows that. Rounds then cost solver time, not
  * index time.
  */
 export class SlateCandidates {
   private readonly ranked: Ranked[][] = [];
-  /** Time spent in `rank`, for the evidence. */
+  /** Each call analysed once, however often it is ranked again. */
+  private readonly queries: WeightedQuery[] = [];
+  /** Time spent ranking (analysis included), for the evidence. */
   rankMs = 0;
 
-  constructor(private readonly index: Pick<MatchIndex, 'rank' | 'size'>, private readonly calls: readonly MatchCall[]) {}
+  constructor(private readonly index: Pick<MatchIndex, 'topK' | 'size'>, private readonly calls: readonly MatchCall[]) {}
 
   /** Call i's best k and, as its outside bound, the score of its (k+1)-th (−1 when every company is in). */
   problem(i: number, k: number, partners: number, depth: number): SlateCall {
@@ -22,7 +25,7 @@ export class SlateCandidates {
     let ranked = this.ranked[i];
     if (!ranked || (ranked.length < want && ranked.length < this.index.size)) {
       const started = performance.now();
-      ranked = this.ranked[i] = this.index.rank(this.calls[i]!, Math.min(Math.max(want, depth), this.index.size));
+      ranked = this.ranked[i] = this.index.topK(this.calls[i]!, Math.min(Math.max(want, depth), this.index.size), (this.queries[i] ??= callQuery(this.calls[i]!)));
       this.rankMs += performance.now() - started;
     }
     return { partners, candidates: ranked.slice(0, k), outsideBound: ranked[k]?.score ?? -1 };

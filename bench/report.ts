@@ -25,9 +25,7 @@ export function bundleReport(r: BundleResults): string {
   const total = r.bundles.find((b) => b.name === r.largest)!.bytes;
   const packages = table(
     ['package', 'KB', 'share', 'KB also in baseline'],
-    r.largestPackages
-      .slice(0, TOP_PACKAGES)
-      .map((p) => [p.name, kb(p.bytes), pct(p.bytes / total), kb(p.inBaseline)]),
+    r.largestPackages.slice(0, TOP_PACKAGES).map((p) => [p.name, kb(p.bytes), pct(p.bytes / total), kb(p.inBaseline)]),
   );
   const scopes = table(
     ['scope', 'KB', 'share', 'KB extra over baseline'],
@@ -67,8 +65,7 @@ export function summary(b: BundleResults, h: HttpResults): string {
   const base = b.bundles.find((x) => x.isBaseline)!;
   const slowest = b.bundles.find((x) => x.name === b.goal.slowest)!;
   const largest = b.bundles.find((x) => x.name === b.largest)!;
-  const load = (t: HttpResults['targets'][number]) =>
-    [t.name, `${t.rps.toFixed(0)} req/s, p50 ${ms(t.p50)} / p99 ${ms(t.p99)} ms`, '', ''];
+  const load = (t: HttpResults['targets'][number]) => [t.name, `${t.rps.toFixed(0)} req/s, p50 ${ms(t.p50)} / p99 ${ms(t.p99)} ms`, '', ''];
   return table(
     ['figure', 'value', 'goal', 'status'],
     [

@@ -15,7 +15,11 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sourceDir = resolve(process.argv[2] ?? join(root, '../shared/data/cpv-2008'));
 
-interface Entry { code: string; en?: string; nb?: string }
+interface Entry {
+  code: string;
+  en?: string;
+  nb?: string;
+}
 
 /** The list is plain YAML of one shape: `'NNNNNNNN':` then two-space `name:`/`nob:`; deeper lines are history. */
 export function parseCpvYaml(text: string): Entry[] {

@@ -18,6 +18,18 @@ export const prerenderedFile = (path) => (path === '/' ? '/index.html' : `${path
  * @type {readonly `/${string}`[]}
  */
 export const PUBLIC_ROUTES = [
-  '/', '/utlysninger/[id]', '/logg-inn', '/auth/callback', '/avmeld', '/bedrifter/[orgNumber]', '/erfaringer', '/foreninger',
-  '/foreninger/[id]', '/om', '/om/apne-data', '/tilgjengelighet', '/personvern', '/kontakt',
+  '/',
+  '/utlysninger/[id]',
+  '/logg-inn',
+  '/auth/callback',
+  '/avmeld',
+  '/bedrifter/[orgNumber]',
+  '/erfaringer',
+  '/foreninger',
+  '/foreninger/[id]',
+  '/om',
+  '/om/apne-data',
+  '/tilgjengelighet',
+  '/personvern',
+  '/kontakt',
 ];

@@ -7,5 +7,4 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
-export const handler = async (event: { id?: string }) =>
-  doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: event.id ?? 'x' } }));
+export const handler = async (event: { id?: string }) => doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: event.id ?? 'x' } }));

@@ -45,8 +45,7 @@ export async function buildBundle(name: string, entry: string, isBaseline: boole
   const metafile = bundleFunction(entry, outdir, ROOT);
   // Kept for a closer look (e.g. esbuild's bundle analyzer): bench/.out/bundles/<name>/meta.json.
   await writeFile(join(outdir, 'meta.json'), JSON.stringify(metafile));
-  const sizeOf = async (paths: string[]) =>
-    (await Promise.all(paths.map(async (p) => (await stat(join(ROOT, p))).size))).reduce((a, b) => a + b, 0);
+  const sizeOf = async (paths: string[]) => (await Promise.all(paths.map(async (p) => (await stat(join(ROOT, p))).size))).reduce((a, b) => a + b, 0);
   const code = Object.keys(metafile.outputs).filter((p) => p.endsWith('.mjs'));
   const initial = initialOutputs(metafile, outdir);
   let heaviestRoute: Bundle['heaviestRoute'];

@@ -74,8 +74,7 @@ export async function benchBundles(log: (s: string) => void): Promise<BundleResu
   log('Building bundles with the options of infra/constructs/bundling.ts…');
   const built = await buildAll();
   log(
-    `Importing each bundle ${SETTINGS.importRuns}x with and without source maps, and with its heaviest route's chunk, ` +
-      'fresh node processes, round-robin…',
+    `Importing each bundle ${SETTINGS.importRuns}x with and without source maps, and with its heaviest route's chunk, ` + 'fresh node processes, round-robin…',
   );
   const jobs = built.flatMap((b) => [
     { file: b.outfile, nodeOptions: DEPLOYED_NODE_OPTIONS },
@@ -92,29 +91,27 @@ export async function benchBundles(log: (s: string) => void): Promise<BundleResu
   const baseBytes = built[baseIdx]!.bytes;
   const baseMs = median(deployed[baseIdx]!);
   const baseMsNoMaps = median(noMaps[baseIdx]!);
-  const bundles = built.map((b, i): BundleFigures => ({
-    name: b.name,
-    isBaseline: b.isBaseline,
-    bytes: b.bytes,
-    sizeRatio: b.bytes / baseBytes,
-    importMs: stats(deployed[i]!),
-    importRatio: median(deployed[i]!) / baseMs,
-    importRatioPaired: median(deployed[i]!.map((t, r) => t / deployed[baseIdx]![r]!)),
-    importMsNoMaps: stats(noMaps[i]!),
-    importRatioNoMaps: median(noMaps[i]!) / baseMsNoMaps,
-    firstRequestMs: stats(firstRequest[i]!),
-    firstRequestRatio: median(firstRequest[i]!) / baseMs,
-    firstRequestRoute: b.heaviestRoute?.entryPoint,
-  }));
+  const bundles = built.map(
+    (b, i): BundleFigures => ({
+      name: b.name,
+      isBaseline: b.isBaseline,
+      bytes: b.bytes,
+      sizeRatio: b.bytes / baseBytes,
+      importMs: stats(deployed[i]!),
+      importRatio: median(deployed[i]!) / baseMs,
+      importRatioPaired: median(deployed[i]!.map((t, r) => t / deployed[baseIdx]![r]!)),
+      importMsNoMaps: stats(noMaps[i]!),
+      importRatioNoMaps: median(noMaps[i]!) / baseMsNoMaps,
+      firstRequestMs: stats(firstRequest[i]!),
+      firstRequestRatio: median(firstRequest[i]!) / baseMs,
+      firstRequestRoute: b.heaviestRoute?.entryPoint,
+    }),
+  );
 
   const functions = built.filter((b) => !b.isBaseline);
   const largest = functions.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  const slowest = bundles
-    .filter((b) => !b.isBaseline)
-    .reduce((a, b) => (b.importRatio > a.importRatio ? b : a));
-  const slowestFirst = bundles
-    .filter((b) => !b.isBaseline)
-    .reduce((a, b) => (b.firstRequestRatio > a.firstRequestRatio ? b : a));
+  const slowest = bundles.filter((b) => !b.isBaseline).reduce((a, b) => (b.importRatio > a.importRatio ? b : a));
+  const slowestFirst = bundles.filter((b) => !b.isBaseline).reduce((a, b) => (b.firstRequestRatio > a.firstRequestRatio ? b : a));
   // What a cold start parses: lazy chunks are left out.
   const initial = (b: (typeof built)[number]) => packageWeights(b.metafile, initialOutputs(b.metafile, b.outfile));
   const basePackages = initial(built[baseIdx]!);

@@ -8,10 +8,7 @@ import { join } from 'node:path';
 import { startLocalStack } from '../../infra/local/stack.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-stack-'));
-const stack = await startLocalStack(
-  { port: 0, dataDir, tableName: 'innovasjonstorget', webDir: join(dataDir, 'no-web'), seed: true },
-  () => {},
-);
+const stack = await startLocalStack({ port: 0, dataDir, tableName: 'innovasjonstorget', webDir: join(dataDir, 'no-web'), seed: true }, () => {});
 process.send?.({ url: stack.url });
 
 const stop = async () => {

@@ -95,6 +95,9 @@ export function loadEvalSet(dirArg: string, name = dirArg): EvalSet {
     if (!Object.values(grades).some((g) => g > 0)) problems.push(`call ${call.id}: no company is graded relevant`);
   }
   for (const id of Object.keys(labels)) if (!calls.some((c) => c.id === id)) problems.push(`labels for unknown call ${id}`);
-  if (problems.length) throw new Error(`Evaluation set ${dir} is not usable:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`);
+  if (problems.length)
+    throw new Error(
+      `Evaluation set ${dir} is not usable:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`,
+    );
   return { name, dir, calls, labels, profiles, companiesFrom, maxGrade };
 }

@@ -38,7 +38,13 @@ export function naiveCorpus(docs: { orgNumber: string; terms: string[]; cpvCodes
     total += d.terms.length;
     out.push({ orgNumber: d.orgNumber, tf, length: d.terms.length, cpvCodes: d.cpvCodes, municipalityCode: d.municipalityCode, sme: d.sme });
   }
-  return { docs: out, docCount: docs.length, avgLength: docs.length ? total / docs.length : 0, df, cpv: { docCount: docs.length, cpvDf: (n) => cpvDf.get(n) ?? 0 } };
+  return {
+    docs: out,
+    docCount: docs.length,
+    avgLength: docs.length ? total / docs.length : 0,
+    df,
+    cpv: { docCount: docs.length, cpvDf: (n) => cpvDf.get(n) ?? 0 },
+  };
 }
 
 export interface Hit {

@@ -82,10 +82,17 @@ export interface RecomputeResults {
 }
 
 export function benchRecompute(
-  index: MatchIndex, profiles: readonly GeneratedCompany[], calls: readonly MatchCall[], reps: number, perCallReps: number, log: (s: string) => void,
+  index: MatchIndex,
+  profiles: readonly GeneratedCompany[],
+  calls: readonly MatchCall[],
+  reps: number,
+  perCallReps: number,
+  log: (s: string) => void,
 ): RecomputeResults {
   // The naive side tokenises everything beforehand (not timed); MatchIndex.rank tokenises the call itself.
-  const corpus = naiveCorpus(profiles.map((p) => ({ orgNumber: p.orgNumber, terms: companyDocumentTerms(p), cpvCodes: p.cpvCodes, municipalityCode: p.municipalityCode, sme: p.sme })));
+  const corpus = naiveCorpus(
+    profiles.map((p) => ({ orgNumber: p.orgNumber, terms: companyDocumentTerms(p), cpvCodes: p.cpvCodes, municipalityCode: p.municipalityCode, sme: p.sme })),
+  );
   const queries = calls.map((c) => callQuery(c).weights);
 
   const runIndex = () => timed(() => calls.map((c) => index.rank(c, TOP)));
@@ -108,7 +115,9 @@ export function benchRecompute(
   };
   for (let r = 0; r < reps; r++) {
     for (const side of r % 2 === 0 ? (['index', 'naive'] as const) : (['naive', 'index'] as const)) record(side);
-    log(`rep ${r + 1}/${reps}: index ${indexMs.at(-1)!.toFixed(1)} ms, naive BM25 ${naiveMs.at(-1)!.toFixed(1)} ms (ratio ${(indexMs.at(-1)! / naiveMs.at(-1)!).toFixed(2)})`);
+    log(
+      `rep ${r + 1}/${reps}: index ${indexMs.at(-1)!.toFixed(1)} ms, naive BM25 ${naiveMs.at(-1)!.toFixed(1)} ms (ratio ${(indexMs.at(-1)! / naiveMs.at(-1)!).toFixed(2)})`,
+    );
   }
 
   // Cross-check, interleaved per call: each call's rank runs right after (or before) the naive scan of
@@ -159,10 +168,22 @@ export function benchRecompute(
   const indexMedianMs = median(indexMs);
   const naiveMedianMs = median(naiveMs);
   return {
-    reps, indexMs, naiveMs, indexCpuMs, naiveCpuMs, indexMedianMs, naiveMedianMs,
-    ratio: indexMedianMs / naiveMedianMs, cpuRatio: median(indexCpuMs) / median(naiveCpuMs),
-    perCallIndexMs, perCallNaiveMs, perCallRatio: median(perCallIndexMs) / median(perCallNaiveMs), naiveFullMs,
-    identicalTopN: identical, naiveBm25Checked: checked, naiveBm25Mismatches: mismatches,
+    reps,
+    indexMs,
+    naiveMs,
+    indexCpuMs,
+    naiveCpuMs,
+    indexMedianMs,
+    naiveMedianMs,
+    ratio: indexMedianMs / naiveMedianMs,
+    cpuRatio: median(indexCpuMs) / median(naiveCpuMs),
+    perCallIndexMs,
+    perCallNaiveMs,
+    perCallRatio: median(perCallIndexMs) / median(perCallNaiveMs),
+    naiveFullMs,
+    identicalTopN: identical,
+    naiveBm25Checked: checked,
+    naiveBm25Mismatches: mismatches,
   };
 }
 
@@ -188,7 +209,12 @@ export function benchLatency(index: MatchIndex, calls: readonly MatchCall[], rep
     }
   }
   return {
-    samples: samples.length, p50: quantile(samples, 0.5), p90: quantile(samples, 0.9), p99: quantile(samples, 0.99), max: Math.max(...samples),
-    cpuP50: quantile(cpu, 0.5), cpuP99: quantile(cpu, 0.99),
+    samples: samples.length,
+    p50: quantile(samples, 0.5),
+    p90: quantile(samples, 0.9),
+    p99: quantile(samples, 0.99),
+    max: Math.max(...samples),
+    cpuP50: quantile(cpu, 0.5),
+    cpuP99: quantile(cpu, 0.99),
   };
 }

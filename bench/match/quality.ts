@@ -53,7 +53,10 @@ export function dcg(gains: readonly number[], k: number): number {
 }
 
 export function ndcg(rankedGains: readonly number[], labelledGains: readonly number[], k: number): number {
-  const ideal = dcg([...labelledGains].sort((a, b) => b - a), k);
+  const ideal = dcg(
+    [...labelledGains].sort((a, b) => b - a),
+    k,
+  );
   return ideal > 0 ? dcg(rankedGains, k) / ideal : 0;
 }
 
@@ -71,7 +74,10 @@ function rankAll(index: MatchIndex, call: MatchCall, variant: Variant): { compan
   return index.companies
     .map((c, i) => ({
       company: i,
-      score: variant === 'CPV only' ? combineStrengths(bestCpvEvidenceStrength(call.cpvCodes, c.cpvCodes, index.stats), 0, 0, false) : combineStrengths(0, bm25.get(i) ?? 0, 0, false),
+      score:
+        variant === 'CPV only'
+          ? combineStrengths(bestCpvEvidenceStrength(call.cpvCodes, c.cpvCodes, index.stats), 0, 0, false)
+          : combineStrengths(0, bm25.get(i) ?? 0, 0, false),
       org: c.orgNumber,
     }))
     .sort((a, b) => b.score - a.score || (a.org < b.org ? -1 : 1))
@@ -86,7 +92,10 @@ export function evaluateQuality(set: EvalSet, variant: Variant = 'combined', ind
     const org = (i: number) => index.companies[i]!.orgNumber;
     const gains = ranked.map((r) => grades[org(r.company)] ?? 0);
     const top = ranked.slice(0, PRECISION_K).map((r) => ({
-      orgNumber: org(r.company), name: index.companies[r.company]!.name, score: r.score, grade: grades[org(r.company)] ?? 0,
+      orgNumber: org(r.company),
+      name: index.companies[r.company]!.name,
+      score: r.score,
+      grade: grades[org(r.company)] ?? 0,
     }));
     const best = Math.max(...Object.values(grades));
     const missed = ranked
@@ -128,13 +137,16 @@ export function qualityReport(q: QualityResults, goals: { mean: number; perCall:
     `${q.set}: ${q.calls} calls × ${q.companies} companies (${q.companiesFrom}), ${q.judgements} positive judgements.`,
     `mean nDCG@${NDCG_K} = ${q.meanNdcg10.toFixed(3)} (goal ≥ ${goals.mean}: ${mark(q.meanNdcg10 >= goals.mean)})   ` +
       `min nDCG@${NDCG_K} = ${q.minNdcg10.toFixed(3)} (goal ≥ ${goals.perCall}: ${mark(q.minNdcg10 >= goals.perCall)})   ` +
-      `mean precision@${PRECISION_K} = ${q.meanPrecision5.toFixed(3)}` + (q.meanPrecisionGood5 !== undefined ? ` (grade ≥ 2: ${q.meanPrecisionGood5.toFixed(3)})` : ''),
+      `mean precision@${PRECISION_K} = ${q.meanPrecision5.toFixed(3)}` +
+      (q.meanPrecisionGood5 !== undefined ? ` (grade ≥ 2: ${q.meanPrecisionGood5.toFixed(3)})` : ''),
     '',
     `  call      nDCG@${NDCG_K}  goal ≥ ${goals.perCall}  P@${PRECISION_K}${q.meanPrecisionGood5 !== undefined ? '  P@5≥2' : ''}  rel  title`,
   ];
   for (const c of q.perCall) {
-    lines.push(`  ${c.id.padEnd(9)} ${c.ndcg.toFixed(3).padStart(7)}  ${mark(c.ndcg >= goals.perCall).padEnd(9)} ${c.precision.toFixed(2).padStart(4)}` +
-      `${c.precisionGood !== undefined ? `  ${c.precisionGood.toFixed(2).padStart(5)}` : ''}  ${String(c.relevant).padStart(3)}  ${c.title.slice(0, 60)}`);
+    lines.push(
+      `  ${c.id.padEnd(9)} ${c.ndcg.toFixed(3).padStart(7)}  ${mark(c.ndcg >= goals.perCall).padEnd(9)} ${c.precision.toFixed(2).padStart(4)}` +
+        `${c.precisionGood !== undefined ? `  ${c.precisionGood.toFixed(2).padStart(5)}` : ''}  ${String(c.relevant).padStart(3)}  ${c.title.slice(0, 60)}`,
+    );
   }
   lines.push('', `Worst ${worst} calls (top ${PRECISION_K} with grade g; best-graded companies ranked below ${NDCG_K}):`);
   for (const c of [...q.perCall].sort((a, b) => a.ndcg - b.ndcg || a.id.localeCompare(b.id)).slice(0, worst)) {
@@ -151,9 +163,14 @@ export function ablationTable(results: QualityResults[]): string {
   const sets = [...new Set(results.map((r) => r.set))];
   const header = `| variant | ${sets.map((s) => `${s} nDCG@10 | ${s} P@5`).join(' | ')} |`;
   const rule = `|---|${sets.map(() => '---|---').join('|')}|`;
-  const rows = VARIANTS.map((v) => `| ${v} | ${sets.map((s) => {
-    const r = results.find((x) => x.set === s && x.variant === v);
-    return r ? `${r.meanNdcg10.toFixed(3)} | ${r.meanPrecision5.toFixed(3)}` : '– | –';
-  }).join(' | ')} |`);
+  const rows = VARIANTS.map(
+    (v) =>
+      `| ${v} | ${sets
+        .map((s) => {
+          const r = results.find((x) => x.set === s && x.variant === v);
+          return r ? `${r.meanNdcg10.toFixed(3)} | ${r.meanPrecision5.toFixed(3)}` : '– | –';
+        })
+        .join(' | ')} |`,
+  );
   return [header, rule, ...rows].join('\n');
 }

@@ -24,7 +24,17 @@ import { ablationTable, evaluateQuality, qualityReport, VARIANTS, type QualityRe
 import { loadEvalSet, type EvalSet } from './eval-set.js';
 import { benchSlate } from './slate.js';
 
-const SETTINGS = { seed: 20_240_917, now: '2026-01-15T12:00:00.000Z', calls: 150, companies: 10_000, recomputeReps: 9, perCallReps: 3, latencyReps: 5, slateReps: 3, partnersPerCall: 1 };
+const SETTINGS = {
+  seed: 20_240_917,
+  now: '2026-01-15T12:00:00.000Z',
+  calls: 150,
+  companies: 10_000,
+  recomputeReps: 9,
+  perCallReps: 3,
+  latencyReps: 5,
+  slateReps: 3,
+  partnersPerCall: 1,
+};
 const GOALS = { ndcg10: 0.8, perCallNdcg10: 0.5, recomputeRatio: 0.3, slateSolveMs: 50, p99Ms: 10 };
 const DEFAULT_SETS = [
   { dir: fileURLToPath(new URL('../../tests/fixtures/match-eval/', import.meta.url)), name: 'team set (tuned on)' },
@@ -48,7 +58,10 @@ if (!gc) {
 }
 
 const started = Date.now();
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const loadAtStart = load();
 console.log(`Node ${process.version}, ${availableParallelism()} cores, load average ${loadAtStart}. Settings: ${JSON.stringify(SETTINGS)}`);
 
@@ -82,86 +95,143 @@ heading(`Part 2: performance, ${SETTINGS.calls} calls × ${SETTINGS.companies} c
 const profiles = generateCompanies(SETTINGS.companies, SETTINGS.seed);
 const calls = generateCalls(SETTINGS.calls, SETTINGS.seed, new Date(SETTINGS.now));
 const { index, results: build } = benchBuild(profiles, gc);
-console.log(`Index build: ${ms(build.buildMs)} ms (median of ${build.builds.length}); retained after GC: ${build.retainedMB.toFixed(1)} MB ` +
-  `(heap ${build.retainedHeapMB.toFixed(1)} MB + array buffers ${build.retainedArrayBuffersMB.toFixed(1)} MB)`);
+console.log(
+  `Index build: ${ms(build.buildMs)} ms (median of ${build.builds.length}); retained after GC: ${build.retainedMB.toFixed(1)} MB ` +
+    `(heap ${build.retainedHeapMB.toFixed(1)} MB + array buffers ${build.retainedArrayBuffersMB.toFixed(1)} MB)`,
+);
 
-log(`full recompute of top ${TOP} for ${calls.length} calls, ${SETTINGS.recomputeReps} interleaved repetitions, then ${SETTINGS.perCallReps} interleaved per call`);
+log(
+  `full recompute of top ${TOP} for ${calls.length} calls, ${SETTINGS.recomputeReps} interleaved repetitions, then ${SETTINGS.perCallReps} interleaved per call`,
+);
 const recompute = benchRecompute(index, profiles, calls, SETTINGS.recomputeReps, SETTINGS.perCallReps, log);
-console.log(table(
-  ['full recompute, top 20 × 150 calls', 'median ms', 'CPU median ms', 'runs ms (wall)'],
-  [
-    ['MatchIndex.rank (full score)', ms(recompute.indexMedianMs), ms(median(recompute.indexCpuMs)), recompute.indexMs.map((x) => x.toFixed(0)).join(' ')],
-    ['naive all-pairs BM25 (tf Maps)', ms(recompute.naiveMedianMs), ms(median(recompute.naiveCpuMs)), recompute.naiveMs.map((x) => x.toFixed(0)).join(' ')],
-    ['index, interleaved per call (cold)', ms(median(recompute.perCallIndexMs)), '', recompute.perCallIndexMs.map((x) => x.toFixed(0)).join(' ')],
-    ['naive BM25, interleaved per call', ms(median(recompute.perCallNaiveMs)), '', recompute.perCallNaiveMs.map((x) => x.toFixed(0)).join(' ')],
-    ['naive all-pairs full score (check)', ms(recompute.naiveFullMs), '', '1 run'],
-  ],
-));
-console.log(`Ratio index / naive BM25: ${ratio(recompute.ratio)} (wall medians), ${ratio(recompute.cpuRatio)} (CPU medians); ` +
-  `interleaved per call: ${ratio(recompute.perCallRatio)}. ` +
-  `Index top ${TOP} identical to naive full-score top ${TOP}: ${recompute.identicalTopN}/${calls.length} calls. ` +
-  `Naive BM25 equals index BM25: ${recompute.naiveBm25Checked - recompute.naiveBm25Mismatches}/${recompute.naiveBm25Checked} pairs.`);
+console.log(
+  table(
+    ['full recompute, top 20 × 150 calls', 'median ms', 'CPU median ms', 'runs ms (wall)'],
+    [
+      ['MatchIndex.rank (full score)', ms(recompute.indexMedianMs), ms(median(recompute.indexCpuMs)), recompute.indexMs.map((x) => x.toFixed(0)).join(' ')],
+      ['naive all-pairs BM25 (tf Maps)', ms(recompute.naiveMedianMs), ms(median(recompute.naiveCpuMs)), recompute.naiveMs.map((x) => x.toFixed(0)).join(' ')],
+      ['index, interleaved per call (cold)', ms(median(recompute.perCallIndexMs)), '', recompute.perCallIndexMs.map((x) => x.toFixed(0)).join(' ')],
+      ['naive BM25, interleaved per call', ms(median(recompute.perCallNaiveMs)), '', recompute.perCallNaiveMs.map((x) => x.toFixed(0)).join(' ')],
+      ['naive all-pairs full score (check)', ms(recompute.naiveFullMs), '', '1 run'],
+    ],
+  ),
+);
+console.log(
+  `Ratio index / naive BM25: ${ratio(recompute.ratio)} (wall medians), ${ratio(recompute.cpuRatio)} (CPU medians); ` +
+    `interleaved per call: ${ratio(recompute.perCallRatio)}. ` +
+    `Index top ${TOP} identical to naive full-score top ${TOP}: ${recompute.identicalTopN}/${calls.length} calls. ` +
+    `Naive BM25 equals index BM25: ${recompute.naiveBm25Checked - recompute.naiveBm25Mismatches}/${recompute.naiveBm25Checked} pairs.`,
+);
 
 const latency = benchLatency(index, calls, SETTINGS.latencyReps);
-console.log(`One call's top ${TOP} against ${index.size} profiles (${latency.samples} samples): ` +
-  `p50 ${ms(latency.p50)} ms, p90 ${ms(latency.p90)} ms, p99 ${ms(latency.p99)} ms, max ${ms(latency.max)} ms (wall clock); ` +
-  `CPU time p50 ${ms(latency.cpuP50)} ms, p99 ${ms(latency.cpuP99)} ms. Load average now ${load()} on ${availableParallelism()} cores.`);
+console.log(
+  `One call's top ${TOP} against ${index.size} profiles (${latency.samples} samples): ` +
+    `p50 ${ms(latency.p50)} ms, p90 ${ms(latency.p90)} ms, p99 ${ms(latency.p99)} ms, max ${ms(latency.max)} ms (wall clock); ` +
+    `CPU time p50 ${ms(latency.cpuP50)} ms, p99 ${ms(latency.cpuP99)} ms. Load average now ${load()} on ${availableParallelism()} cores.`,
+);
 const rssAfterRanking = mb(process.resourceUsage().maxRSS * 1024);
 console.log(`Peak RSS so far (data, index, naive corpus): ${rssAfterRanking.toFixed(0)} MB`);
 
 heading(`Part 3: partner slate, ${calls.length} calls × ${index.size} companies, ${SETTINGS.partnersPerCall} partner per call`);
 const slate = benchSlate(index, calls, SETTINGS.partnersPerCall, SETTINGS.slateReps, log);
-console.log(table(
-  ['slate', 'value'],
-  [
-    ['proposeSlate end to end (median)', `${ms(slate.proposeMedianMs)} ms`],
-    ['solveSlate on final pruned lists: median / min / CPU median', `${ms(slate.solveMedianMs)} / ${ms(slate.solveMinMs)} / ${ms(slate.solveCpuMedianMs)} ms`],
-    ['evidence.optimal', String(slate.optimal)],
-    ['rounds', String(slate.rounds)],
-    ['candidates per call (min-max)', `${slate.candidatesPerCall.min}-${slate.candidatesPerCall.max}`],
-    ['candidate pairs / companies considered', `${slate.candidatePairs} / ${slate.companiesConsidered} of ${slate.companiesInIndex}`],
-    ['pairs assigned / total score', `${slate.pairs} / ${slate.total.toFixed(2)}`],
-    ['bench replica of candidate lists agrees', String(slate.replicaAgrees)],
-    [`check: ${slate.check.candidatesPerCall} per call (${slate.check.nodes} nodes)`, `${slate.check.pairs} pairs / ${slate.check.total.toFixed(2)}, ${slate.check.solveMs.toFixed(0)} ms, certified ${slate.check.certified}`],
-    ['pruning kept the optimum', String(slate.check.sameOptimum)],
-  ],
-));
+console.log(
+  table(
+    ['slate', 'value'],
+    [
+      ['proposeSlate end to end (median)', `${ms(slate.proposeMedianMs)} ms`],
+      [
+        'solveSlate on final pruned lists: median / min / CPU median',
+        `${ms(slate.solveMedianMs)} / ${ms(slate.solveMinMs)} / ${ms(slate.solveCpuMedianMs)} ms`,
+      ],
+      ['evidence.optimal', String(slate.optimal)],
+      ['rounds', String(slate.rounds)],
+      ['candidates per call (min-max)', `${slate.candidatesPerCall.min}-${slate.candidatesPerCall.max}`],
+      ['candidate pairs / companies considered', `${slate.candidatePairs} / ${slate.companiesConsidered} of ${slate.companiesInIndex}`],
+      ['pairs assigned / total score', `${slate.pairs} / ${slate.total.toFixed(2)}`],
+      ['bench replica of candidate lists agrees', String(slate.replicaAgrees)],
+      [
+        `check: ${slate.check.candidatesPerCall} per call (${slate.check.nodes} nodes)`,
+        `${slate.check.pairs} pairs / ${slate.check.total.toFixed(2)}, ${slate.check.solveMs.toFixed(0)} ms, certified ${slate.check.certified}`,
+      ],
+      ['pruning kept the optimum', String(slate.check.sameOptimum)],
+    ],
+  ),
+);
 const peakRssMB = mb(process.resourceUsage().maxRSS * 1024);
 
 heading('Summary');
 const rows: { what: string; value: string; target: string; met: boolean }[] = [
   ...qualityBySet.flatMap(([q]) => [
     { what: `quality: mean nDCG@10, ${q!.set}`, value: q!.meanNdcg10.toFixed(3), target: `≥ ${GOALS.ndcg10}`, met: q!.meanNdcg10 >= GOALS.ndcg10 },
-    { what: `quality: lowest call nDCG@10, ${q!.set}`, value: q!.minNdcg10.toFixed(3), target: `≥ ${GOALS.perCallNdcg10}`, met: q!.minNdcg10 >= GOALS.perCallNdcg10 },
+    {
+      what: `quality: lowest call nDCG@10, ${q!.set}`,
+      value: q!.minNdcg10.toFixed(3),
+      target: `≥ ${GOALS.perCallNdcg10}`,
+      met: q!.minNdcg10 >= GOALS.perCallNdcg10,
+    },
   ]),
   ...setErrors.map((e) => ({ what: `quality: ${e.split(':')[0]}`, value: 'MISSING', target: 'present', met: false })),
-  { what: 'recompute top 20 × 150: index / naive BM25', value: ratio(recompute.ratio), target: `≤ ${GOALS.recomputeRatio}x`, met: recompute.ratio <= GOALS.recomputeRatio },
-  { what: 'rank exact (= naive full-score top 20)', value: `${recompute.identicalTopN}/${calls.length}`, target: 'all', met: recompute.identicalTopN === calls.length },
+  {
+    what: 'recompute top 20 × 150: index / naive BM25',
+    value: ratio(recompute.ratio),
+    target: `≤ ${GOALS.recomputeRatio}x`,
+    met: recompute.ratio <= GOALS.recomputeRatio,
+  },
+  {
+    what: 'rank exact (= naive full-score top 20)',
+    value: `${recompute.identicalTopN}/${calls.length}`,
+    target: 'all',
+    met: recompute.identicalTopN === calls.length,
+  },
   { what: 'one call top 20 at 10,000 companies: p99', value: `${ms(latency.p99)} ms`, target: `≤ ${GOALS.p99Ms} ms`, met: latency.p99 <= GOALS.p99Ms },
-  { what: 'slate solve after pruning (median)', value: `${ms(slate.solveMedianMs)} ms`, target: `≤ ${GOALS.slateSolveMs} ms`, met: slate.solveMedianMs <= GOALS.slateSolveMs },
+  {
+    what: 'slate solve after pruning (median)',
+    value: `${ms(slate.solveMedianMs)} ms`,
+    target: `≤ ${GOALS.slateSolveMs} ms`,
+    met: slate.solveMedianMs <= GOALS.slateSolveMs,
+  },
   { what: 'slate certified optimal', value: String(slate.optimal), target: 'true', met: slate.optimal },
   { what: 'slate optimum unchanged by pruning', value: String(slate.check.sameOptimum), target: 'true', met: slate.check.sameOptimum },
 ];
-console.log(table(['goal', 'value', 'target', 'status'], rows.map((r) => [r.what, r.value, r.target, goal(r.met)])));
-console.log(table(
-  ['figure (no goal)', 'value'],
-  [
-    ...qualityBySet.map(([q]) => [`precision@5, ${q!.set}`, q!.meanPrecision5.toFixed(3)]),
-    ['recompute ratio: CPU medians / per-call interleaved', `${ratio(recompute.cpuRatio)} / ${ratio(recompute.perCallRatio)}`],
-    ['index build', `${ms(build.buildMs)} ms`],
-    ['index retained memory', `${build.retainedMB.toFixed(1)} MB`],
-    ['one call top 20: p50 / p99 (wall clock)', `${ms(latency.p50)} / ${ms(latency.p99)} ms`],
-    ['one call top 20: p50 / p99 (CPU time)', `${ms(latency.cpuP50)} / ${ms(latency.cpuP99)} ms`],
-    ['proposeSlate end to end', `${ms(slate.proposeMedianMs)} ms`],
-    ['slate solve after pruning: min / CPU median', `${ms(slate.solveMinMs)} / ${ms(slate.solveCpuMedianMs)} ms`],
-    ['peak RSS (whole run)', `${peakRssMB.toFixed(0)} MB`],
-    ['load average at start / end (2 cores)', `${loadAtStart} / ${load()}`],
-  ],
-));
+console.log(
+  table(
+    ['goal', 'value', 'target', 'status'],
+    rows.map((r) => [r.what, r.value, r.target, goal(r.met)]),
+  ),
+);
+console.log(
+  table(
+    ['figure (no goal)', 'value'],
+    [
+      ...qualityBySet.map(([q]) => [`precision@5, ${q!.set}`, q!.meanPrecision5.toFixed(3)]),
+      ['recompute ratio: CPU medians / per-call interleaved', `${ratio(recompute.cpuRatio)} / ${ratio(recompute.perCallRatio)}`],
+      ['index build', `${ms(build.buildMs)} ms`],
+      ['index retained memory', `${build.retainedMB.toFixed(1)} MB`],
+      ['one call top 20: p50 / p99 (wall clock)', `${ms(latency.p50)} / ${ms(latency.p99)} ms`],
+      ['one call top 20: p50 / p99 (CPU time)', `${ms(latency.cpuP50)} / ${ms(latency.cpuP99)} ms`],
+      ['proposeSlate end to end', `${ms(slate.proposeMedianMs)} ms`],
+      ['slate solve after pruning: min / CPU median', `${ms(slate.solveMinMs)} / ${ms(slate.solveCpuMedianMs)} ms`],
+      ['peak RSS (whole run)', `${peakRssMB.toFixed(0)} MB`],
+      ['load average at start / end (2 cores)', `${loadAtStart} / ${load()}`],
+    ],
+  ),
+);
 
 const results = {
-  node: process.version, cores: availableParallelism(), at: new Date().toISOString(), loadAverage: { start: loadAtStart, end: load() }, settings: SETTINGS, goals: GOALS,
-  quality: qualityBySet, setErrors, build, recompute, latency, slate, rssAfterRankingMB: rssAfterRanking, peakRssMB,
+  node: process.version,
+  cores: availableParallelism(),
+  at: new Date().toISOString(),
+  loadAverage: { start: loadAtStart, end: load() },
+  settings: SETTINGS,
+  goals: GOALS,
+  quality: qualityBySet,
+  setErrors,
+  build,
+  recompute,
+  latency,
+  slate,
+  rssAfterRankingMB: rssAfterRanking,
+  peakRssMB,
   summary: rows,
 };
 await mkdir(OUT_DIR, { recursive: true });

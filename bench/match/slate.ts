@@ -90,7 +90,9 @@ export function benchSlate(index: MatchIndex, calls: readonly MatchCall[], partn
     const t = performance.now();
     slate = proposeSlate(index, calls, { partnersPerCall: partners });
     proposeMs.push(performance.now() - t);
-    log(`proposeSlate ${r + 1}/${reps}: ${proposeMs.at(-1)!.toFixed(1)} ms, total ${slate.total}, rounds ${slate.evidence.rounds}, optimal ${slate.evidence.optimal}`);
+    log(
+      `proposeSlate ${r + 1}/${reps}: ${proposeMs.at(-1)!.toFixed(1)} ms, total ${slate.total}, rounds ${slate.evidence.rounds}, optimal ${slate.evidence.optimal}`,
+    );
   }
 
   const replica = replicateCandidates(index, calls, partners, capacity);
@@ -105,14 +107,18 @@ export function benchSlate(index: MatchIndex, calls: readonly MatchCall[], partn
     solveMs.push(wall);
     solveCpuMs.push(cpu);
   }
-  log(`solveSlate on pruned lists: median ${median(solveMs).toFixed(1)} ms, min ${Math.min(...solveMs).toFixed(1)} ms over ${solveMs.length} runs (CPU median ${median(solveCpuMs).toFixed(1)} ms)`);
+  log(
+    `solveSlate on pruned lists: median ${median(solveMs).toFixed(1)} ms, min ${Math.min(...solveMs).toFixed(1)} ms over ${solveMs.length} runs (CPU median ${median(solveCpuMs).toFixed(1)} ms)`,
+  );
 
   // Did pruning change the optimum? Solve once with much longer lists.
   const large = largeProblem(index, calls, partners, 60);
   const t = performance.now();
   const big = solveSlate(large.problem, capacity);
   const bigMs = performance.now() - t;
-  log(`check solve: ${large.k} candidates per call, ${large.companies} companies, ${large.nodes} nodes: ${bigMs.toFixed(0)} ms, total ${Math.round(big.total * 100) / 100}`);
+  log(
+    `check solve: ${large.k} candidates per call, ${large.companies} companies, ${large.nodes} nodes: ${bigMs.toFixed(0)} ms, total ${Math.round(big.total * 100) / 100}`,
+  );
   const bigTotal = Math.round(big.total * 100) / 100;
   const pairs = slate.items.reduce((s, i) => s + i.partners.length, 0);
 

@@ -30,11 +30,27 @@ export const CDN_HIT_RATIO = 0.5;
 export const WRITES_NATIONAL = { callWrites: 60, proposalWrites: 200, profileWrites: 300 };
 export const LAMBDA_GB = 1;
 
-export interface RouteFigures { id: string; role: string; readUnits: number; writeUnits: number; p50: number; bytesOut: number }
+export interface RouteFigures {
+  id: string;
+  role: string;
+  readUnits: number;
+  writeUnits: number;
+  p50: number;
+  bytesOut: number;
+}
 
-export interface CostLine { item: string; usd: number; formula: string }
+export interface CostLine {
+  item: string;
+  usd: number;
+  formula: string;
+}
 
-export function monthlyCost(routes: readonly RouteFigures[], scale: number, perWrite: { call: number; proposal: number; profile: number }, storageGb: number): CostLine[] {
+export function monthlyCost(
+  routes: readonly RouteFigures[],
+  scale: number,
+  perWrite: { call: number; proposal: number; profile: number },
+  storageGb: number,
+): CostLine[] {
   const lines: CostLine[] = [];
   const p = PRICES;
   let lambdaGbS = 0;
@@ -51,12 +67,40 @@ export function monthlyCost(routes: readonly RouteFigures[], scale: number, perW
   }
   const w = WRITES_NATIONAL;
   const writes = 30 * scale * (w.callWrites * perWrite.call + w.proposalWrites * perWrite.proposal + w.profileWrites * perWrite.profile);
-  lines.push({ item: 'DynamoDB reads', usd: (reads / 1e6) * p.dynamodb.perMillionReadUnits, formula: `Σ route (req/day × (1 − CDN hit for public) × RCU) × 30 = ${Math.round(reads).toLocaleString('en')} RRU × $${p.dynamodb.perMillionReadUnits}/M` });
-  lines.push({ item: 'DynamoDB writes (incl. postings, counters, index writes)', usd: (writes / 1e6) * p.dynamodb.perMillionWriteUnits, formula: `30 × (call writes × ${perWrite.call.toFixed(0)} + proposals × ${perWrite.proposal.toFixed(1)} + profiles × ${perWrite.profile.toFixed(1)} WRU) = ${Math.round(writes).toLocaleString('en')} WRU × $${p.dynamodb.perMillionWriteUnits}/M` });
-  lines.push({ item: 'DynamoDB storage', usd: storageGb * p.dynamodb.perGbMonth, formula: `${storageGb.toFixed(2)} GB (table + index copies) × $${p.dynamodb.perGbMonth}` });
-  lines.push({ item: 'Lambda (arm64, 1 GB)', usd: lambdaGbS * p.lambda.perGbSecond + (requests / 1e6) * p.lambda.perMillionRequests, formula: `Σ origin req × p50 s × 1 GB = ${Math.round(lambdaGbS).toLocaleString('en')} GB-s × $${p.lambda.perGbSecond} + requests × $${p.lambda.perMillionRequests}/M` });
-  lines.push({ item: 'HTTP API', usd: (requests / 1e6) * p.httpApi.perMillionRequests * (1 - CDN_HIT_RATIO / 2), formula: `origin requests × $${p.httpApi.perMillionRequests}/M` });
-  lines.push({ item: 'CloudFront', usd: (bytes / 1e9) * p.cloudfront.perGbOut + (requests / 1e4) * p.cloudfront.per10kRequests, formula: `${(bytes / 1e9).toFixed(1)} GB × $${p.cloudfront.perGbOut} + ${Math.round(requests).toLocaleString('en')} req × $${p.cloudfront.per10kRequests}/10k` });
-  lines.push({ item: 'S3 (match snapshot, site)', usd: 1 * p.s3.perGbMonth + (30 * 100 / 1e3) * p.s3.per1kGet + (30 * 300 / 1e3) * p.s3.per1kPut, formula: '1 GB + 100 snapshot GETs/day (cold starts) + ≤ 300 snapshot PUTs/day (debounced profile changes)' });
+  lines.push({
+    item: 'DynamoDB reads',
+    usd: (reads / 1e6) * p.dynamodb.perMillionReadUnits,
+    formula: `Σ route (req/day × (1 − CDN hit for public) × RCU) × 30 = ${Math.round(reads).toLocaleString('en')} RRU × $${p.dynamodb.perMillionReadUnits}/M`,
+  });
+  lines.push({
+    item: 'DynamoDB writes (incl. postings, counters, index writes)',
+    usd: (writes / 1e6) * p.dynamodb.perMillionWriteUnits,
+    formula: `30 × (call writes × ${perWrite.call.toFixed(0)} + proposals × ${perWrite.proposal.toFixed(1)} + profiles × ${perWrite.profile.toFixed(1)} WRU) = ${Math.round(writes).toLocaleString('en')} WRU × $${p.dynamodb.perMillionWriteUnits}/M`,
+  });
+  lines.push({
+    item: 'DynamoDB storage',
+    usd: storageGb * p.dynamodb.perGbMonth,
+    formula: `${storageGb.toFixed(2)} GB (table + index copies) × $${p.dynamodb.perGbMonth}`,
+  });
+  lines.push({
+    item: 'Lambda (arm64, 1 GB)',
+    usd: lambdaGbS * p.lambda.perGbSecond + (requests / 1e6) * p.lambda.perMillionRequests,
+    formula: `Σ origin req × p50 s × 1 GB = ${Math.round(lambdaGbS).toLocaleString('en')} GB-s × $${p.lambda.perGbSecond} + requests × $${p.lambda.perMillionRequests}/M`,
+  });
+  lines.push({
+    item: 'HTTP API',
+    usd: (requests / 1e6) * p.httpApi.perMillionRequests * (1 - CDN_HIT_RATIO / 2),
+    formula: `origin requests × $${p.httpApi.perMillionRequests}/M`,
+  });
+  lines.push({
+    item: 'CloudFront',
+    usd: (bytes / 1e9) * p.cloudfront.perGbOut + (requests / 1e4) * p.cloudfront.per10kRequests,
+    formula: `${(bytes / 1e9).toFixed(1)} GB × $${p.cloudfront.perGbOut} + ${Math.round(requests).toLocaleString('en')} req × $${p.cloudfront.per10kRequests}/10k`,
+  });
+  lines.push({
+    item: 'S3 (match snapshot, site)',
+    usd: 1 * p.s3.perGbMonth + ((30 * 100) / 1e3) * p.s3.per1kGet + ((30 * 300) / 1e3) * p.s3.per1kPut,
+    formula: '1 GB + 100 snapshot GETs/day (cold starts) + ≤ 300 snapshot PUTs/day (debounced profile changes)',
+  });
   return lines;
 }

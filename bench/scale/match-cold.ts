@@ -35,7 +35,9 @@ export interface ColdFigures {
   tops: { org: string; score: number }[][];
 }
 
-const gc = () => { for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.(); };
+const gc = () => {
+  for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
+};
 const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 
 const [snapshotFile, callsFile, sampleArg, changesFile] = process.argv.slice(2);
@@ -53,7 +55,14 @@ const t1 = performance.now();
 const snap = decodeSnapshot(bytes)!;
 const t2 = performance.now();
 const loaded = new MatchIndex(snap.data);
-const index = changes.length ? new MatchIndex(repack(loaded.data, changes.map((profile) => ({ profile, terms: companyDocumentTerms(profile) })))) : loaded;
+const index = changes.length
+  ? new MatchIndex(
+      repack(
+        loaded.data,
+        changes.map((profile) => ({ profile, terms: companyDocumentTerms(profile) })),
+      ),
+    )
+  : loaded;
 const t3 = performance.now();
 const respond = (c: MatchCall) => {
   const query = callQuery(c);
@@ -90,8 +99,21 @@ for (let r = 0; r < 2; r++) {
 const tops = calls.slice(0, sample).map((c) => index.rank(c, 20).map((r) => ({ org: index.orgNumber(r.company), score: r.score })));
 
 const figures: ColdFigures = {
-  coldFirstAnswerMs: t4 - t0, coldCpuMs: (cpuCold.user + cpuCold.system) / 1000, readMs: t1 - t0, decodeMs: t2 - t1, indexMs: t3 - t2, firstAnswerMs: t4 - t3, indexMB, rssMB,
-  warmP50: quantile(answer, 0.5), warmP99: quantile(answer, 0.99), cpuP50: quantile(answerCpu, 0.5), cpuP99: quantile(answerCpu, 0.99), rankP50: quantile(rankOnly, 0.5), rankP99: quantile(rankOnly, 0.99),
-  warmRuns: answer.length, tops,
+  coldFirstAnswerMs: t4 - t0,
+  coldCpuMs: (cpuCold.user + cpuCold.system) / 1000,
+  readMs: t1 - t0,
+  decodeMs: t2 - t1,
+  indexMs: t3 - t2,
+  firstAnswerMs: t4 - t3,
+  indexMB,
+  rssMB,
+  warmP50: quantile(answer, 0.5),
+  warmP99: quantile(answer, 0.99),
+  cpuP50: quantile(answerCpu, 0.5),
+  cpuP99: quantile(answerCpu, 0.99),
+  rankP50: quantile(rankOnly, 0.5),
+  rankP99: quantile(rankOnly, 0.99),
+  warmRuns: answer.length,
+  tops,
 };
 process.send!(figures, () => process.exit(0));

@@ -22,10 +22,23 @@ import { naiveCorpus, naiveFullTopN } from '../match/naive.js';
 import type { ColdFigures } from './match-cold.js';
 
 export interface MatchingFigures {
-  companies: number; buildMs: number; retainedMB: number; snapshotMB: number; snapshotWriteMs: number;
-  coldFirstAnswerMs: number; staleColdMs: number; staleColdCpuMs: number; editMs: number; snapshotExact: string; naiveExact: string; warmP50: number; warmP99: number;
+  companies: number;
+  buildMs: number;
+  retainedMB: number;
+  snapshotMB: number;
+  snapshotWriteMs: number;
+  coldFirstAnswerMs: number;
+  staleColdMs: number;
+  staleColdCpuMs: number;
+  editMs: number;
+  snapshotExact: string;
+  naiveExact: string;
+  warmP50: number;
+  warmP99: number;
   cold: Omit<ColdFigures, 'tops'>;
-  slateCalls: number; slateOptimal: boolean; slateMs: number;
+  slateCalls: number;
+  slateOptimal: boolean;
+  slateMs: number;
 }
 
 /** Calls compared with the naive full score (each scores every company: slow at 100,000). */
@@ -34,9 +47,13 @@ const SAMPLE = 50;
 const STALE_PROFILES = 20;
 
 function coldProcess(snapshotFile: string, callsFile: string, changesFile?: string): Promise<ColdFigures> {
-  const child = fork(fileURLToPath(new URL('./match-cold.ts', import.meta.url)), [snapshotFile, callsFile, String(SAMPLE), ...(changesFile ? [changesFile] : [])], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-  });
+  const child = fork(
+    fileURLToPath(new URL('./match-cold.ts', import.meta.url)),
+    [snapshotFile, callsFile, String(SAMPLE), ...(changesFile ? [changesFile] : [])],
+    {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+    },
+  );
   return new Promise((ok, fail) => {
     child.once('message', (m) => ok(m as ColdFigures));
     child.once('exit', (code) => code && fail(new Error(`cold process exited with ${code}`)));
@@ -61,17 +78,25 @@ export async function benchMatching(market: Market, log: (s: string) => void): P
   writeFileSync(join(dir, 'calls.json'), JSON.stringify(open.slice(0, 300)));
   const { tops, ...cold } = await coldProcess(join(dir, 'snapshot.bin.gz'), join(dir, 'calls.json'));
   // A stale snapshot: STALE_PROFILES profiles changed since it was written, applied by the cold process.
-  const stale = profiles.slice(0, STALE_PROFILES).map((p, k) => ({ ...p, description: `${open[k % open.length]!.title}. ${p.description}`, updatedAt: new Date().toISOString() }));
+  const stale = profiles
+    .slice(0, STALE_PROFILES)
+    .map((p, k) => ({ ...p, description: `${open[k % open.length]!.title}. ${p.description}`, updatedAt: new Date().toISOString() }));
   writeFileSync(join(dir, 'changes.json'), JSON.stringify(stale));
   const staleCold = await coldProcess(join(dir, 'snapshot.bin.gz'), join(dir, 'calls.json'), join(dir, 'changes.json'));
   rmSync(dir, { recursive: true, force: true });
-  log(`cold with ${STALE_PROFILES} profiles changed since the snapshot (analysed and repacked): ${staleCold.coldFirstAnswerMs.toFixed(0)} ms (CPU ${staleCold.coldCpuMs.toFixed(0)} ms)`);
-  log(`snapshot ${(bytes.length / 1e6).toFixed(1)} MB in ${snapshotWriteMs.toFixed(0)} ms; cold process: read ${cold.readMs.toFixed(0)} + decode ${cold.decodeMs.toFixed(0)} + index ${cold.indexMs.toFixed(0)} + first answer ${cold.firstAnswerMs.toFixed(0)} = ${cold.coldFirstAnswerMs.toFixed(0)} ms; index memory ${cold.indexMB.toFixed(0)} MB (rss ${cold.rssMB.toFixed(0)} MB)`);
+  log(
+    `cold with ${STALE_PROFILES} profiles changed since the snapshot (analysed and repacked): ${staleCold.coldFirstAnswerMs.toFixed(0)} ms (CPU ${staleCold.coldCpuMs.toFixed(0)} ms)`,
+  );
+  log(
+    `snapshot ${(bytes.length / 1e6).toFixed(1)} MB in ${snapshotWriteMs.toFixed(0)} ms; cold process: read ${cold.readMs.toFixed(0)} + decode ${cold.decodeMs.toFixed(0)} + index ${cold.indexMs.toFixed(0)} + first answer ${cold.firstAnswerMs.toFixed(0)} = ${cold.coldFirstAnswerMs.toFixed(0)} ms; index memory ${cold.indexMB.toFixed(0)} MB (rss ${cold.rssMB.toFixed(0)} MB)`,
+  );
 
   const key = (i: MatchIndex, c: (typeof open)[number]) => JSON.stringify(i.rank(c, 20).map((r) => ({ org: i.orgNumber(r.company), score: r.score })));
   const same = open.slice(0, SAMPLE).filter((c, k) => JSON.stringify(tops[k]) === key(index!, c)).length;
   // The naive side: every company's term frequencies in a Map, every pair scored, no index.
-  const corpus = naiveCorpus(profiles.map((p, i) => ({ orgNumber: p.orgNumber, terms: terms[i]!, cpvCodes: p.cpvCodes, municipalityCode: p.municipalityCode, sme: p.sme })));
+  const corpus = naiveCorpus(
+    profiles.map((p, i) => ({ orgNumber: p.orgNumber, terms: terms[i]!, cpvCodes: p.cpvCodes, municipalityCode: p.municipalityCode, sme: p.sme })),
+  );
   const naiveSame = open.slice(0, NAIVE_CALLS).filter((c, k) => {
     const want = naiveFullTopN(corpus, c, callQuery(c).weights, 20).map((h) => ({ org: profiles[h.company]!.orgNumber, score: h.score }));
     return JSON.stringify(want) === JSON.stringify(tops[k]);
@@ -91,12 +116,28 @@ export async function benchMatching(market: Market, log: (s: string) => void): P
     t = performance.now();
     const s = proposeSlate(index, open, { partnersPerCall: 2 });
     slate = { calls: open.length, optimal: s.evidence.optimal, ms: performance.now() - t };
-    log(`slate: ${open.length} calls, ${s.evidence.optimal ? 'certified optimal' : 'not certified'} in ${slate.ms.toFixed(0)} ms (${s.evidence.rounds} rounds)`);
+    log(
+      `slate: ${open.length} calls, ${s.evidence.optimal ? 'certified optimal' : 'not certified'} in ${slate.ms.toFixed(0)} ms (${s.evidence.rounds} rounds)`,
+    );
   }
   index = undefined;
   return {
-    companies: profiles.length, buildMs, retainedMB: cold.indexMB, snapshotMB: bytes.length / 1e6, snapshotWriteMs,
-    coldFirstAnswerMs: cold.coldFirstAnswerMs, staleColdMs: staleCold.coldFirstAnswerMs, staleColdCpuMs: staleCold.coldCpuMs, editMs, snapshotExact: `${same}/${SAMPLE}`, naiveExact: `${naiveSame}/${NAIVE_CALLS}`,
-    warmP50: cold.warmP50, warmP99: cold.warmP99, cold, slateCalls: slate.calls, slateOptimal: slate.optimal, slateMs: slate.ms,
+    companies: profiles.length,
+    buildMs,
+    retainedMB: cold.indexMB,
+    snapshotMB: bytes.length / 1e6,
+    snapshotWriteMs,
+    coldFirstAnswerMs: cold.coldFirstAnswerMs,
+    staleColdMs: staleCold.coldFirstAnswerMs,
+    staleColdCpuMs: staleCold.coldCpuMs,
+    editMs,
+    snapshotExact: `${same}/${SAMPLE}`,
+    naiveExact: `${naiveSame}/${NAIVE_CALLS}`,
+    warmP50: cold.warmP50,
+    warmP99: cold.warmP99,
+    cold,
+    slateCalls: slate.calls,
+    slateOptimal: slate.optimal,
+    slateMs: slate.ms,
   };
 }

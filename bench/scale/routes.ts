@@ -36,13 +36,49 @@ export function routeCases(ctx: { busyCompany: string; someCall: string }): Rout
     { id: 'GET /api/calls?q=sensorer', role: 'public', list: true, run: list({ q: 'sensorer' }) },
     { id: 'GET /api/calls?q=lading&county=31', role: 'public', list: true, run: list({ q: 'lading', county: '31' }) },
     { id: 'GET /api/calls/{id}', role: 'public', list: false, run: async () => ((await getCall(ctx.someCall, undefined)) ? 1 : 0) },
-    { id: 'GET /api/calls?mine=true (3107)', role: 'municipality', list: true, run: async () => (await listCalls({ limit: 20, mine: 'true' } as ListCallsQuery, municipality('3107'))).items.length },
-    { id: 'GET /api/me/proposals', role: 'company', list: true, run: async () => (await listMyProposals({ limit: 20 }, company(ctx.busyCompany))).items.length },
+    {
+      id: 'GET /api/calls?mine=true (3107)',
+      role: 'municipality',
+      list: true,
+      run: async () => (await listCalls({ limit: 20, mine: 'true' } as ListCallsQuery, municipality('3107'))).items.length,
+    },
+    {
+      id: 'GET /api/me/proposals',
+      role: 'company',
+      list: true,
+      run: async () => (await listMyProposals({ limit: 20 }, company(ctx.busyCompany))).items.length,
+    },
     // The dashboard from counter items (its «needs help» list reads the calls closing within 14 days).
-    { id: 'GET /api/programme/stats', role: 'programme', list: true, run: async () => { resetProgrammeStatsCache(); return (await getProgrammeStats()).needsHelp.length; } },
-    { id: 'programme figures without «needs help» (ALL counters)', role: 'programme', list: true, run: async () => (await scopeFigures('ALL', new Date())).calls.total },
+    {
+      id: 'GET /api/programme/stats',
+      role: 'programme',
+      list: true,
+      run: async () => {
+        resetProgrammeStatsCache();
+        return (await getProgrammeStats()).needsHelp.length;
+      },
+    },
+    {
+      id: 'programme figures without «needs help» (ALL counters)',
+      role: 'programme',
+      list: true,
+      run: async () => (await scopeFigures('ALL', new Date())).calls.total,
+    },
     { id: 'county statistics (C#31 counters)', role: 'programme', list: true, run: async () => (await scopeFigures('C#31', new Date())).calls.total },
-    { id: 'programme statistics, full recompute (before counters)', role: 'programme', list: false, run: async () => (await recomputeProgrammeStats()).calls.total },
-    { id: 'open calls reload (slate, my matches, notices)', role: 'company', list: false, run: async () => { invalidatePublishedSnapshot(); return (await listOpenCalls(new Date().toISOString())).length; } },
+    {
+      id: 'programme statistics, full recompute (before counters)',
+      role: 'programme',
+      list: false,
+      run: async () => (await recomputeProgrammeStats()).calls.total,
+    },
+    {
+      id: 'open calls reload (slate, my matches, notices)',
+      role: 'company',
+      list: false,
+      run: async () => {
+        invalidatePublishedSnapshot();
+        return (await listOpenCalls(new Date().toISOString())).length;
+      },
+    },
   ];
 }

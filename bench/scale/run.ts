@@ -53,26 +53,53 @@ const listsOnly = (process.env.BENCH_LISTS_ONLY ?? '').split(',');
 
 function toBulk(m: Market, key: string, busyCompany: string) {
   if (listsOnly.includes(key)) {
-    return { organisations: [], calls: m.calls, proposals: m.proposals.filter((p) => p.orgNumber === busyCompany), memberships: [], onlyPartitions: MEASURED_PARTITIONS };
+    return {
+      organisations: [],
+      calls: m.calls,
+      proposals: m.proposals.filter((p) => p.orgNumber === busyCompany),
+      memberships: [],
+      onlyPartitions: MEASURED_PARTITIONS,
+    };
   }
   return marketRecords(m, NOW.toISOString());
 }
 
-interface RouteResult extends RouteFigures { list: boolean; itemsRead: number; items: number; p99: number; requests: number }
+interface RouteResult extends RouteFigures {
+  list: boolean;
+  itemsRead: number;
+  items: number;
+  p99: number;
+  requests: number;
+}
 interface SizeResult {
-  size: string; loadSeconds: number; itemsLoaded: number; storageGb: number; routes: RouteResult[];
-  perWrite: { call: number; proposal: number; profile: number }; matching?: MatchingFigures; cost: CostLine[]; scale: number;
+  size: string;
+  loadSeconds: number;
+  itemsLoaded: number;
+  storageGb: number;
+  routes: RouteResult[];
+  perWrite: { call: number; proposal: number; profile: number };
+  matching?: MatchingFigures;
+  cost: CostLine[];
+  scale: number;
 }
 
 const units = (m: Meter) => ({ read: m.readUnits, write: m.writeUnits + m.gsiWriteUnits });
 
 async function benchSize(key: keyof typeof SIZES): Promise<SizeResult> {
   const size = SIZES[key];
-  console.log(`\n=== ${size.name}: ${size.companies.toLocaleString('en')} companies, ${size.calls.toLocaleString('en')} calls (${size.openCalls.toLocaleString('en')} open), ${size.proposals.toLocaleString('en')} proposals, ${size.associations} associations ===`);
+  console.log(
+    `\n=== ${size.name}: ${size.companies.toLocaleString('en')} companies, ${size.calls.toLocaleString('en')} calls (${size.openCalls.toLocaleString('en')} open), ${size.proposals.toLocaleString('en')} proposals, ${size.associations} associations ===`,
+  );
   const engine = await memoryDynalite();
   Object.assign(process.env, {
-    TABLE_NAME: 'bench', DYNAMODB_ENDPOINT: engine.endpoint, CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdef', LINK_SECRET: 'bench-link-secret-0123456789abcdef',
-    AWS_REGION: 'eu-north-1', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'ERROR', DERIVED_WRITES: 'inline',
+    TABLE_NAME: 'bench',
+    DYNAMODB_ENDPOINT: engine.endpoint,
+    CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdef',
+    LINK_SECRET: 'bench-link-secret-0123456789abcdef',
+    AWS_REGION: 'eu-north-1',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    DERIVED_WRITES: 'inline',
   });
   resetConfig();
   resetDb();
@@ -85,7 +112,8 @@ async function benchSize(key: keyof typeof SIZES): Promise<SizeResult> {
     const counts = new Map<string, number>();
     for (const p of market.proposals) counts.set(p.orgNumber, (counts.get(p.orgNumber) ?? 0) + 1);
     const busyCompany = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-    if (listsOnly.includes(key)) log('LISTS ONLY: calls, postings, counters and one company\'s proposals loaded; no profiles, other proposals or memberships in the table');
+    if (listsOnly.includes(key))
+      log("LISTS ONLY: calls, postings, counters and one company's proposals loaded; no profiles, other proposals or memberships in the table");
     t = performance.now();
     const loaded = await metered(() => bulkLoad(toBulk(market, key, busyCompany), log));
     // The statistics counters count the whole market even when only some proposals are loaded, and as if every
@@ -97,7 +125,9 @@ async function benchSize(key: keyof typeof SIZES): Promise<SizeResult> {
     const loadSeconds = (performance.now() - t) / 1000;
     // Write units are 1 KB units per item and index copy: close to the stored size in KB.
     const storageGb = (loaded.meter.writeUnits + loaded.meter.gsiWriteUnits) / 1024 / 1024;
-    log(`loaded ${loaded.value.toLocaleString('en')} items in ${loadSeconds.toFixed(0)} s (BatchWrite, 8 in flight); ≈ ${storageGb.toFixed(2)} GB with index copies`);
+    log(
+      `loaded ${loaded.value.toLocaleString('en')} items in ${loadSeconds.toFixed(0)} s (BatchWrite, 8 in flight); ≈ ${storageGb.toFixed(2)} GB with index copies`,
+    );
 
     const perWrite = await measureWrites(market);
     const routes: RouteResult[] = [];
@@ -114,21 +144,44 @@ async function benchSize(key: keyof typeof SIZES): Promise<SizeResult> {
         last = await metered(r.run);
         ms.push(performance.now() - s);
         const u = units(last.meter);
-        meterSum = { read: meterSum.read + u.read, write: meterSum.write + u.write, items: meterSum.items + last.meter.itemsRead, requests: meterSum.requests + last.meter.requests };
+        meterSum = {
+          read: meterSum.read + u.read,
+          write: meterSum.write + u.write,
+          items: meterSum.items + last.meter.itemsRead,
+          requests: meterSum.requests + last.meter.requests,
+        };
         // JSON out to the browser: ~1.5 KB a call in a list; internal reads send nothing.
         bytesOut = r.id.startsWith('GET') ? Math.max(last.value * 1500, 2000) : 0;
       }
       routes.push({
-        id: r.id, role: r.role, list: r.list, items: last!.value,
-        readUnits: meterSum.read / runs, writeUnits: meterSum.write / runs, itemsRead: meterSum.items / runs, requests: meterSum.requests / runs,
-        p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), bytesOut,
+        id: r.id,
+        role: r.role,
+        list: r.list,
+        items: last!.value,
+        readUnits: meterSum.read / runs,
+        writeUnits: meterSum.write / runs,
+        itemsRead: meterSum.items / runs,
+        requests: meterSum.requests / runs,
+        p50: quantile(ms, 0.5),
+        p99: quantile(ms, 0.99),
+        bytesOut,
       });
       const x = routes.at(-1)!;
       log(`${x.id}: ${x.items} items, read ${x.itemsRead.toFixed(0)} items, ${x.readUnits.toFixed(1)} RCU, p50 ${x.p50.toFixed(1)} ms`);
     }
     const matching = process.env.BENCH_SKIP_MATCHING ? undefined : await benchMatching(market, log);
     const scale = size.calls / SIZES.national.calls;
-    return { size: size.name, loadSeconds, itemsLoaded: loaded.value, storageGb, routes, perWrite, matching, scale, cost: monthlyCost(routes, scale, perWrite, storageGb) };
+    return {
+      size: size.name,
+      loadSeconds,
+      itemsLoaded: loaded.value,
+      storageGb,
+      routes,
+      perWrite,
+      matching,
+      scale,
+      cost: monthlyCost(routes, scale, perWrite, storageGb),
+    };
   } finally {
     engine.close();
   }
@@ -144,18 +197,40 @@ async function measureWrites(market: Market) {
   });
   const proposal = await metered(() => upsertProposal({ ...market.proposals[0]!, callId: draft.id }));
   const c = market.companies[0]!;
-  const profile = await metered(() => organisations.put({ id: c.orgNumber, kind: 'company', name: c.name, description: `${c.description} Endret.`, capabilities: c.capabilities, cpvCodes: c.cpvCodes, updatedAt: new Date().toISOString() } as OrganisationRecord));
+  const profile = await metered(() =>
+    organisations.put({
+      id: c.orgNumber,
+      kind: 'company',
+      name: c.name,
+      description: `${c.description} Endret.`,
+      capabilities: c.capabilities,
+      cpvCodes: c.cpvCodes,
+      updatedAt: new Date().toISOString(),
+    } as OrganisationRecord),
+  );
   const w = (m: Meter) => m.writeUnits + m.gsiWriteUnits + m.readUnits;
-  log(`writes: call create + publish ${w(call.meter).toFixed(0)} units (${call.meter.itemsWritten} items), proposal ${w(proposal.meter).toFixed(1)}, profile ${w(profile.meter).toFixed(1)}`);
+  log(
+    `writes: call create + publish ${w(call.meter).toFixed(0)} units (${call.meter.itemsWritten} items), proposal ${w(proposal.meter).toFixed(1)}, profile ${w(profile.meter).toFixed(1)}`,
+  );
   return { call: w(call.meter), proposal: w(proposal.meter), profile: w(profile.meter) };
 }
 
 /** The counter items of a market in which every call past its deadline has an outcome. */
-function benchCounters(calls: readonly CallRecord[], proposals: readonly { callId: string; orgNumber: string; submittedAt: string }[], orgs: readonly { id: string; sme?: boolean }[]) {
+function benchCounters(
+  calls: readonly CallRecord[],
+  proposals: readonly { callId: string; orgNumber: string; submittedAt: string }[],
+  orgs: readonly { id: string; sme?: boolean }[],
+) {
   const byCall = new Map<string, { orgNumber: string; submittedAt: string }[]>();
   for (const p of proposals) byCall.set(p.callId, [...(byCall.get(p.callId) ?? []), p]);
   const notSme = new Set(orgs.filter((o) => o.sme === false).map((o) => o.id));
-  const facts = calls.map((call) => ({ call, hasOutcome: Date.parse(call.deadline) <= NOW.getTime(), proposals: byCall.get(call.id) ?? [], promotions: [], accepted: () => false }));
+  const facts = calls.map((call) => ({
+    call,
+    hasOutcome: Date.parse(call.deadline) <= NOW.getTime(),
+    proposals: byCall.get(call.id) ?? [],
+    promotions: [],
+    accepted: () => false,
+  }));
   return aggregateItemsOf(facts, (org) => !notSme.has(org));
 }
 
@@ -170,7 +245,10 @@ console.log(`| route | ${results.map((r) => `${r.size}: items read / RCU / p50 /
 console.log(`|---|${results.map(() => '---').join('|')}|---|---|`);
 for (const r0 of first.routes) {
   const of = (r: SizeResult) => r.routes.find((x) => x.id === r0.id);
-  const cells = results.map((r) => { const x = of(r); return x ? `${f(x.itemsRead, 0)} / ${f(x.readUnits)} / ${f(x.p50)} / ${f(x.p99)}` : 'not measured'; });
+  const cells = results.map((r) => {
+    const x = of(r);
+    return x ? `${f(x.itemsRead, 0)} / ${f(x.readUnits)} / ${f(x.p50)} / ${f(x.p99)}` : 'not measured';
+  });
   const end = of(lastSize);
   const ratio = end ? end.readUnits / Math.max(r0.readUnits, 0.5) : NaN;
   const goal = r0.list ? `≤ 1.5× ${ratio <= 1.5 ? 'met' : 'MISSED'}` : '—';
@@ -180,17 +258,24 @@ console.log('\n=== Matching ===');
 for (const r of results) {
   const m = r.matching;
   if (!m) continue;
-  console.log(`${r.size}: ${m.companies.toLocaleString('en')} companies; build ${f(m.buildMs, 0)} ms, retained ${f(m.retainedMB, 0)} MB (goal ≤ 150 MB at 100k: ${m.retainedMB <= 150 ? 'met' : 'MISSED'}); ` +
-    `snapshot ${f(m.snapshotMB, 1)} MB written in ${f(m.snapshotWriteMs, 0)} ms, cold load + first answer ${f(m.coldFirstAnswerMs, 0)} ms (goal ≤ 1,500: ${m.coldFirstAnswerMs <= 1500 ? 'met' : 'MISSED'}); ` +
-    `snapshot index equals a fresh build: ${m.snapshotExact}; warm top-20 p50 ${f(m.warmP50, 2)} ms, p99 ${f(m.warmP99, 2)} ms (goal ≤ 20: ${m.warmP99 <= 20 ? 'met' : 'MISSED'}); ` +
-    `slate ${m.slateCalls} calls: ${m.slateOptimal ? 'certified optimal' : 'NOT certified'} in ${f(m.slateMs / 1000, 2)} s (goal ≤ 5 s: ${m.slateMs <= 5000 ? 'met' : 'MISSED'})`);
+  console.log(
+    `${r.size}: ${m.companies.toLocaleString('en')} companies; build ${f(m.buildMs, 0)} ms, retained ${f(m.retainedMB, 0)} MB (goal ≤ 150 MB at 100k: ${m.retainedMB <= 150 ? 'met' : 'MISSED'}); ` +
+      `snapshot ${f(m.snapshotMB, 1)} MB written in ${f(m.snapshotWriteMs, 0)} ms, cold load + first answer ${f(m.coldFirstAnswerMs, 0)} ms (goal ≤ 1,500: ${m.coldFirstAnswerMs <= 1500 ? 'met' : 'MISSED'}); ` +
+      `snapshot index equals a fresh build: ${m.snapshotExact}; warm top-20 p50 ${f(m.warmP50, 2)} ms, p99 ${f(m.warmP99, 2)} ms (goal ≤ 20: ${m.warmP99 <= 20 ? 'met' : 'MISSED'}); ` +
+      `slate ${m.slateCalls} calls: ${m.slateOptimal ? 'certified optimal' : 'NOT certified'} in ${f(m.slateMs / 1000, 2)} s (goal ≤ 5 s: ${m.slateMs <= 5000 ? 'met' : 'MISSED'})`,
+  );
 }
 console.log(`\n=== Monthly cost (USD, ${PRICES.region}, prices of ${PRICES.date}, bench/scale/prices.ts) ===`);
 console.log('Traffic model (national; smaller sizes scale with their number of calls): bench/scale/cost.ts TRAFFIC_NATIONAL and WRITES_NATIONAL.');
 for (const r of results) {
   const total = r.cost.reduce((s, l) => s + l.usd, 0);
-  const top = [...r.cost].sort((a, b) => b.usd - a.usd).slice(0, 3).map((l) => `${l.item} $${f(l.usd, 2)}`);
-  console.log(`\n${r.size}: total $${f(total, 2)} / month${r.size === 'national' ? ` (goal < $150: ${total < 150 ? 'met' : 'MISSED'})` : ''}; largest: ${top.join(', ')}`);
+  const top = [...r.cost]
+    .sort((a, b) => b.usd - a.usd)
+    .slice(0, 3)
+    .map((l) => `${l.item} $${f(l.usd, 2)}`);
+  console.log(
+    `\n${r.size}: total $${f(total, 2)} / month${r.size === 'national' ? ` (goal < $150: ${total < 150 ? 'met' : 'MISSED'})` : ''}; largest: ${top.join(', ')}`,
+  );
   for (const l of r.cost) console.log(`  ${l.item.padEnd(58)} $${f(l.usd, 2).padStart(8)}   ${l.formula}`);
 }
 mkdirSync(OUT_DIR, { recursive: true });

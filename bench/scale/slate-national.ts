@@ -21,7 +21,10 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 let t = performance.now();
 const market = generateMarket(size, 2026, NOW);
 const profiles = market.companies;
-const index = new MatchIndex(profiles, profiles.map((p) => companyDocumentTerms(p)));
+const index = new MatchIndex(
+  profiles,
+  profiles.map((p) => companyDocumentTerms(p)),
+);
 console.log(`${size.name}: ${index.size.toLocaleString('en')} companies; market + index in ${s(performance.now() - t)} (once, reused by every run)`);
 const open = market.calls.filter((c) => c.status === 'open' && Date.parse(c.deadline) > NOW.getTime());
 

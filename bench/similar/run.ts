@@ -17,8 +17,14 @@ try {
     const draft = i < 500;
     const { municipalityCode, ...fields } = g;
     return {
-      ...fields, budgetNok: undefined, municipalityCode: draft ? '3107' : municipalityCode === '3107' ? '3105' : municipalityCode,
-      status: draft ? 'draft' : 'open', version: 1, createdAt: stamp, updatedAt: stamp, createdBy: 'bench',
+      ...fields,
+      budgetNok: undefined,
+      municipalityCode: draft ? '3107' : municipalityCode === '3107' ? '3105' : municipalityCode,
+      status: draft ? 'draft' : 'open',
+      version: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+      createdBy: 'bench',
       ...(draft ? {} : { publishedAt: stamp }),
     } as CallRecord;
   });
@@ -35,7 +41,9 @@ try {
   for (let i = 0; i < 300; i++) times.push(await time());
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
-  console.log(JSON.stringify({ drafts: 500, published: 2000, coldMs: Number(cold.toFixed(1)), p50Ms: Number(q(0.5)), p99Ms: Number(q(0.99)), requests: times.length }));
+  console.log(
+    JSON.stringify({ drafts: 500, published: 2000, coldMs: Number(cold.toFixed(1)), p50Ms: Number(q(0.5)), p99Ms: Number(q(0.99)), requests: times.length }),
+  );
 } finally {
   await stack.close();
 }

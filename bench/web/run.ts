@@ -98,7 +98,10 @@ function chartChunks(): string[] {
  */
 function routeBudgets(): { route: string; kb: number; files: number }[] {
   const dir = join(root, 'web/build/_app/immutable');
-  const files = (sub: string) => readdirSync(join(dir, sub)).filter((f) => f.endsWith('.js')).map((f) => join(dir, sub, f));
+  const files = (sub: string) =>
+    readdirSync(join(dir, sub))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => join(dir, sub, f));
   const entries = files('entry');
   const node = (n: number) => files('nodes').find((f) => f.split('/').pop()!.startsWith(`${n}.`))!;
   const imports = (file: string) =>
@@ -150,7 +153,8 @@ interface PageResult {
 
 function printRoutes(routes: ReturnType<typeof routeBudgets>) {
   console.log(`\nInitial JavaScript of every public route, from the build (static imports, each file gzipped alone)`);
-  for (const r of routes) console.log(`  ${ok(r.kb <= JS_BUDGET_KB)} ${r.route.padEnd(24)} ${r.kb.toFixed(1).padStart(5)} KB   goal ≤ ${JS_BUDGET_KB} KB (${r.files} files)`);
+  for (const r of routes)
+    console.log(`  ${ok(r.kb <= JS_BUDGET_KB)} ${r.route.padEnd(24)} ${r.kb.toFixed(1).padStart(5)} KB   goal ≤ ${JS_BUDGET_KB} KB (${r.files} files)`);
 }
 const ok = (pass: boolean) => (pass ? 'ok  ' : 'MISS');
 
@@ -163,13 +167,20 @@ if (process.argv.includes('--routes')) {
 /** Lighthouse 12's LCP element audit: a list of two tables, the element and the phases of its time. */
 type Tables = { items?: { items?: { node?: { snippet?: string }; phase?: string; timing?: number }[] }[] } | undefined;
 const lcpElement = (d: unknown) => (d as Tables)?.items?.[0]?.items?.[0]?.node?.snippet?.slice(0, 110) ?? '?';
-const lcpPhases = (d: unknown) =>
-  ((d as Tables)?.items?.[1]?.items ?? []).map((i) => `${i.phase} ${Math.round(i.timing ?? 0)} ms`).join(' · ');
+const lcpPhases = (d: unknown) => ((d as Tables)?.items?.[1]?.items ?? []).map((i) => `${i.phase} ${Math.round(i.timing ?? 0)} ms`).join(' · ');
 
 const demo = await startDemo();
 const chrome = await chromeLauncher.launch({
   chromePath,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
 const results: PageResult[] = [];
 let callPage: string | undefined;
@@ -206,7 +217,8 @@ try {
       mkdirSync(process.env.BENCH_WEB_LHR, { recursive: true });
       writeFileSync(join(process.env.BENCH_WEB_LHR, `${page.name.replace(/\W+/g, '-')}.json`), JSON.stringify(lhr));
     }
-    const requests = ((lhr.audits['network-requests']?.details as { items?: { url: string; resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? []);
+    const requests =
+      (lhr.audits['network-requests']?.details as { items?: { url: string; resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
     const scripts = requests.filter((r) => r.resourceType === 'Script');
     const scores = Object.fromEntries(Object.keys(GOALS).map((k) => [k, Math.round((lhr.categories[k]?.score ?? 0) * 100)])) as PageResult['scores'];
     const failedAudits = Object.values(lhr.categories)
@@ -234,12 +246,14 @@ try {
       cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
       chartLoaded: scripts.some((r) => charts.some((c) => r.url.endsWith(c))),
       failedAudits: [...new Set(failedAudits)],
-      shifts: ((lhr.audits['layout-shifts']?.details as { items?: { score?: number; node?: { snippet?: string } }[] } | undefined)?.items ?? [])
-        .map((i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet?.slice(0, 90) ?? '?'}`),
+      shifts: ((lhr.audits['layout-shifts']?.details as { items?: { score?: number; node?: { snippet?: string } }[] } | undefined)?.items ?? []).map(
+        (i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet?.slice(0, 90) ?? '?'}`,
+      ),
       lcpElement: lcpElement(lhr.audits['largest-contentful-paint-element']?.details),
       lcpPhases: lcpPhases(lhr.audits['largest-contentful-paint-element']?.details),
-      renderBlocking: ((lhr.audits['render-blocking-resources']?.details as { items?: { url: string; wastedMs?: number }[] } | undefined)?.items ?? [])
-        .map((i) => `${i.url.replace(demo.base, '')} (${Math.round(i.wastedMs ?? 0)} ms)`),
+      renderBlocking: ((lhr.audits['render-blocking-resources']?.details as { items?: { url: string; wastedMs?: number }[] } | undefined)?.items ?? []).map(
+        (i) => `${i.url.replace(demo.base, '')} (${Math.round(i.wastedMs ?? 0)} ms)`,
+      ),
       scripts: scripts.map((r) => ({ url: r.url.replace(demo.base, ''), kb: Math.round((r.transferSize ?? 0) / 102.4) / 10 })),
     });
   }
@@ -249,7 +263,9 @@ try {
   if (callPage) rmSync(callPage, { force: true });
 }
 
-console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile preset, simulated throttling; static files compressed (brotli)\n`);
+console.log(
+  `\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile preset, simulated throttling; static files compressed (brotli)\n`,
+);
 for (const r of results) {
   console.log(`${r.name}  (${r.requests} requests, ${r.jsFiles} scripts)`);
   for (const [k, goal] of Object.entries(GOALS)) {
@@ -257,7 +273,9 @@ for (const r of results) {
     const pass = k === 'accessibility' ? v >= 100 : v >= goal;
     console.log(`  ${ok(pass)} ${k.padEnd(16)} ${String(v).padStart(5)}   goal ${k === 'accessibility' ? '= 100' : `≥ ${goal}`}`);
   }
-  console.log(`  ${ok(r.jsKb <= JS_BUDGET_KB)} ${'initial JS'.padEnd(16)} ${r.jsKb.toFixed(1).padStart(5)} KB   goal ≤ ${JS_BUDGET_KB} KB gzipped (${r.jsFiles} files; ${r.jsWireKb.toFixed(1)} KB on the wire with headers, brotli)`);
+  console.log(
+    `  ${ok(r.jsKb <= JS_BUDGET_KB)} ${'initial JS'.padEnd(16)} ${r.jsKb.toFixed(1).padStart(5)} KB   goal ≤ ${JS_BUDGET_KB} KB gzipped (${r.jsFiles} files; ${r.jsWireKb.toFixed(1)} KB on the wire with headers, brotli)`,
+  );
   console.log(`  ${ok(!r.chartLoaded)} ${'chart.js loaded'.padEnd(16)} ${String(r.chartLoaded).padStart(5)}   goal false (dashboard only)`);
   console.log(`       LCP ${Math.round(r.lcpMs)} ms · TBT ${Math.round(r.tbtMs)} ms · CLS ${r.cls.toFixed(3)}`);
   if (r.failedAudits.length) console.log(`       below 0.9: ${r.failedAudits.join(', ')}`);

@@ -9,8 +9,7 @@ export async function requireAssociation(id: string): Promise<OrganisationRecord
   return org;
 }
 
-export const isStaffOf = (associationId: string, principal: Principal | undefined) =>
-  principal?.role === 'association' && principal.orgId === associationId;
+export const isStaffOf = (associationId: string, principal: Principal | undefined) => principal?.role === 'association' && principal.orgId === associationId;
 
 /** Only the association's own staff manage its memberships and promotions. */
 export function assertStaff(associationId: string, principal: Principal, action: string): void {

@@ -18,9 +18,7 @@ export async function getAssociationPage(id: string): Promise<Association> {
   return {
     id: org.id,
     name: org.name,
-    members: members
-      .map((m) => ({ orgNumber: m.orgNumber, name: m.companyName }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+    members: members.map((m) => ({ orgNumber: m.orgNumber, name: m.companyName })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
     promotions: promotions.map((p) => promotionView(p, calls.get(p.callId))),
   };
 }

@@ -7,12 +7,7 @@ import { assertStaff } from './access.js';
 import { membershipView } from './view.js';
 
 /** Staff accept or decline a pending request; the write is conditional on it still being pending (409 otherwise). */
-export async function decideMembership(
-  associationId: string,
-  orgNumber: string,
-  decision: 'accept' | 'decline',
-  principal: Principal,
-): Promise<Membership> {
+export async function decideMembership(associationId: string, orgNumber: string, decision: 'accept' | 'decline', principal: Principal): Promise<Membership> {
   assertStaff(associationId, principal, 'decide membership requests');
   const status = decision === 'accept' ? 'accepted' : 'declined';
   const decided = await decidePendingMembership(associationId, orgNumber, status, now().toISOString(), principal.userId);

@@ -22,22 +22,24 @@ export async function listReach(associationId: string, principal: Principal): Pr
   else if (principal.role !== 'programme') throw forbidden('Only the association and the programme owner see reach.');
   await requireAssociation(associationId);
 
-  const [promotions, members] = await Promise.all([
-    listAssociationPromotions(associationId),
-    listAssociationMemberships(associationId, 'accepted'),
-  ]);
+  const [promotions, members] = await Promise.all([listAssociationPromotions(associationId), listAssociationMemberships(associationId, 'accepted')]);
   const isMember = new Set(members.map((m) => m.orgNumber));
   const callIds = [...new Set(promotions.map((p) => p.callId))];
   const [calls, outcomes, activity] = await Promise.all([
     getCalls(callIds),
     getOutcomes(callIds),
-    Promise.all(callIds.map(async (id) => {
-      const [viewers, proposals] = await Promise.all([listCallViewers(id), listProposalsForCall(id)]);
-      return [id, {
-        viewedAt: viewers.filter((v) => isMember.has(v.orgNumber)).map((v) => v.lastViewedAt),
-        submittedAt: proposals.filter((p) => isMember.has(p.orgNumber)).map((p) => p.submittedAt),
-      }] as const;
-    })),
+    Promise.all(
+      callIds.map(async (id) => {
+        const [viewers, proposals] = await Promise.all([listCallViewers(id), listProposalsForCall(id)]);
+        return [
+          id,
+          {
+            viewedAt: viewers.filter((v) => isMember.has(v.orgNumber)).map((v) => v.lastViewedAt),
+            submittedAt: proposals.filter((p) => isMember.has(p.orgNumber)).map((p) => p.submittedAt),
+          },
+        ] as const;
+      }),
+    ),
   ]);
   const byCall = new Map(activity);
   const at = now();
@@ -60,9 +62,9 @@ export async function listReach(associationId: string, principal: Principal): Pr
       memberViewers: a.viewedAt.filter((t) => t >= p.promotedAt).length,
       ...(sealed(p.callId)
         ? {
-          memberProposals: null,
-          ...(calls.get(p.callId) && proposalsAreSealed(calls.get(p.callId)!.deadline, at) ? { proposalsSealedUntil: calls.get(p.callId)!.deadline } : {}),
-        }
+            memberProposals: null,
+            ...(calls.get(p.callId) && proposalsAreSealed(calls.get(p.callId)!.deadline, at) ? { proposalsSealedUntil: calls.get(p.callId)!.deadline } : {}),
+          }
         : { memberProposals: a.submittedAt.filter((t) => t >= p.promotedAt).length }),
     };
   });

@@ -17,8 +17,7 @@ export function membershipView(m: MembershipRecord): Membership {
 }
 
 /** The link carries the promotion id, so the call page can report a view through it. */
-export const promotionLink = (callId: string, promotionId: string) =>
-  `/utlysninger/${encodeURIComponent(callId)}?promo=${encodeURIComponent(promotionId)}`;
+export const promotionLink = (callId: string, promotionId: string) => `/utlysninger/${encodeURIComponent(callId)}?promo=${encodeURIComponent(promotionId)}`;
 
 /** A promotion as shown: title and deadline from the call as it is now when we have it. */
 export function promotionView(p: PromotionRecord, call?: CallRecord): Promotion {

@@ -40,13 +40,15 @@ export async function assertMayReadAnswers(
   if (!declared) {
     audit(`${what}.read.denied`, { ...who, reason: 'impartiality-required' });
     throw problem(403, 'Declare your impartiality for this call first (POST /api/calls/{id}/impartiality).', {
-      type: 'impartiality-required', title: 'Impartiality declaration required',
+      type: 'impartiality-required',
+      title: 'Impartiality declaration required',
     });
   }
   if (!declared.impartial) {
     audit(`${what}.read.denied`, { ...who, reason: 'not-impartial' });
     throw problem(403, 'You declared that you are not impartial for this call, so you may not read its answers.', {
-      type: 'impartiality-required', title: 'Not impartial',
+      type: 'impartiality-required',
+      title: 'Not impartial',
     });
   }
 }

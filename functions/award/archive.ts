@@ -25,29 +25,76 @@ export async function archiveEntries(call: CallRecord, at: Date, principal: Prin
   const protocol = await buildProtocol(call, at);
   const stamp = at.toISOString();
   const entries: ArchiveEntry[] = [
-    { path: 'protokoll/anskaffelsesprotokoll.json', content: json(protocol), mediaType: 'application/json', noark: { tittel: `Anskaffelsesprotokoll – ${call.title}`, dokumenttype: 'Protokoll', opprettetDato: stamp, tilknyttetRegistreringSom: 'Hoveddokument' } },
-    { path: 'protokoll/anskaffelsesprotokoll.html', content: protocolHtml(protocol), mediaType: 'text/html', noark: { tittel: `Anskaffelsesprotokoll – ${call.title} (utskrift)`, dokumenttype: 'Protokoll', opprettetDato: stamp, tilknyttetRegistreringSom: 'Vedlegg' } },
+    {
+      path: 'protokoll/anskaffelsesprotokoll.json',
+      content: json(protocol),
+      mediaType: 'application/json',
+      noark: { tittel: `Anskaffelsesprotokoll – ${call.title}`, dokumenttype: 'Protokoll', opprettetDato: stamp, tilknyttetRegistreringSom: 'Hoveddokument' },
+    },
+    {
+      path: 'protokoll/anskaffelsesprotokoll.html',
+      content: protocolHtml(protocol),
+      mediaType: 'text/html',
+      noark: {
+        tittel: `Anskaffelsesprotokoll – ${call.title} (utskrift)`,
+        dokumenttype: 'Protokoll',
+        opprettetDato: stamp,
+        tilknyttetRegistreringSom: 'Vedlegg',
+      },
+    },
   ];
   const versions = await listCallVersions(call.id);
   // Versions written before this issue's use cases existed are absent; the current version always goes in.
-  if (!versions.some((v) => v.version === call.version)) versions.push({ callId: call.id, version: call.version, call: call as unknown as Record<string, unknown> });
+  if (!versions.some((v) => v.version === call.version))
+    versions.push({ callId: call.id, version: call.version, call: call as unknown as Record<string, unknown> });
   for (const v of versions) {
-    entries.push({ path: `utlysning/versjon-${String(v.version).padStart(3, '0')}.json`, content: json(v.call), mediaType: 'application/json', noark: { tittel: `Utlysning «${call.title}», versjon ${v.version}`, dokumenttype: 'Utlysning', opprettetDato: String(v.call.updatedAt ?? call.updatedAt), tilknyttetRegistreringSom: 'Hoveddokument' } });
+    entries.push({
+      path: `utlysning/versjon-${String(v.version).padStart(3, '0')}.json`,
+      content: json(v.call),
+      mediaType: 'application/json',
+      noark: {
+        tittel: `Utlysning «${call.title}», versjon ${v.version}`,
+        dokumenttype: 'Utlysning',
+        opprettetDato: String(v.call.updatedAt ?? call.updatedAt),
+        tilknyttetRegistreringSom: 'Hoveddokument',
+      },
+    });
   }
   const stages: ('request' | 'tender')[] = isTwoStage(call.procedure) ? ['request', 'tender'] : ['request'];
   for (const stage of stages) {
     const folder = stage === 'tender' ? 'tilbud' : call.procedure === 'market-dialogue' ? 'innspill' : isTwoStage(call.procedure) ? 'foresporsler' : 'tilbud';
     for (const p of await listProposalsForCall(call.id, stage)) {
       const { submittedBy, ...content } = p;
-      entries.push({ path: `${folder}/${p.orgNumber}.json`, content: json(content), mediaType: 'application/json', noark: { tittel: `${folder === 'tilbud' ? 'Tilbud' : folder === 'innspill' ? 'Innspill' : 'Forespørsel om å delta'} fra ${p.companyName}`, dokumenttype: folder === 'tilbud' ? 'Tilbud' : 'Inngående dokument', opprettetDato: p.submittedAt, opprettetAv: submittedBy, tilknyttetRegistreringSom: 'Hoveddokument' } });
+      entries.push({
+        path: `${folder}/${p.orgNumber}.json`,
+        content: json(content),
+        mediaType: 'application/json',
+        noark: {
+          tittel: `${folder === 'tilbud' ? 'Tilbud' : folder === 'innspill' ? 'Innspill' : 'Forespørsel om å delta'} fra ${p.companyName}`,
+          dokumenttype: folder === 'tilbud' ? 'Tilbud' : 'Inngående dokument',
+          opprettetDato: p.submittedAt,
+          opprettetAv: submittedBy,
+          tilknyttetRegistreringSom: 'Hoveddokument',
+        },
+      });
     }
   }
   const evaluations = await listEvaluations(call.id);
   if (evaluations.length) {
-    entries.push({ path: 'evaluering/evalueringer.json', content: json(evaluations), mediaType: 'application/json', noark: { tittel: 'Evaluering av tilbud', dokumenttype: 'Evaluering', opprettetDato: stamp, tilknyttetRegistreringSom: 'Hoveddokument' } });
+    entries.push({
+      path: 'evaluering/evalueringer.json',
+      content: json(evaluations),
+      mediaType: 'application/json',
+      noark: { tittel: 'Evaluering av tilbud', dokumenttype: 'Evaluering', opprettetDato: stamp, tilknyttetRegistreringSom: 'Hoveddokument' },
+    });
   }
   for (const l of await listLetters(call.id)) {
-    entries.push({ path: `brev/${l.kind}-${l.orgNumber}-${l.decisionId}.eml`, content: l.eml, mediaType: 'message/rfc822', noark: { tittel: l.subject, dokumenttype: 'Brev', opprettetDato: l.createdAt, tilknyttetRegistreringSom: 'Hoveddokument' } });
+    entries.push({
+      path: `brev/${l.kind}-${l.orgNumber}-${l.decisionId}.eml`,
+      content: l.eml,
+      mediaType: 'message/rfc822',
+      noark: { tittel: l.subject, dokumenttype: 'Brev', opprettetDato: l.createdAt, tilknyttetRegistreringSom: 'Hoveddokument' },
+    });
   }
   entries.push(...(await openPhaseEntries(call, principal)));
   return entries;
@@ -58,12 +105,21 @@ export function metadataFor(call: CallRecord, entries: ArchiveEntry[], bytes: Ma
   return {
     pakke: { opprettetDato: at.toISOString(), system: 'Innovasjonstorget', sjekksumAlgoritme: 'SHA-256' },
     saksmappe: {
-      systemID: call.id, tittel: call.title, saksansvarlig: `${municipalityName(call.municipalityCode) ?? call.municipalityCode} kommune`,
-      administrativEnhet: call.municipalityCode, opprettetDato: call.createdAt, avsluttetDato: at.toISOString(), saksstatus: phaseOf(call, at),
+      systemID: call.id,
+      tittel: call.title,
+      saksansvarlig: `${municipalityName(call.municipalityCode) ?? call.municipalityCode} kommune`,
+      administrativEnhet: call.municipalityCode,
+      opprettetDato: call.createdAt,
+      avsluttetDato: at.toISOString(),
+      saksstatus: phaseOf(call, at),
     },
     dokumenter: entries.map((e) => ({
-      filnavn: e.path, format: e.mediaType, filstoerrelse: bytes.get(e.path)!.length,
-      sjekksum: createHash('sha256').update(bytes.get(e.path)!).digest('hex'), sjekksumAlgoritme: 'SHA-256', ...e.noark,
+      filnavn: e.path,
+      format: e.mediaType,
+      filstoerrelse: bytes.get(e.path)!.length,
+      sjekksum: createHash('sha256').update(bytes.get(e.path)!).digest('hex'),
+      sjekksumAlgoritme: 'SHA-256',
+      ...e.noark,
     })),
   };
 }

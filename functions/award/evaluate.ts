@@ -18,7 +18,11 @@ export async function tendersOf(call: CallRecord): Promise<ProposalRecord[]> {
 const evaluationView = ({ updatedBy, ...e }: EvaluationRecord) => (void updatedBy, e);
 
 export async function putEvaluation(
-  callId: string, orgNumber: string, input: { scores: Record<string, number>; notes?: string }, ifMatch: string | undefined, principal: Principal,
+  callId: string,
+  orgNumber: string,
+  input: { scores: Record<string, number>; notes?: string },
+  ifMatch: string | undefined,
+  principal: Principal,
 ) {
   const call = assertOwned(await getCall(callId), principal);
   const at = now();
@@ -26,13 +30,23 @@ export async function putEvaluation(
   await assertMayReadAnswers(call, principal, at, stage, 'evaluations');
   const phase = phaseOf(call, at);
   if (phase !== 'evaluation') {
-    throw conflict(phase === 'standstill' ? 'An award decision is in force; withdraw it before evaluating again.' : `Tenders are evaluated in the evaluation phase; this call is ${phase}.`);
+    throw conflict(
+      phase === 'standstill'
+        ? 'An award decision is in force; withdraw it before evaluating again.'
+        : `Tenders are evaluated in the evaluation phase; this call is ${phase}.`,
+    );
   }
   const criteria = call.awardCriteria ?? [];
   const errors = Object.keys(input.scores).flatMap((id) => {
     const c = criteria.find((k) => k.id === id);
     if (!c) return [{ path: `scores.${id}`, message: `No criterion ${id} on this call` }];
-    if (c.kind === 'price') return [{ path: `scores.${id}`, message: 'The price criterion is scored by the published formula (lowest price 10, others 10 × lowest / price); it cannot be set by hand' }];
+    if (c.kind === 'price')
+      return [
+        {
+          path: `scores.${id}`,
+          message: 'The price criterion is scored by the published formula (lowest price 10, others 10 × lowest / price); it cannot be set by hand',
+        },
+      ];
     return [];
   });
   if (errors.length) throw badRequest(errors.map((e) => e.message).join('; ') + '.', errors);
@@ -49,12 +63,21 @@ export async function putEvaluation(
     throw problem(412, `The evaluation has changed (now version ${current.version}); reload it and try again.`, { headers: { etag: etag(current.version) } });
   }
   const next: EvaluationRecord = {
-    callId, orgNumber, scores: input.scores, ...(input.notes ? { notes: input.notes } : {}),
-    version: (current?.version ?? 0) + 1, updatedAt: at.toISOString(), updatedBy: principal.userId,
+    callId,
+    orgNumber,
+    scores: input.scores,
+    ...(input.notes ? { notes: input.notes } : {}),
+    version: (current?.version ?? 0) + 1,
+    updatedAt: at.toISOString(),
+    updatedBy: principal.userId,
   };
   if (!(await writeEvaluation(next, current?.version))) {
     const latest = await getEvaluation(callId, orgNumber);
-    throw problem(412, 'Someone else saved this evaluation at the same moment; reload it and try again.', latest ? { headers: { etag: etag(latest.version) } } : {});
+    throw problem(
+      412,
+      'Someone else saved this evaluation at the same moment; reload it and try again.',
+      latest ? { headers: { etag: etag(latest.version) } } : {},
+    );
   }
   await event(callId, 'evaluation', next.updatedAt, principal, { orgNumber, version: next.version }, `evaluation-${orgNumber}-v${next.version}`);
   return { created: !current, evaluation: evaluationView(next) };
@@ -94,8 +117,12 @@ export async function buildEvaluationTable(call: CallRecord): Promise<Evaluation
     const t = byOrg.get(r.orgNumber)!;
     const e = evaluations.get(r.orgNumber);
     return {
-      ...r, name: t.companyName, ...(t.priceNok !== undefined ? { priceNok: t.priceNok } : {}),
-      complete: isFullyScored(criteria, e?.scores), ...(e?.notes ? { notes: e.notes } : {}), ...(e ? { version: e.version } : {}),
+      ...r,
+      name: t.companyName,
+      ...(t.priceNok !== undefined ? { priceNok: t.priceNok } : {}),
+      complete: isFullyScored(criteria, e?.scores),
+      ...(e?.notes ? { notes: e.notes } : {}),
+      ...(e ? { version: e.version } : {}),
     };
   });
   return { criteria, items, complete: items.length > 0 && items.every((i) => i.complete) };
@@ -103,7 +130,8 @@ export async function buildEvaluationTable(call: CallRecord): Promise<Evaluation
 
 export async function getEvaluationTable(callId: string, principal: Principal): Promise<EvaluationTable> {
   const call = assertOwned(await getCall(callId), principal);
-  if (isTwoStage(call.procedure) && !call.selection) throw conflict('Requests to take part are not evaluated here: select who may tender first (POST …/selection).');
+  if (isTwoStage(call.procedure) && !call.selection)
+    throw conflict('Requests to take part are not evaluated here: select who may tender first (POST …/selection).');
   await assertMayReadAnswers(call, principal, now(), currentStage(phaseState(call)), 'evaluations');
   return buildEvaluationTable(call);
 }

@@ -19,14 +19,28 @@ export async function declareImpartiality(callId: string, input: { impartial: bo
   const at = now();
   if (at.getTime() < Date.parse(call.deadline)) throw conflict('Impartiality is declared after the deadline, when it is known who answered.');
   const record: ImpartialityRecord = {
-    callId, userId: principal.userId, userName: principal.name, orgId: principal.orgId, impartial: input.impartial,
-    ...(input.impartial ? {} : { reason: input.reason }), declaredAt: at.toISOString(),
+    callId,
+    userId: principal.userId,
+    userName: principal.name,
+    orgId: principal.orgId,
+    impartial: input.impartial,
+    ...(input.impartial ? {} : { reason: input.reason }),
+    declaredAt: at.toISOString(),
   };
   if (!(await putImpartiality(record))) {
     const existing = await getImpartiality(callId, principal.userId);
-    throw conflict(`You declared ${existing?.impartial ? 'impartiality' : 'that you are not impartial'} for this call at ${existing?.declaredAt}; a declaration cannot be changed.`);
+    throw conflict(
+      `You declared ${existing?.impartial ? 'impartiality' : 'that you are not impartial'} for this call at ${existing?.declaredAt}; a declaration cannot be changed.`,
+    );
   }
-  await event(callId, 'impartiality', record.declaredAt, principal, { impartial: record.impartial, ...(record.reason ? { reason: record.reason } : {}) }, `impartiality-${principal.userId}`);
+  await event(
+    callId,
+    'impartiality',
+    record.declaredAt,
+    principal,
+    { impartial: record.impartial, ...(record.reason ? { reason: record.reason } : {}) },
+    `impartiality-${principal.userId}`,
+  );
   return view(record);
 }
 
@@ -35,9 +49,8 @@ export async function listDeclarations(callId: string, principal: Principal) {
   const call = assertOwned(await getCall(callId), principal);
   if (principal.role !== 'municipality') throw forbidden('Only the owning municipality sees the declarations.');
   const at = now();
-  const participants = at.getTime() < Date.parse(call.deadline)
-    ? []
-    : (await listProposalsForCall(callId)).map((p) => ({ orgNumber: p.orgNumber, name: p.companyName }));
+  const participants =
+    at.getTime() < Date.parse(call.deadline) ? [] : (await listProposalsForCall(callId)).map((p) => ({ orgNumber: p.orgNumber, name: p.companyName }));
   const items = (await listImpartiality(callId)).map(view);
   return { items, participants, mine: items.find((d) => d.userId === principal.userId) ?? null };
 }

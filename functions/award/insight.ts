@@ -22,7 +22,8 @@ export const REDACTED = '[unntatt offentlighet]';
 export async function insightCopy(id: string, orgNumber: string, principal: Principal): Promise<Insight> {
   const call = assertOwned(await getCall(id), principal);
   const at = now();
-  if (!call.award && !call.withdrawnAwards?.length && !call.contract) throw conflict('Tenders are exempt from insight until the award decision (offentleglova § 23 (3)).');
+  if (!call.award && !call.withdrawnAwards?.length && !call.contract)
+    throw conflict('Tenders are exempt from insight until the award decision (offentleglova § 23 (3)).');
   const stage = currentStage(phaseState(call));
   await assertMayReadAnswers(call, principal, at, stage);
   const tender = await getProposal(id, orgNumber, stage);

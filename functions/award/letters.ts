@@ -31,7 +31,13 @@ const num = (n: number, lang: Language) =>
  * A letter in bokmål, with its English text alongside: sendLetters sends each company the one its users chose
  * (functions/notifications/recipient-language.ts). The municipality's preview shows the bokmål text.
  */
-export interface LetterDraft { orgNumber: string; companyName: string; subject: string; text: string; en?: { subject: string; text: string } }
+export interface LetterDraft {
+  orgNumber: string;
+  companyName: string;
+  subject: string;
+  text: string;
+  en?: { subject: string; text: string };
+}
 
 /** The letters' words in bokmål and English (terms: docs/glossary.md). */
 const LETTER_TEXT = {
@@ -126,63 +132,78 @@ const paragraphs = (...ps: (string | readonly string[])[]): string[] => ps.flatM
 /** One award letter per tenderer: the decision, reasons, the winners' scores and totals, its own, and the standstill. */
 export function awardLetters(call: CallRecord, d: AwardDecision): LetterDraft[] {
   const winners = d.snapshot.items.filter((i) => d.winners.includes(i.orgNumber));
-  return bilingual((t, lang) => d.snapshot.items.map((item) => {
-    const won = d.winners.includes(item.orgNumber);
-    const text = [
-      ...paragraphs(
-        t.to(item.name, item.orgNumber),
-        t.awardSubject(call.title),
-        won ? t.awardedYou(buyer(call, t)) : t.awardedOther(buyer(call, t), winners.map((w) => w.name).join(t.and)),
-        [t.reasons, d.reasons],
-      ),
-      '',
-      ...winners.flatMap((w) => [t.winnerScores(w.name), ...scoreLines(d, w.orgNumber, t, lang), '']),
-      ...(won ? [] : [t.yourScores, ...scoreLines(d, item.orgNumber, t, lang), '']),
-      t.standstill(formatDeadline(d.standstillEndsAt, lang)),
-      t.complain,
-      t.exVat,
-      ...signature(call, t),
-    ].join('\n');
-    return { orgNumber: item.orgNumber, companyName: item.name, subject: t.awardSubject(call.title), text };
-  }));
+  return bilingual((t, lang) =>
+    d.snapshot.items.map((item) => {
+      const won = d.winners.includes(item.orgNumber);
+      const text = [
+        ...paragraphs(
+          t.to(item.name, item.orgNumber),
+          t.awardSubject(call.title),
+          won ? t.awardedYou(buyer(call, t)) : t.awardedOther(buyer(call, t), winners.map((w) => w.name).join(t.and)),
+          [t.reasons, d.reasons],
+        ),
+        '',
+        ...winners.flatMap((w) => [t.winnerScores(w.name), ...scoreLines(d, w.orgNumber, t, lang), '']),
+        ...(won ? [] : [t.yourScores, ...scoreLines(d, item.orgNumber, t, lang), '']),
+        t.standstill(formatDeadline(d.standstillEndsAt, lang)),
+        t.complain,
+        t.exVat,
+        ...signature(call, t),
+      ].join('\n');
+      return { orgNumber: item.orgNumber, companyName: item.name, subject: t.awardSubject(call.title), text };
+    }),
+  );
 }
 
 export function selectionLetters(call: CallRecord, s: SelectionDecision): LetterDraft[] {
-  return bilingual((t, lang) => s.requesters.map((r) => {
-    const chosen = s.selected.includes(r.orgNumber);
-    const verdict = chosen ? t.selected(formatDeadline(s.tenderDeadline, lang)) : t.notSelected;
-    const text = [
-      ...paragraphs(t.to(r.name, r.orgNumber), t.selectionHeading(call.title), verdict, [t.reasons, s.reasons]),
-      '',
-      ...(chosen ? [] : [t.selectionComplain]),
-      ...signature(call, t),
-    ].join('\n');
-    return { orgNumber: r.orgNumber, companyName: r.name, subject: t.selectionSubject(chosen, call.title), text };
-  }));
+  return bilingual((t, lang) =>
+    s.requesters.map((r) => {
+      const chosen = s.selected.includes(r.orgNumber);
+      const verdict = chosen ? t.selected(formatDeadline(s.tenderDeadline, lang)) : t.notSelected;
+      const text = [
+        ...paragraphs(t.to(r.name, r.orgNumber), t.selectionHeading(call.title), verdict, [t.reasons, s.reasons]),
+        '',
+        ...(chosen ? [] : [t.selectionComplain]),
+        ...signature(call, t),
+      ].join('\n');
+      return { orgNumber: r.orgNumber, companyName: r.name, subject: t.selectionSubject(chosen, call.title), text };
+    }),
+  );
 }
 
 export function withdrawalLetters(call: CallRecord, d: AwardDecision): LetterDraft[] {
-  return bilingual((t, lang) => d.snapshot.items.map((item) => ({
-    orgNumber: item.orgNumber, companyName: item.name, subject: t.withdrawnSubject(call.title),
-    text: [
-      ...paragraphs(t.to(item.name, item.orgNumber), t.withdrawn(formatDeadline(d.decidedAt, lang), call.title), [t.reasons, d.withdrawReason ?? '']),
-      '',
-      t.reevaluated,
-      ...signature(call, t),
-    ].join('\n'),
-  })));
+  return bilingual((t, lang) =>
+    d.snapshot.items.map((item) => ({
+      orgNumber: item.orgNumber,
+      companyName: item.name,
+      subject: t.withdrawnSubject(call.title),
+      text: [
+        ...paragraphs(t.to(item.name, item.orgNumber), t.withdrawn(formatDeadline(d.decidedAt, lang), call.title), [t.reasons, d.withdrawReason ?? '']),
+        '',
+        t.reevaluated,
+        ...signature(call, t),
+      ].join('\n'),
+    })),
+  );
 }
 
 export function cancellationLetters(call: CallRecord, participants: { orgNumber: string; name: string }[], reason: string | undefined): LetterDraft[] {
-  return bilingual((t, lang) => participants.map((p) => ({
-    orgNumber: p.orgNumber, companyName: p.name, subject: t.cancelledSubject(isCompetition(call.procedure), call.title),
-    text: [
-      t.to(p.name, p.orgNumber), '', t.cancelled(call.title),
-      ...(reason ? ['', t.reasons, reason] : []),
-      '', t.notEvaluated(answerWords(answerKindNow(call.procedure), lang).the),
-      ...signature(call, t),
-    ].join('\n'),
-  })));
+  return bilingual((t, lang) =>
+    participants.map((p) => ({
+      orgNumber: p.orgNumber,
+      companyName: p.name,
+      subject: t.cancelledSubject(isCompetition(call.procedure), call.title),
+      text: [
+        t.to(p.name, p.orgNumber),
+        '',
+        t.cancelled(call.title),
+        ...(reason ? ['', t.reasons, reason] : []),
+        '',
+        t.notEvaluated(answerWords(answerKindNow(call.procedure), lang).the),
+        ...signature(call, t),
+      ].join('\n'),
+    })),
+  );
 }
 
 /** A company's address: the contact e-mail on its profile, else a placeholder (the letter is always readable in the app). */
@@ -195,12 +216,33 @@ async function addresses(orgNumbers: string[]): Promise<Map<string, string>> {
 export async function composeLetter(callId: string, decisionId: string, kind: LetterKind, d: LetterDraft, to: string, at: string): Promise<LetterRecord> {
   const settings = notificationSettings();
   const id = `${decisionId}-${d.orgNumber}`;
-  const eml = await (await mailComposer({
-    from: settings.mailFrom, to, subject: d.subject, text: d.text, date: new Date(at),
-    messageId: messageIdFor(id, settings.mailFrom), textEncoding: 'quoted-printable',
-    headers: { 'X-Innovasjonstorget-Letter': `${kind}; call=${callId}; org=${d.orgNumber}` },
-  })).compile().build();
-  return { id, callId, decisionId, kind, orgNumber: d.orgNumber, companyName: d.companyName, to, subject: d.subject, text: d.text, eml: eml.toString('utf8'), createdAt: at };
+  const eml = await (
+    await mailComposer({
+      from: settings.mailFrom,
+      to,
+      subject: d.subject,
+      text: d.text,
+      date: new Date(at),
+      messageId: messageIdFor(id, settings.mailFrom),
+      textEncoding: 'quoted-printable',
+      headers: { 'X-Innovasjonstorget-Letter': `${kind}; call=${callId}; org=${d.orgNumber}` },
+    })
+  )
+    .compile()
+    .build();
+  return {
+    id,
+    callId,
+    decisionId,
+    kind,
+    orgNumber: d.orgNumber,
+    companyName: d.companyName,
+    to,
+    subject: d.subject,
+    text: d.text,
+    eml: eml.toString('utf8'),
+    createdAt: at,
+  };
 }
 
 /** Stores one letter per draft (once per decision and company), then delivers every unsent letter of the decision. */
@@ -229,7 +271,14 @@ async function deliver(letter: LetterRecord): Promise<void> {
   }
   const sentAt = now().toISOString();
   await markLetterSent(letter, sentAt);
-  await event(letter.callId, 'letter', letter.createdAt, undefined, { kind: letter.kind, orgNumber: letter.orgNumber, companyName: letter.companyName, to: letter.to, subject: letter.subject }, `letter-${letter.id}`);
+  await event(
+    letter.callId,
+    'letter',
+    letter.createdAt,
+    undefined,
+    { kind: letter.kind, orgNumber: letter.orgNumber, companyName: letter.companyName, to: letter.to, subject: letter.subject },
+    `letter-${letter.id}`,
+  );
 }
 
 export const newDecisionId = () => ulid();

@@ -45,7 +45,8 @@ async function fileEntry(f: FileRecord, path: string, noark: ArchiveEntry['noark
   } catch (e) {
     audit('archive.file-missing', { callId: f.callId, fileId: f.id, objectKey: f.objectKey, error: String(e) });
     return {
-      path: `${path}.mangler.txt`, mediaType: 'text/plain',
+      path: `${path}.mangler.txt`,
+      mediaType: 'text/plain',
       content: `Filen «${f.fileName}» (${f.size} byte, SHA-256 ${f.sha256}) kunne ikke leses fra lageret da arkivpakken ble laget.\n`,
       noark: { ...noark, tittel: `${noark.tittel} – mangler` },
     };
@@ -58,35 +59,59 @@ export async function openPhaseEntries(call: CallRecord, principal: Principal): 
   const versions = documentVersions(docs);
   for (const d of docs) {
     const superseded = d.status === 'superseded';
-    entries.push(await fileEntry(d, `dokumenter/${superseded ? 'erstattet' : 'gjeldende'}/${d.id}-${segment(d.fileName)}`, {
-      tittel: `Konkurransedokument «${d.fileName}»${superseded ? ` (erstattet ${d.supersededAt})` : ''}`,
-      dokumenttype: 'Konkurransedokument', opprettetDato: d.uploadedAt ?? d.declaredAt, opprettetAv: d.declaredBy,
-      tilknyttetRegistreringSom: 'Vedlegg', versjonsnummer: versions.get(d.id) ?? 1,
-    }));
+    entries.push(
+      await fileEntry(d, `dokumenter/${superseded ? 'erstattet' : 'gjeldende'}/${d.id}-${segment(d.fileName)}`, {
+        tittel: `Konkurransedokument «${d.fileName}»${superseded ? ` (erstattet ${d.supersededAt})` : ''}`,
+        dokumenttype: 'Konkurransedokument',
+        opprettetDato: d.uploadedAt ?? d.declaredAt,
+        opprettetAv: d.declaredBy,
+        tilknyttetRegistreringSom: 'Vedlegg',
+        versjonsnummer: versions.get(d.id) ?? 1,
+      }),
+    );
   }
   const questions = await listQuestions(call.id);
   if (questions.length) {
     questions.sort((a, b) => a.askedAt.localeCompare(b.askedAt));
     entries.push({
-      path: 'sporsmal/sporsmal-og-svar.json', content: json(questions), mediaType: 'application/json',
-      noark: { tittel: `Spørsmål og svar – ${call.title}`, dokumenttype: 'Spørsmål og svar', opprettetDato: questions[questions.length - 1]!.askedAt, tilknyttetRegistreringSom: 'Hoveddokument' },
+      path: 'sporsmal/sporsmal-og-svar.json',
+      content: json(questions),
+      mediaType: 'application/json',
+      noark: {
+        tittel: `Spørsmål og svar – ${call.title}`,
+        dokumenttype: 'Spørsmål og svar',
+        opprettetDato: questions[questions.length - 1]!.askedAt,
+        tilknyttetRegistreringSom: 'Hoveddokument',
+      },
     });
   }
   const changes = await listChanges(call.id, principal);
   if (changes.length) {
     entries.push({
-      path: 'rettelser/endringslogg.json', content: json(changes), mediaType: 'application/json',
-      noark: { tittel: `Rettelser – ${call.title}`, dokumenttype: 'Rettelse', opprettetDato: changes[changes.length - 1]!.changedAt, tilknyttetRegistreringSom: 'Hoveddokument' },
+      path: 'rettelser/endringslogg.json',
+      content: json(changes),
+      mediaType: 'application/json',
+      noark: {
+        tittel: `Rettelser – ${call.title}`,
+        dokumenttype: 'Rettelse',
+        opprettetDato: changes[changes.length - 1]!.changedAt,
+        tilknyttetRegistreringSom: 'Hoveddokument',
+      },
     });
   }
   const attachments = (await listFiles(call.id, 'attachment')).filter((f) => f.status === 'verified').sort(byUpload);
   const names = new Map(attachments.map((a) => [a.id, a.fileName]));
   for (const a of attachments) {
     const original = a.redacts ? names.get(a.redacts) : undefined;
-    entries.push(await fileEntry(a, `vedlegg/${a.orgNumber}/${a.redacts ? 'sladdet/' : ''}${a.id}-${segment(a.fileName)}`, {
-      tittel: a.redacts ? `Sladdet kopi av «${original ?? a.redacts}» fra ${a.orgNumber} (for innsyn)` : `Vedlegg «${a.fileName}» fra ${a.orgNumber}`,
-      dokumenttype: 'Inngående dokument', opprettetDato: a.uploadedAt ?? a.declaredAt, opprettetAv: a.declaredBy, tilknyttetRegistreringSom: 'Vedlegg',
-    }));
+    entries.push(
+      await fileEntry(a, `vedlegg/${a.orgNumber}/${a.redacts ? 'sladdet/' : ''}${a.id}-${segment(a.fileName)}`, {
+        tittel: a.redacts ? `Sladdet kopi av «${original ?? a.redacts}» fra ${a.orgNumber} (for innsyn)` : `Vedlegg «${a.fileName}» fra ${a.orgNumber}`,
+        dokumenttype: 'Inngående dokument',
+        opprettetDato: a.uploadedAt ?? a.declaredAt,
+        opprettetAv: a.declaredBy,
+        tilknyttetRegistreringSom: 'Vedlegg',
+      }),
+    );
   }
   return entries;
 }
@@ -99,22 +124,41 @@ export async function openPhaseProtocol(call: CallRecord): Promise<ProtocolEntry
   for (const d of (await listFiles(call.id, 'document')).filter(kept)) {
     // A document that came with a correction is told by the correction entry below.
     if (d.changeNote || !d.uploadedAt) continue;
-    out.push({ at: d.uploadedAt, type: 'document', text: `Dokument «${d.fileName}» (${size(d.size)}, SHA-256 ${d.sha256.slice(0, 12)}…) lagt ved utlysningen.`, data: { id: d.id, fileName: d.fileName, sha256: d.sha256, size: d.size } });
+    out.push({
+      at: d.uploadedAt,
+      type: 'document',
+      text: `Dokument «${d.fileName}» (${size(d.size)}, SHA-256 ${d.sha256.slice(0, 12)}…) lagt ved utlysningen.`,
+      data: { id: d.id, fileName: d.fileName, sha256: d.sha256, size: d.size },
+    });
   }
   for (const c of await listDocumentChanges(call.id)) {
     const what = c.fields.map((f) => {
       const before = f.before as { fileName?: string } | null;
       const after = f.after as { fileName?: string } | null;
-      return before && after ? `«${before.fileName}» erstattet av «${after.fileName}»` : after ? `«${after.fileName}» lagt til` : `«${before?.fileName}» fjernet`;
+      return before && after
+        ? `«${before.fileName}» erstattet av «${after.fileName}»`
+        : after
+          ? `«${after.fileName}» lagt til`
+          : `«${before?.fileName}» fjernet`;
     });
-    out.push({ at: c.changedAt, type: 'document-correction', text: `Rettelse av dokumenter: ${what.join('; ')}. Begrunnelse: ${c.note}`, data: { note: c.note, fields: c.fields } });
+    out.push({
+      at: c.changedAt,
+      type: 'document-correction',
+      text: `Rettelse av dokumenter: ${what.join('; ')}. Begrunnelse: ${c.note}`,
+      data: { note: c.note, fields: c.fields },
+    });
   }
   for (const q of await listQuestions(call.id)) {
     // The asker is named to the owner in the app, never in a record the programme also reads.
     if (q.askedBy) out.push({ at: q.askedAt, type: 'question', text: `Spørsmål mottatt: «${q.text}»`, data: { questionId: q.id } });
     for (const [i, a] of q.answers.entries()) {
       const kind = !q.askedBy && i === 0 ? 'Avklaring publisert' : i === 0 ? 'Svar publisert' : 'Rettet svar publisert';
-      out.push({ at: a.answeredAt, type: q.askedBy || i > 0 ? 'answer' : 'clarification', text: `${kind}: «${a.question}» – ${a.answer}`, data: { questionId: q.id, answer: i + 1 } });
+      out.push({
+        at: a.answeredAt,
+        type: q.askedBy || i > 0 ? 'answer' : 'clarification',
+        text: `${kind}: «${a.question}» – ${a.answer}`,
+        data: { questionId: q.id, answer: i + 1 },
+      });
     }
   }
   return out;

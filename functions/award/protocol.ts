@@ -19,7 +19,13 @@ import { openPhaseProtocol } from './open-phase-record.js';
 import type { ProtocolEntry } from './record-types.js';
 
 export interface Protocol {
-  callId: string; title: string; municipalityName: string; procedure: string; phase: ReturnType<typeof phaseOf>; generatedAt: string; events: ProtocolEntry[];
+  callId: string;
+  title: string;
+  municipalityName: string;
+  procedure: string;
+  phase: ReturnType<typeof phaseOf>;
+  generatedAt: string;
+  events: ProtocolEntry[];
 }
 
 const KIND_NB: Record<string, string> = { selection: 'utvelgelse', award: 'tildeling', withdrawal: 'tilbaketrekking', cancellation: 'avlysning' };
@@ -27,20 +33,34 @@ const KIND_NB: Record<string, string> = { selection: 'utvelgelse', award: 'tilde
 function describe(e: CallEvent): string {
   const d = e.data ?? {};
   switch (e.type) {
-    case 'published': return `Utlysningen ble publisert (versjon ${d.version}).`;
-    case 'impartiality': return d.impartial ? `${e.actor?.name ?? e.actor?.userId} erklærte seg habil.` : `${e.actor?.name ?? e.actor?.userId} erklærte seg inhabil: ${d.reason}`;
-    case 'evaluation': return `Evaluering av tilbud fra ${d.orgNumber} lagret (versjon ${d.version}).`;
-    case 'selection': return `Utvelgelse: ${(d.selected as string[]).length} av ${d.requesters} valgt ut til å gi tilbud; tilbudsfrist ${formatDeadline(String(d.tenderDeadline))}. Begrunnelse: ${d.reasons}`;
-    case 'award': return `Tildelingsbeslutning: kontrakten tildeles ${(d.winners as string[]).join(', ')}. Karensperioden varer til ${formatDeadline(String(d.standstillEndsAt))}. Begrunnelse: ${d.reasons}`;
-    case 'standstill-end': return 'Karensperioden gikk ut.';
-    case 'award-withdrawn': return `Tildelingsbeslutningen ble trukket tilbake. Begrunnelse: ${d.reason}`;
-    case 'letter': return `Brev (${KIND_NB[String(d.kind)] ?? d.kind}) sendt til ${d.companyName} (${d.orgNumber}), ${d.to}.`;
-    case 'contract': return `Kontrakt signert ${formatDeadline(String(d.signedAt))}, verdi ${nok(Number(d.valueNok))}${d.durationMonths ? `, varighet ${d.durationMonths} måneder` : ''}.`;
-    case 'cancelled': return `Konkurransen ble avlyst${d.reason ? `: ${d.reason}` : ''}.`;
-    case 'corrected': return `Rettelse (versjon ${d.version}) av ${(d.fields as string[] | undefined)?.join(', ') ?? 'utlysningen'}. Begrunnelse: ${d.note}`;
-    case 'insight-copy': return `Innsynskopi laget av tilbudet fra ${d.orgNumber}${(d.redacted as string[] | undefined)?.length ? ` (unntatt: ${(d.redacted as string[]).join(', ')})` : ''}.`;
-    case 'archived': return 'Arkivpakke laget.';
-    default: return e.type;
+    case 'published':
+      return `Utlysningen ble publisert (versjon ${d.version}).`;
+    case 'impartiality':
+      return d.impartial ? `${e.actor?.name ?? e.actor?.userId} erklærte seg habil.` : `${e.actor?.name ?? e.actor?.userId} erklærte seg inhabil: ${d.reason}`;
+    case 'evaluation':
+      return `Evaluering av tilbud fra ${d.orgNumber} lagret (versjon ${d.version}).`;
+    case 'selection':
+      return `Utvelgelse: ${(d.selected as string[]).length} av ${d.requesters} valgt ut til å gi tilbud; tilbudsfrist ${formatDeadline(String(d.tenderDeadline))}. Begrunnelse: ${d.reasons}`;
+    case 'award':
+      return `Tildelingsbeslutning: kontrakten tildeles ${(d.winners as string[]).join(', ')}. Karensperioden varer til ${formatDeadline(String(d.standstillEndsAt))}. Begrunnelse: ${d.reasons}`;
+    case 'standstill-end':
+      return 'Karensperioden gikk ut.';
+    case 'award-withdrawn':
+      return `Tildelingsbeslutningen ble trukket tilbake. Begrunnelse: ${d.reason}`;
+    case 'letter':
+      return `Brev (${KIND_NB[String(d.kind)] ?? d.kind}) sendt til ${d.companyName} (${d.orgNumber}), ${d.to}.`;
+    case 'contract':
+      return `Kontrakt signert ${formatDeadline(String(d.signedAt))}, verdi ${nok(Number(d.valueNok))}${d.durationMonths ? `, varighet ${d.durationMonths} måneder` : ''}.`;
+    case 'cancelled':
+      return `Konkurransen ble avlyst${d.reason ? `: ${d.reason}` : ''}.`;
+    case 'corrected':
+      return `Rettelse (versjon ${d.version}) av ${(d.fields as string[] | undefined)?.join(', ') ?? 'utlysningen'}. Begrunnelse: ${d.note}`;
+    case 'insight-copy':
+      return `Innsynskopi laget av tilbudet fra ${d.orgNumber}${(d.redacted as string[] | undefined)?.length ? ` (unntatt: ${(d.redacted as string[]).join(', ')})` : ''}.`;
+    case 'archived':
+      return 'Arkivpakke laget.';
+    default:
+      return e.type;
   }
 }
 
@@ -51,27 +71,43 @@ export async function buildProtocol(call: CallRecord, at: Date): Promise<Protoco
     (e) => Date.parse(e.at) <= at.getTime() && !(e.type === 'standstill-end' && withdrawn.has(String(e.data?.decisionId))),
   );
   const entries: ProtocolEntry[] = recorded.map((e) => ({
-    at: e.at, type: e.type, ...(e.actor ? { actor: `${e.actor.name ?? e.actor.userId} (${e.actor.orgId})` } : {}), text: describe(e), ...(e.data ? { data: e.data } : {}),
+    at: e.at,
+    type: e.type,
+    ...(e.actor ? { actor: `${e.actor.name ?? e.actor.userId} (${e.actor.orgId})` } : {}),
+    text: describe(e),
+    ...(e.data ? { data: e.data } : {}),
   }));
   entries.push({ at: call.createdAt, type: 'created', text: 'Utlysningen ble opprettet som utkast.' });
   entries.push(...(await openPhaseProtocol(call)).filter((e) => Date.parse(e.at) <= at.getTime()));
-  if (call.publishedAt && !recorded.some((e) => e.type === 'published')) entries.push({ at: call.publishedAt, type: 'published', text: 'Utlysningen ble publisert.' });
-  if (call.cancelledAt && !recorded.some((e) => e.type === 'cancelled')) entries.push({ at: call.cancelledAt, type: 'cancelled', text: 'Konkurransen ble avlyst.' });
-  const stages: ['request' | 'tender', string | undefined][] = [['request', call.deadline], ...(isTwoStage(call.procedure) ? [['tender', call.selection?.tenderDeadline] as ['tender', string | undefined]] : [])];
+  if (call.publishedAt && !recorded.some((e) => e.type === 'published'))
+    entries.push({ at: call.publishedAt, type: 'published', text: 'Utlysningen ble publisert.' });
+  if (call.cancelledAt && !recorded.some((e) => e.type === 'cancelled'))
+    entries.push({ at: call.cancelledAt, type: 'cancelled', text: 'Konkurransen ble avlyst.' });
+  const stages: ['request' | 'tender', string | undefined][] = [
+    ['request', call.deadline],
+    ...(isTwoStage(call.procedure) ? [['tender', call.selection?.tenderDeadline] as ['tender', string | undefined]] : []),
+  ];
   for (const [stage, deadline] of stages) {
     if (!deadline || Date.parse(deadline) > at.getTime() || !call.publishedAt) continue;
     const answers = await listProposalsForCall(call.id, stage);
-    const what = stage === 'tender' ? 'tilbud' : call.procedure === 'market-dialogue' ? 'innspill' : isTwoStage(call.procedure) ? 'forespørsler om å delta' : 'tilbud';
+    const what =
+      stage === 'tender' ? 'tilbud' : call.procedure === 'market-dialogue' ? 'innspill' : isTwoStage(call.procedure) ? 'forespørsler om å delta' : 'tilbud';
     entries.push({
-      at: deadline, type: `${stage}-deadline`,
+      at: deadline,
+      type: `${stage}-deadline`,
       text: `Fristen gikk ut. ${answers.length} ${what} mottatt${answers.length ? `: ${answers.map((a) => `${a.companyName} (${formatDeadline(a.updatedAt)})`).join('; ')}` : ''}.`,
       data: { count: answers.length, submissions: answers.map((a) => ({ orgNumber: a.orgNumber, submittedAt: a.submittedAt, updatedAt: a.updatedAt })) },
     });
   }
   entries.sort((a, b) => a.at.localeCompare(b.at) || a.type.localeCompare(b.type));
   return {
-    callId: call.id, title: call.title, municipalityName: municipalityName(call.municipalityCode) ?? call.municipalityCode,
-    procedure: call.procedure, phase: phaseOf(call, at), generatedAt: at.toISOString(), events: entries,
+    callId: call.id,
+    title: call.title,
+    municipalityName: municipalityName(call.municipalityCode) ?? call.municipalityCode,
+    procedure: call.procedure,
+    phase: phaseOf(call, at),
+    generatedAt: at.toISOString(),
+    events: entries,
   };
 }
 
@@ -81,10 +117,11 @@ export async function getProtocol(id: string, principal: Principal): Promise<Pro
   return buildProtocol(call, now());
 }
 
-
 /** A printable page in bokmål. */
 export function protocolHtml(p: Protocol): string {
-  const rows = p.events.map((e) => `<tr><td>${htmlText(formatDeadline(e.at))}</td><td>${htmlText(e.actor ?? '')}</td><td>${htmlText(e.text)}</td></tr>`).join('\n');
+  const rows = p.events
+    .map((e) => `<tr><td>${htmlText(formatDeadline(e.at))}</td><td>${htmlText(e.actor ?? '')}</td><td>${htmlText(e.text)}</td></tr>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="nb">
 <head><meta charset="utf-8"><title>Anskaffelsesprotokoll – ${htmlText(p.title)}</title>

@@ -10,7 +10,12 @@ import { putCallVersion, recordEvent } from '../data/award.js';
 export const actorOf = (p: Principal) => ({ userId: p.userId, orgId: p.orgId, role: p.role, name: p.name });
 
 export async function event(
-  callId: string, type: string, at: string, principal: Principal | undefined, data: Record<string, unknown> = {}, eventId = `${type}-${at}`,
+  callId: string,
+  type: string,
+  at: string,
+  principal: Principal | undefined,
+  data: Record<string, unknown> = {},
+  eventId = `${type}-${at}`,
 ): Promise<void> {
   await recordEvent({ callId, eventId, type, at, ...(principal ? { actor: actorOf(principal) } : {}), data });
   audit(`call.${type}`, { callId, at, ...(principal ? { userId: principal.userId, orgId: principal.orgId } : {}) });

@@ -10,8 +10,17 @@ import { callView } from './view.js';
 import { searchWords } from '../../shared/domain/call-search.js';
 
 type Phase = 'open' | 'closed';
-interface PublicCursor { s: 'calls'; phase: Phase; key?: Key; at: string }
-interface MineCursor { s: `calls:mine:${string}`; key: Key; at: string }
+interface PublicCursor {
+  s: 'calls';
+  phase: Phase;
+  key?: Key;
+  at: string;
+}
+interface MineCursor {
+  s: `calls:mine:${string}`;
+  key: Key;
+  at: string;
+}
 
 /**
  * Public listing: open calls (nearest deadline first), then closed ones (latest deadline first).
@@ -28,7 +37,13 @@ export async function listCalls(query: ListCallsQuery, principal: Principal | un
   }
   const state = query.cursor ? decodeCursor<PublicCursor>(query.cursor, 'calls') : undefined;
   const at = state?.at ?? now().toISOString();
-  const filters: CallFilters = { municipality: query.municipality, county: query.county, domain: query.domain, cpvPrefix: query.cpv, words: searchWords(query.q) };
+  const filters: CallFilters = {
+    municipality: query.municipality,
+    county: query.county,
+    domain: query.domain,
+    cpvPrefix: query.cpv,
+    words: searchWords(query.q),
+  };
   const phases: Phase[] = query.status ? [query.status] : ['open', 'closed'];
   let phaseIndex = state ? phases.indexOf(state.phase) : 0;
   if (phaseIndex < 0) throw badRequest('The cursor does not fit this status filter.', [{ path: 'cursor', message: 'Invalid or tampered cursor' }]);
@@ -73,9 +88,13 @@ async function listOwnCalls(query: ListCallsQuery, principal: Principal | undefi
 /** 'closed' and 'open' are both stored as open; the deadline tells them apart. */
 function statusFilter(status: ListCallsQuery['status'], at: string): Pick<CallFilters, 'status' | 'deadline'> {
   switch (status) {
-    case undefined: return {};
-    case 'open': return { status: 'open', deadline: { after: at } };
-    case 'closed': return { status: 'open', deadline: { before: at } };
-    default: return { status };
+    case undefined:
+      return {};
+    case 'open':
+      return { status: 'open', deadline: { after: at } };
+    case 'closed':
+      return { status: 'open', deadline: { before: at } };
+    default:
+      return { status };
   }
 }

@@ -22,9 +22,7 @@ export async function publishCall(id: string, principal: Principal) {
       }
       const why = deadlineProblem(call.deadline, at);
       if (why === 'past') {
-        throw badRequest('The deadline has passed; move it into the future before publishing.', [
-          { path: 'deadline', message: 'Deadline is in the past' },
-        ]);
+        throw badRequest('The deadline has passed; move it into the future before publishing.', [{ path: 'deadline', message: 'Deadline is in the past' }]);
       }
       if (why === 'too-far') {
         throw badRequest('The deadline may be at most two years ahead; move it closer before publishing.', [

@@ -1,7 +1,12 @@
 import { callInputSchema, type Call, type CallPatch } from '../../shared/schemas/calls.js';
 import { effectiveStatus } from '../../shared/domain/call-status.js';
 import {
-  CHANGE_NOTE_MAX, CHANGE_NOTE_MIN, RECORDED_CALL_FIELDS, deadlineProblem, earliestDeadlineAfterCorrection, latestDeadline,
+  CHANGE_NOTE_MAX,
+  CHANGE_NOTE_MIN,
+  RECORDED_CALL_FIELDS,
+  deadlineProblem,
+  earliestDeadlineAfterCorrection,
+  latestDeadline,
 } from '../../shared/domain/call-changes.js';
 import { badRequest, conflict, problem } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
@@ -60,9 +65,10 @@ export async function updateCall(id: string, patch: CallPatch, ifMatch: string |
 
   const { changeNote, ...fieldsPatch } = patch;
   if (published && changeNote === undefined) {
-    throw badRequest(`A published call is changed only with a changeNote (${CHANGE_NOTE_MIN}–${CHANGE_NOTE_MAX} characters) telling companies what changed and why.`, [
-      { path: 'changeNote', message: 'Required for a published call' },
-    ]);
+    throw badRequest(
+      `A published call is changed only with a changeNote (${CHANGE_NOTE_MIN}–${CHANGE_NOTE_MAX} characters) telling companies what changed and why.`,
+      [{ path: 'changeNote', message: 'Required for a published call' }],
+    );
   }
 
   // Only the editable fields are re-validated; identity, status and provenance (derivedFrom) stay as stored.
@@ -84,10 +90,7 @@ export async function updateCall(id: string, patch: CallPatch, ifMatch: string |
   let change: CallChangeRecord | undefined;
   if (published) {
     if (Date.parse(next.deadline) < Date.parse(current.deadline)) {
-      throw conflict(
-        `A published call's deadline may move later, never earlier: companies plan for ${current.deadline}.`,
-        'deadline-shortened',
-      );
+      throw conflict(`A published call's deadline may move later, never earlier: companies plan for ${current.deadline}.`, 'deadline-shortened');
     }
     const earliest = earliestDeadlineAfterCorrection(at);
     if (changed.some((f) => f !== 'deadline') && Date.parse(next.deadline) < earliest.getTime()) {

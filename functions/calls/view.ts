@@ -60,8 +60,7 @@ export const phaseState = (c: CallRecord): PhaseState => ({
 
 export const phaseOf = (c: CallRecord, now: Date): Phase => callPhase(phaseState(c), now);
 
-export const isOwnMunicipality = (c: CallRecord, p: Principal | undefined) =>
-  p?.role === 'municipality' && p.orgId === c.municipalityCode;
+export const isOwnMunicipality = (c: CallRecord, p: Principal | undefined) => p?.role === 'municipality' && p.orgId === c.municipalityCode;
 
 /** A draft is invisible (404) to all but its municipality; published calls are public. */
 export function assertVisible(c: CallRecord | undefined, p: Principal | undefined): CallRecord {

@@ -28,10 +28,7 @@ export function config(): Config {
     tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME,
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'eu-north-1',
-    cognito:
-      env.COGNITO_USER_POOL_ID && env.COGNITO_CLIENT_ID
-        ? { userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID }
-        : undefined,
+    cognito: env.COGNITO_USER_POOL_ID && env.COGNITO_CLIENT_ID ? { userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID } : undefined,
     publishedSnapshotMax: Number(env.PUBLISHED_SNAPSHOT_MAX ?? 20_000),
     derivedWrites: env.DERIVED_WRITES === 'stream' ? 'stream' : 'inline',
     matchSnapshot: env.MATCH_SNAPSHOT_BUCKET ? { bucket: env.MATCH_SNAPSHOT_BUCKET } : env.MATCH_SNAPSHOT_DIR ? { dir: env.MATCH_SNAPSHOT_DIR } : undefined,

@@ -19,10 +19,7 @@ export function officialCpvCodes(codes: readonly string[], path = 'cpvCodes'): s
   });
   if (errors.length > 0) {
     const first = errors[0]!.message;
-    throw badRequest(
-      errors.length === 1 ? `CPV code ${first}.` : `${errors.length} CPV codes are not in the CPV 2008 list. ${first}.`,
-      errors,
-    );
+    throw badRequest(errors.length === 1 ? `CPV code ${first}.` : `${errors.length} CPV codes are not in the CPV 2008 list. ${first}.`, errors);
   }
   return out;
 }

@@ -28,8 +28,11 @@ export function formatBudgetRange(budget: { min?: number; max?: number } | undef
   if (!budget || (budget.min === undefined && budget.max === undefined)) return undefined;
   const n = (v: number) => new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB').format(v);
   const [upTo, from, exVat] = lang === 'nb' ? ['inntil', 'fra', 'kr ekskl. mva.'] : ['up to', 'from', 'NOK excl. VAT'];
-  const range = budget.min !== undefined && budget.max !== undefined
-    ? `${n(budget.min)}–${n(budget.max)}`
-    : budget.max !== undefined ? `${upTo} ${n(budget.max)}` : `${from} ${n(budget.min!)}`;
+  const range =
+    budget.min !== undefined && budget.max !== undefined
+      ? `${n(budget.min)}–${n(budget.max)}`
+      : budget.max !== undefined
+        ? `${upTo} ${n(budget.max)}`
+        : `${from} ${n(budget.min!)}`;
   return `${range} ${exVat}`;
 }

@@ -23,12 +23,12 @@ export async function idempotent(
   const key = headers['idempotency-key'];
   if (key === undefined) return work();
   if (!/^[\w.:-]{8,100}$/.test(key)) {
-    throw badRequest('Idempotency-Key must be 8–100 letters, digits, or . _ : - (a UUID is ideal).', [
-      { path: 'Idempotency-Key', message: 'Not a valid key' },
-    ]);
+    throw badRequest('Idempotency-Key must be 8–100 letters, digits, or . _ : - (a UUID is ideal).', [{ path: 'Idempotency-Key', message: 'Not a valid key' }]);
   }
   const scope = `${route}#${principal.orgId}`;
-  const requestHash = createHash('sha256').update(JSON.stringify(body ?? null)).digest('base64url');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('base64url');
   const claim = await claimKey(scope, key, requestHash, now(), TTL_MS, STALE_MS);
   if (claim.state !== 'claimed') {
     if (claim.requestHash !== requestHash) {
@@ -36,7 +36,8 @@ export async function idempotent(
     }
     if (claim.state === 'in-progress') {
       throw problem(409, 'A request with this Idempotency-Key is still being processed; retry in a moment.', {
-        type: 'idempotency-in-progress', headers: { 'retry-after': '1' },
+        type: 'idempotency-in-progress',
+        headers: { 'retry-after': '1' },
       });
     }
     return { ...claim.answer, headers: { ...claim.answer.headers, 'idempotent-replayed': 'true' } };

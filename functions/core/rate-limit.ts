@@ -24,7 +24,8 @@ export function rateLimiter(opts: { limit: number; windowMs: number; maxClients?
       if (w.count > opts.limit) {
         const retry = Math.max(1, Math.ceil((w.start + opts.windowMs - t) / 1000));
         throw problem(429, `Too many requests from this client; try again in ${retry} s.`, {
-          headers: { 'retry-after': String(retry) }, type: 'rate-limited',
+          headers: { 'retry-after': String(retry) },
+          type: 'rate-limited',
         });
       }
     },
@@ -36,5 +37,5 @@ export function rateLimiter(opts: { limit: number; windowMs: number; maxClients?
 export function clientKey(principal: { orgId: string } | undefined, headers: Record<string, string | undefined>, sourceIp: string | undefined): string {
   if (principal) return `org:${principal.orgId}`;
   const viewer = headers['cloudfront-viewer-address'];
-  return `ip:${viewer ? viewer.replace(/:\d+$/, '') : sourceIp ?? 'unknown'}`;
+  return `ip:${viewer ? viewer.replace(/:\d+$/, '') : (sourceIp ?? 'unknown')}`;
 }

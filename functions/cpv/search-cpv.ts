@@ -7,7 +7,14 @@ export function searchCpv(query: CpvQuery): CpvSearch {
   const limit = query.limit ?? 20;
   let items: CpvSearchHit[];
   if (query.codes !== undefined) {
-    const codes = [...new Set(query.codes.split(',').map((c) => parseCpvInput(c)).filter((c): c is string => !!c && isOfficialCpv(c)))];
+    const codes = [
+      ...new Set(
+        query.codes
+          .split(',')
+          .map((c) => parseCpvInput(c))
+          .filter((c): c is string => !!c && isOfficialCpv(c)),
+      ),
+    ];
     items = codes.slice(0, 50).flatMap((c) => search(c, lang, 1));
   } else {
     items = search(query.q ?? '', lang, limit);

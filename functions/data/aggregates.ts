@@ -25,7 +25,8 @@ import { attrName, COUNTS, contributionOf, type CallFacts, type Contribution } f
  */
 export const aggregates = entity<{ scope: string; scopeItem: string } & Record<string, unknown>, { scope: string; sk: string }>({
   type: 'aggregate',
-  description: 'Counters of one scope (programme, county, municipality): calls, proposals and histograms (COUNTS), open calls\' deadlines of a month (DL#), minutes of a day to the first proposal (DTF#)',
+  description:
+    "Counters of one scope (programme, county, municipality): calls, proposals and histograms (COUNTS), open calls' deadlines of a month (DL#), minutes of a day to the first proposal (DTF#)",
   keyTemplate: { pk: 'STATS#<ALL | C#county | M#municipality>', sk: '<COUNTS | DL#yyyymm | DTF#day>' },
   key: ({ scope, sk }) => ({ pk: `STATS#${scope}`, sk }),
   keyOf: (r) => ({ scope: r.scope, sk: r.scopeItem }),
@@ -47,7 +48,7 @@ export const contributions = entity<ContributionRecord, string>({
 
 export const companyCounts = entity<{ orgNumber: string; sme?: boolean } & Record<string, unknown>, string>({
   type: 'statsCompany',
-  description: 'A company\'s counted proposals per scope (`n_ALL`, `n_C_31`, `n_M_3101`) and its SME flag, for distinct companies and the SME share',
+  description: "A company's counted proposals per scope (`n_ALL`, `n_C_31`, `n_M_3101`) and its SME flag, for distinct companies and the SME share",
   key: (orgNumber) => ({ pk: `STATS#CO#${orgNumber}`, sk: 'COUNTS' }),
   keyOf: (r) => r.orgNumber,
   patterns: [{ name: "a company's counted proposals", index: 'table', partition: 'STATS#CO#<orgNumber>', sort: 'COUNTS' }],
@@ -108,13 +109,15 @@ export async function applyDeltas(deltas: Deltas): Promise<void> {
       const [scope, sk] = id.split('\u0000') as [string, string];
       const add = [...counts].filter(([, n]) => n !== 0);
       if (add.length === 0) return;
-      await db().send(new UpdateCommand({
-        TableName: table(),
-        Key: aggregates.declaration.key({ scope, sk }),
-        UpdateExpression: `SET #type = :type, #scope = :scope, #sk2 = :sk ADD ${add.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
-        ExpressionAttributeNames: { ...Object.fromEntries(add.map(([k], i) => [`#a${i}`, k])), '#type': 'type', '#scope': 'scope', '#sk2': 'scopeItem' },
-        ExpressionAttributeValues: { ...Object.fromEntries(add.map(([, n], i) => [`:a${i}`, n])), ':type': 'aggregate', ':scope': scope, ':sk': sk },
-      }));
+      await db().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: aggregates.declaration.key({ scope, sk }),
+          UpdateExpression: `SET #type = :type, #scope = :scope, #sk2 = :sk ADD ${add.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
+          ExpressionAttributeNames: { ...Object.fromEntries(add.map(([k], i) => [`#a${i}`, k])), '#type': 'type', '#scope': 'scope', '#sk2': 'scopeItem' },
+          ExpressionAttributeValues: { ...Object.fromEntries(add.map(([, n], i) => [`:a${i}`, n])), ':type': 'aggregate', ':scope': scope, ':sk': sk },
+        }),
+      );
     }),
   );
 }
@@ -125,37 +128,48 @@ export async function applyDeltas(deltas: Deltas): Promise<void> {
  * counts and the flag of one item atomically, so concurrent changes never both see the same transition.
  */
 export async function countCompanyChanges(changes: Map<string, Map<string, number>>, smeOf: (org: string) => boolean, into: Deltas): Promise<void> {
-  await Promise.all([...changes].map(async ([org, byScope]) => {
-    const add = [...byScope];
-    const out = await db().send(new UpdateCommand({
-      TableName: table(),
-      Key: companyCounts.declaration.key(org),
-      UpdateExpression: `SET #type = :type, #org = :org, #sme = if_not_exists(#sme, :sme) ADD ${add.map((_, i) => `#n${i} :n${i}`).join(', ')}`,
-      ExpressionAttributeNames: { ...Object.fromEntries(add.map(([s], i) => [`#n${i}`, scopeAttr(s)])), '#type': 'type', '#org': 'orgNumber', '#sme': 'sme' },
-      ExpressionAttributeValues: { ...Object.fromEntries(add.map(([, n], i) => [`:n${i}`, n])), ':type': 'statsCompany', ':org': org, ':sme': smeOf(org) },
-      ReturnValues: 'ALL_NEW',
-    }));
-    const now = out.Attributes ?? {};
-    const sme = now.sme !== false;
-    for (const [scope, d] of add) {
-      const n = Number(now[scopeAttr(scope)] ?? 0);
-      const step = d > 0 && n === d ? 1 : d < 0 && n === 0 ? -1 : 0;
-      bump(into, scope, COUNTS, 'companies', step);
-      if (sme) bump(into, scope, COUNTS, 'sme_companies', step);
-    }
-  }));
+  await Promise.all(
+    [...changes].map(async ([org, byScope]) => {
+      const add = [...byScope];
+      const out = await db().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: companyCounts.declaration.key(org),
+          UpdateExpression: `SET #type = :type, #org = :org, #sme = if_not_exists(#sme, :sme) ADD ${add.map((_, i) => `#n${i} :n${i}`).join(', ')}`,
+          ExpressionAttributeNames: {
+            ...Object.fromEntries(add.map(([s], i) => [`#n${i}`, scopeAttr(s)])),
+            '#type': 'type',
+            '#org': 'orgNumber',
+            '#sme': 'sme',
+          },
+          ExpressionAttributeValues: { ...Object.fromEntries(add.map(([, n], i) => [`:n${i}`, n])), ':type': 'statsCompany', ':org': org, ':sme': smeOf(org) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const now = out.Attributes ?? {};
+      const sme = now.sme !== false;
+      for (const [scope, d] of add) {
+        const n = Number(now[scopeAttr(scope)] ?? 0);
+        const step = d > 0 && n === d ? 1 : d < 0 && n === 0 ? -1 : 0;
+        bump(into, scope, COUNTS, 'companies', step);
+        if (sme) bump(into, scope, COUNTS, 'sme_companies', step);
+      }
+    }),
+  );
 }
 
 /** A company's SME flag changed: every scope where it counts moves its SME count (nothing when it counts nowhere). */
 export async function countCompanySme(orgNumber: string, sme: boolean): Promise<void> {
-  const out = await db().send(new UpdateCommand({
-    TableName: table(),
-    Key: companyCounts.declaration.key(orgNumber),
-    UpdateExpression: 'SET #type = :type, #org = :org, #sme = :sme',
-    ExpressionAttributeNames: { '#type': 'type', '#org': 'orgNumber', '#sme': 'sme' },
-    ExpressionAttributeValues: { ':type': 'statsCompany', ':org': orgNumber, ':sme': sme },
-    ReturnValues: 'ALL_OLD',
-  }));
+  const out = await db().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: companyCounts.declaration.key(orgNumber),
+      UpdateExpression: 'SET #type = :type, #org = :org, #sme = :sme',
+      ExpressionAttributeNames: { '#type': 'type', '#org': 'orgNumber', '#sme': 'sme' },
+      ExpressionAttributeValues: { ':type': 'statsCompany', ':org': orgNumber, ':sme': sme },
+      ReturnValues: 'ALL_OLD',
+    }),
+  );
   const before = out.Attributes;
   if (!before || (before.sme !== false) === sme) return;
   const deltas: Deltas = new Map();

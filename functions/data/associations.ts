@@ -62,7 +62,7 @@ interface CountedViewRecord {
 
 export const memberships = entity<MembershipRecord, Pick<MembershipRecord, 'associationId' | 'orgNumber'>>({
   type: 'membership',
-  description: 'A company\'s membership of an association (`status` pending/accepted/declined)',
+  description: "A company's membership of an association (`status` pending/accepted/declined)",
   key: (m) => keys.membership(m.associationId, m.orgNumber),
   // gsi2 shares the company's ORG# partition with its proposals.
   indexes: (m) => ({ gsi2pk: keys.orgProposals(m.orgNumber), gsi2sk: keys.orgMembershipSort(m.associationId) }),
@@ -94,7 +94,7 @@ export const promotions = entity<PromotionRecord, string>({
 
 export const callViewers = entity<CallViewerRecord, Pick<CallViewerRecord, 'callId' | 'orgNumber'>>({
   type: 'callViewer',
-  description: 'A company that opened a call\'s page, with when it last did (reach of promotions)',
+  description: "A company that opened a call's page, with when it last did (reach of promotions)",
   key: (v) => keys.callViewer(v.callId, v.orgNumber),
   patterns: [{ name: 'companies that opened a call', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(VIEWER#)' }],
 });
@@ -135,20 +135,17 @@ export const putMembershipRequest = (m: MembershipRecord) =>
   memberships.putIfAbsent(m, { condition: '#status = :declined', names: { '#status': 'status' }, values: { ':declined': 'declined' } });
 
 /** Writes a membership only if the company has none with this association (demo data never overwrites a real one). */
-export const insertMembership = (m: MembershipRecord) => memberships.putIfAbsent(m).then(async (ok) => (ok && m.status === 'accepted' && (await afterMembershipWrite(m.orgNumber)), ok));
+export const insertMembership = (m: MembershipRecord) =>
+  memberships.putIfAbsent(m).then(async (ok) => (ok && m.status === 'accepted' && (await afterMembershipWrite(m.orgNumber)), ok));
 
 /** pending → accepted or declined, conditional on the request still being pending. Undefined when it was not. */
-export const decidePendingMembership = (
-  associationId: string,
-  orgNumber: string,
-  status: 'accepted' | 'declined',
-  decidedAt: string,
-  decidedBy: string,
-) =>
-  memberships.update(
-    { associationId, orgNumber },
-    { set: { status, decidedAt, decidedBy }, condition: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
-  ).then(async (m) => (m && status === 'accepted' && (await afterMembershipWrite(orgNumber)), m));
+export const decidePendingMembership = (associationId: string, orgNumber: string, status: 'accepted' | 'declined', decidedAt: string, decidedBy: string) =>
+  memberships
+    .update(
+      { associationId, orgNumber },
+      { set: { status, decidedAt, decidedBy }, condition: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
+    )
+    .then(async (m) => (m && status === 'accepted' && (await afterMembershipWrite(orgNumber)), m));
 
 /** An association's requests and members, by organisation number; optionally one status only. */
 export const listAssociationMemberships = (associationId: string, status?: MembershipStatus) =>
@@ -220,5 +217,4 @@ export async function touchCallViewer(callId: string, orgNumber: string, at: str
 export const insertCallViewer = (v: CallViewerRecord) => callViewers.putIfAbsent(v);
 
 /** Every company that opened a call, with when it last did. */
-export const listCallViewers = (callId: string) =>
-  callViewers.queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: keys.callViewerPrefix } });
+export const listCallViewers = (callId: string) => callViewers.queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: keys.callViewerPrefix } });

@@ -63,7 +63,7 @@ export interface ImpartialityRecord {
 }
 export const impartiality = entity<ImpartialityRecord, Pick<ImpartialityRecord, 'callId' | 'userId'>>({
   type: 'impartiality',
-  description: 'One user\'s impartiality declaration for one call (written once, read before any answer)',
+  description: "One user's impartiality declaration for one call (written once, read before any answer)",
   key: (r) => keys.impartiality(r.callId, r.userId),
   patterns: [
     { name: 'impartiality gate', index: 'table', partition: 'CALL#<callId>', sort: 'IMPARTIAL#<userId>' },
@@ -86,7 +86,7 @@ export interface EvaluationRecord {
 }
 export const evaluations = entity<EvaluationRecord, Pick<EvaluationRecord, 'callId' | 'orgNumber'>>({
   type: 'evaluation',
-  description: 'The owner\'s evaluation of one tender (`version`, ETag / If-Match)',
+  description: "The owner's evaluation of one tender (`version`, ETag / If-Match)",
   key: (e) => keys.evaluation(e.callId, e.orgNumber),
   patterns: [{ name: 'evaluation table', index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(EVAL#)' }],
 });

@@ -8,10 +8,7 @@ type Item = Record<string, unknown>;
  * with backoff. Not atomic: for derived items (postings, bulk loads) that a retry rewrites the same way.
  */
 export async function batchWrite(puts: readonly Item[], deletes: readonly { pk: string; sk: string }[] = []): Promise<void> {
-  const requests = [
-    ...puts.map((Item) => ({ PutRequest: { Item } })),
-    ...deletes.map((Key) => ({ DeleteRequest: { Key } })),
-  ];
+  const requests = [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes.map((Key) => ({ DeleteRequest: { Key } }))];
   for (let i = 0; i < requests.length; i += 25) {
     let pending: Record<string, unknown[]> | undefined = { [table()]: requests.slice(i, i + 25) };
     for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {

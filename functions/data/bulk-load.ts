@@ -24,7 +24,11 @@ export async function bulkLoad(m: BulkMarket, log: (s: string) => void = () => {
   const items: Record<string, unknown>[] = [
     ...m.organisations.map(organisations.toItem),
     ...m.calls.map(calls.toItem),
-    ...m.calls.flatMap((c) => postingsOf(c).filter((p) => !m.onlyPartitions || m.onlyPartitions.has(p.facet)).map(postings.toItem)),
+    ...m.calls.flatMap((c) =>
+      postingsOf(c)
+        .filter((p) => !m.onlyPartitions || m.onlyPartitions.has(p.facet))
+        .map(postings.toItem),
+    ),
     ...m.proposals.map(proposals.toItem),
     ...m.memberships.map(membershipItem),
     ...aggregateItems(m.calls, m.proposals, m.organisations),
@@ -33,14 +37,16 @@ export async function bulkLoad(m: BulkMarket, log: (s: string) => void = () => {
   let next = 0;
   let done = 0;
   const started = Date.now();
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < items.length) {
-      const from = next;
-      next += chunk;
-      await batchWrite(items.slice(from, from + chunk));
-      done += Math.min(chunk, items.length - from);
-      if (done % 50_000 < chunk) log(`${done}/${items.length} items (${Math.round(done / ((Date.now() - started) / 1000))}/s)`);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < items.length) {
+        const from = next;
+        next += chunk;
+        await batchWrite(items.slice(from, from + chunk));
+        done += Math.min(chunk, items.length - from);
+        if (done % 50_000 < chunk) log(`${done}/${items.length} items (${Math.round(done / ((Date.now() - started) / 1000))}/s)`);
+      }
+    }),
+  );
   return items.length;
 }

@@ -27,5 +27,4 @@ export const callChanges = entity<CallChangeRecord, { callId: string; version: n
 export const putCallChange = (change: CallChangeRecord) => callChanges.put(change);
 
 /** The change log of a call, oldest first. */
-export const listCallChanges = (callId: string) =>
-  callChanges.queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: keys.callChangePrefix } });
+export const listCallChanges = (callId: string) => callChanges.queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: keys.callChangePrefix } });

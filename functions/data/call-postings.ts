@@ -36,7 +36,12 @@ export const postings = entity<CallPosting, { callId: string; facet: string }>({
   keyOf: (p) => ({ callId: p.callId, facet: p.facet }),
   indexes: (p) => ({ gsi3pk: `${POSTING_PREFIX}${p.facet}`, gsi3sk: keys.publishedSort(p.deadline, p.callId) }),
   patterns: [
-    { name: 'published calls under one facet, nearest deadline first (open) or latest first (closed)', index: 'gsi3', partition: 'PUB#<facet>', sort: '> <now>#~ | < <now>#~' },
+    {
+      name: 'published calls under one facet, nearest deadline first (open) or latest first (closed)',
+      index: 'gsi3',
+      partition: 'PUB#<facet>',
+      sort: '> <now>#~ | < <now>#~',
+    },
     { name: "a call's postings (to remove those it no longer has)", index: 'table', partition: 'CALL#<callId>', sort: 'begins_with(PUB#)' },
   ],
 });
@@ -46,8 +51,14 @@ export function postingsOf(call: CallRecord | undefined): CallPosting[] {
   if (!call || call.status !== 'open') return [];
   const derived = callSearchAttributes(call);
   return callPartitions(call).map((facet) => ({
-    callId: call.id, facet, deadline: call.deadline, municipalityCode: call.municipalityCode,
-    countyCode: derived.countyCode, domains: call.domains, cpvPrefixes: derived.cpvPrefixes, searchText: derived.searchText,
+    callId: call.id,
+    facet,
+    deadline: call.deadline,
+    municipalityCode: call.municipalityCode,
+    countyCode: derived.countyCode,
+    domains: call.domains,
+    cpvPrefixes: derived.cpvPrefixes,
+    searchText: derived.searchText,
   }));
 }
 
@@ -56,7 +67,10 @@ export async function syncPostings(before: CallRecord | undefined, after: CallRe
   const next = postingsOf(after);
   const keep = new Set(next.map((p) => p.facet));
   const gone = postingsOf(before).filter((p) => !keep.has(p.facet));
-  await batchWrite(next.map(postings.toItem), gone.map((p) => postings.declaration.key(p)));
+  await batchWrite(
+    next.map(postings.toItem),
+    gone.map((p) => postings.declaration.key(p)),
+  );
 }
 
 /**

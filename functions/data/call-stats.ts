@@ -16,7 +16,11 @@ import type { CallRecord } from './call-record.js';
 import { contributionOf, partnersChosen, type CallFacts, type Contribution } from '../programme/call-contribution.js';
 import { addContribution, applyDeltas, companyChanges, contributions, countCompanyChanges, countCompanySme, type Deltas } from './aggregates.js';
 
-interface Promo { id: string; associationId: string; promotedAt: string }
+interface Promo {
+  id: string;
+  associationId: string;
+  promotedAt: string;
+}
 
 const getItem = async (key: { pk: string; sk: string }, projection?: string) =>
   (await db().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true, ...(projection ? { ProjectionExpression: projection } : {}) }))).Item;
@@ -28,7 +32,12 @@ async function readCallFacts(callId: string, promotion?: Promo): Promise<CallFac
     getItem(keys.call(callId)),
     getItem(keys.outcome(callId), 'pk'),
     queryProposalStamps(callId),
-    queryAll<Record<string, unknown>>({ TableName: table(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': keys.callPromotions(callId) } }),
+    queryAll<Record<string, unknown>>({
+      TableName: table(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p',
+      ExpressionAttributeValues: { ':p': keys.callPromotions(callId) },
+    }),
   ]);
   if (!call) return undefined;
   // The stored item has the record's attributes (and keys and index attributes, which nothing here reads).
@@ -41,7 +50,9 @@ async function readCallFacts(callId: string, promotion?: Promo): Promise<CallFac
   ];
   const accepted = new Set<string>();
   if (partnersChosen(record, hasOutcome) && promos.length > 0) {
-    const pairs = promos.flatMap((pr) => proposals.filter((p) => Date.parse(p.submittedAt) > Date.parse(pr.promotedAt)).map((p) => ({ associationId: pr.associationId, orgNumber: p.orgNumber })));
+    const pairs = promos.flatMap((pr) =>
+      proposals.filter((p) => Date.parse(p.submittedAt) > Date.parse(pr.promotedAt)).map((p) => ({ associationId: pr.associationId, orgNumber: p.orgNumber })),
+    );
     const found = await Promise.all(pairs.map((k) => getItem(keys.membership(k.associationId, k.orgNumber))));
     for (const [i, m] of found.entries()) if (m?.status === 'accepted') accepted.add(`${pairs[i]!.associationId}#${pairs[i]!.orgNumber}`);
   }
@@ -60,7 +71,8 @@ async function queryProposalStamps(callId: string) {
 }
 
 const same = (a: Contribution | undefined, b: Contribution | undefined) =>
-  JSON.stringify(a && [a.municipalityCode, Object.entries(a.counts).sort(), a.orgs]) === JSON.stringify(b && [b.municipalityCode, Object.entries(b.counts).sort(), b.orgs]);
+  JSON.stringify(a && [a.municipalityCode, Object.entries(a.counts).sort(), a.orgs]) ===
+  JSON.stringify(b && [b.municipalityCode, Object.entries(b.counts).sort(), b.orgs]);
 
 /** Brings the counters in step with the call as stored now (a deleted call takes back all it counted). */
 export async function refreshCallStats(callId: string, promotion?: Promo): Promise<void> {
@@ -78,7 +90,10 @@ export async function refreshCallStats(callId: string, promotion?: Promo): Promi
     addContribution(deltas, next, 1);
     const changes = companyChanges(stored, next);
     if (changes.size > 0) {
-      const flags = await batchGetItems([...changes.keys()].map((org) => keys.organisation(org)), { ProjectionExpression: '#i, #s', ExpressionAttributeNames: { '#i': 'id', '#s': 'sme' } });
+      const flags = await batchGetItems(
+        [...changes.keys()].map((org) => keys.organisation(org)),
+        { ProjectionExpression: '#i, #s', ExpressionAttributeNames: { '#i': 'id', '#s': 'sme' } },
+      );
       const notSme = new Set(flags.filter((o) => o.sme === false).map((o) => str(o.id)));
       await countCompanyChanges(changes, (org) => !notSme.has(org), deltas);
     }
@@ -116,14 +131,16 @@ export async function rebuildStatistics(log: (s: string) => void = () => {}): Pr
   const callIds: string[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db().send(new ScanCommand({
-      TableName: table(),
-      FilterExpression: 'begins_with(pk, :stats) OR #type = :call',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':stats': 'STATS#', ':call': 'call' },
-      ProjectionExpression: 'pk, sk, #type, id',
-      ExclusiveStartKey: start,
-    }));
+    const page = await db().send(
+      new ScanCommand({
+        TableName: table(),
+        FilterExpression: 'begins_with(pk, :stats) OR #type = :call',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':stats': 'STATS#', ':call': 'call' },
+        ProjectionExpression: 'pk, sk, #type, id',
+        ExclusiveStartKey: start,
+      }),
+    );
     for (const item of page.Items ?? []) {
       if (item.type === 'call') callIds.push(str(item.id));
       else statistics.push({ pk: str(item.pk), sk: str(item.sk) });

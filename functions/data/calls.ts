@@ -16,7 +16,8 @@ export type CallFilters = CallSearch;
 
 export const calls = entity<CallRecord, string>({
   type: 'call',
-  description: 'A call (utlysning); `closed` is never stored but derived from the deadline. Its search attributes (shared/domain/call-search.ts) are stored for the filter only',
+  description:
+    'A call (utlysning); `closed` is never stored but derived from the deadline. Its search attributes (shared/domain/call-search.ts) are stored for the filter only',
   key: (id) => keys.call(id),
   keyOf: (c) => c.id,
   derived: { names: SEARCH_ATTRIBUTES, compute: callSearchAttributes },
@@ -124,7 +125,13 @@ export const queryPublishedCalls = (phase: 'open' | 'closed', nowIso: string, fi
 /** Every call of one municipality, drafts included, newest first. */
 export const queryMunicipalityCalls = (code: string, filters: CallFilters, limit: number, startKey?: Key) =>
   calls.query(
-    { index: 'gsi2', partition: keys.municipalityCalls(code), sort: { beginsWith: keys.municipalityCallPrefix }, newestFirst: true, filter: searchFilter(filters) },
+    {
+      index: 'gsi2',
+      partition: keys.municipalityCalls(code),
+      sort: { beginsWith: keys.municipalityCallPrefix },
+      newestFirst: true,
+      filter: searchFilter(filters),
+    },
     limit,
     startKey,
   );

@@ -60,8 +60,12 @@ function meterCapacity(client: DynamoDBClient): void {
       const puts = writtenItems(input);
       const indexed = puts.reduce((s, item) => s + indexWriteUnits(item), 0);
       const written = puts.length + (/Update|Delete/.test(name) ? 1 : 0) + batchDeletes(input);
-      record(name.replace(/Item(Command)$/, '$1').replace(/^(Put|Get|Update|Delete|BatchGet|BatchWrite)Command$/, (_, v: string) => `${v}ItemCommand`),
-        out.output as never, indexed, written);
+      record(
+        name.replace(/Item(Command)$/, '$1').replace(/^(Put|Get|Update|Delete|BatchGet|BatchWrite)Command$/, (_, v: string) => `${v}ItemCommand`),
+        out.output as never,
+        indexed,
+        written,
+      );
       return out;
     },
     { step: 'initialize', name: 'consumedCapacity' },
@@ -70,13 +74,15 @@ function meterCapacity(client: DynamoDBClient): void {
 
 function writtenItems(input: Input): Record<string, unknown>[] {
   if (input.Item) return [input.Item];
-  return Object.values(input.RequestItems ?? {}).filter(Array.isArray).flatMap((requests) =>
-    (requests as { PutRequest?: { Item: Record<string, unknown> } }[]).flatMap((r) => (r.PutRequest ? [r.PutRequest.Item] : [])),
-  );
+  return Object.values(input.RequestItems ?? {})
+    .filter(Array.isArray)
+    .flatMap((requests) => (requests as { PutRequest?: { Item: Record<string, unknown> } }[]).flatMap((r) => (r.PutRequest ? [r.PutRequest.Item] : [])));
 }
 
 const batchDeletes = (input: Input) =>
-  Object.values(input.RequestItems ?? {}).filter(Array.isArray).reduce((s, rs) => s + (rs as { DeleteRequest?: unknown }[]).filter((r) => r.DeleteRequest).length, 0);
+  Object.values(input.RequestItems ?? {})
+    .filter(Array.isArray)
+    .reduce((s, rs) => s + (rs as { DeleteRequest?: unknown }[]).filter((r) => r.DeleteRequest).length, 0);
 
 /** 1 KB units per index the item is in: what DynamoDB adds for index writes (the embedded engine does not). */
 function indexWriteUnits(item: Record<string, unknown>): number {

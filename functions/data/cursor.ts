@@ -16,6 +16,5 @@ export function decodeCursor<T>(cursor: string, scope: string): T {
   return state as T;
 }
 
-const tampered = () => badRequest('The cursor is not one this API issued for this listing. Start again without it.', [
-  { path: 'cursor', message: 'Invalid or tampered cursor' },
-]);
+const tampered = () =>
+  badRequest('The cursor is not one this API issued for this listing. Start again without it.', [{ path: 'cursor', message: 'Invalid or tampered cursor' }]);

@@ -44,7 +44,12 @@ export const listUnsentConfirmations = () =>
 export const claimConfirmationSend = (orgId: string, address: string, at: string) =>
   emailAddresses.updateIf(
     { orgId, address },
-    { set: { sentAt: at }, condition: 'attribute_not_exists(sentAt) AND #status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
+    {
+      set: { sentAt: at },
+      condition: 'attribute_not_exists(sentAt) AND #status = :pending',
+      names: { '#status': 'status' },
+      values: { ':pending': 'pending' },
+    },
   );
 
 export async function releaseConfirmationSend(orgId: string, address: string): Promise<void> {

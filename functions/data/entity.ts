@@ -89,9 +89,12 @@ export function recordOf<T>(item: Item, derived: readonly string[] = []): T {
  * A key argument that names itself: `${k}` reads `<id>`, `k.callId` reads `<callId>`, so calling a key
  * function with it spells the key's template.
  */
-const placeholder: unknown = new Proxy({}, {
-  get: (_, prop) => (prop === Symbol.toPrimitive ? () => '<id>' : `<${String(prop)}>`),
-});
+const placeholder: unknown = new Proxy(
+  {},
+  {
+    get: (_, prop) => (prop === Symbol.toPrimitive ? () => '<id>' : `<${String(prop)}>`),
+  },
+);
 
 /** Every declaration made in this process, for the generated documentation. */
 export const declarations: EntityDeclaration<object, unknown>[] = [];
@@ -142,9 +145,19 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
    * `attributes` reads only those (a public projection, or a light one).
    */
   async function getMany<A extends keyof T & string>(ks: readonly K[], attributes?: readonly A[]): Promise<Pick<T, A>[]> {
-    const unique = [...new Map(ks.map((k) => { const key = decl.key(k); return [`${key.pk}\u0000${key.sk}`, key]; })).values()];
+    const unique = [
+      ...new Map(
+        ks.map((k) => {
+          const key = decl.key(k);
+          return [`${key.pk}\u0000${key.sk}`, key];
+        }),
+      ).values(),
+    ];
     const projection = attributes
-      ? { ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#p${i}`, a])) }
+      ? {
+          ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#p${i}`, a])),
+        }
       : {};
     return (await batchGetItems(unique, projection)).map((item) => fromItem(item) as Pick<T, A>);
   }
@@ -161,7 +174,9 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
 
   /** Writes the item if `cond` holds for what is stored (or for nothing); with `returnOld`, the item it replaced. */
   const putItem = (record: T, cond: Condition, returnOld = false) =>
-    written(() => db().send(new PutCommand({ TableName: table(), Item: toItem(record), ...expression(cond), ...(returnOld ? { ReturnValues: 'ALL_OLD' as const } : {}) })));
+    written(() =>
+      db().send(new PutCommand({ TableName: table(), Item: toItem(record), ...expression(cond), ...(returnOld ? { ReturnValues: 'ALL_OLD' as const } : {}) })),
+    );
 
   /** Writes the item if `cond` holds for what is stored (or for nothing); false when it did not. */
   const putIf = async (record: T, cond: Condition) => (await putItem(record, cond)).ok;
@@ -212,7 +227,12 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
         return `${name('l', n, i)} = list_append(if_not_exists(#l${i}, :empty), ${value('l', v, i)})`;
       }),
     ];
-    const removed = [...(spec.remove ?? []), ...Object.entries(spec.set ?? {}).filter(([, v]) => v === undefined).map(([n]) => n)];
+    const removed = [
+      ...(spec.remove ?? []),
+      ...Object.entries(spec.set ?? {})
+        .filter(([, v]) => v === undefined)
+        .map(([n]) => n),
+    ];
     const remove = removed.map((n, i) => name('r', n, i));
     const add = Object.entries(spec.add ?? {}).map(([n, v], i) => `${name('a', n, i)} ${value('a', v, i)}`);
     const condition = [spec.upsert ? '' : 'attribute_exists(pk)', spec.condition].filter(Boolean).join(' AND ');
@@ -239,7 +259,9 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
   }
 
   const deleteItem = (k: K, cond: Condition, returnOld: boolean) =>
-    written(() => db().send(new DeleteCommand({ TableName: table(), Key: decl.key(k), ...expression(cond), ...(returnOld ? { ReturnValues: 'ALL_OLD' as const } : {}) })));
+    written(() =>
+      db().send(new DeleteCommand({ TableName: table(), Key: decl.key(k), ...expression(cond), ...(returnOld ? { ReturnValues: 'ALL_OLD' as const } : {}) })),
+    );
 
   /** A page of the items a key condition selects, in sort-key order (or reversed). */
   async function query(q: QuerySpec, limit: number, startKey?: Key): Promise<{ items: T[]; lastKey?: Key }> {
@@ -255,7 +277,25 @@ export function entity<T extends object, K = T>(declared: EntityDeclaration<T, K
   /** How many items a key condition (and filter) selects, without reading them. */
   const count = (q: QuerySpec) => queryCount(queryInput(q));
 
-  return { declaration: decl as EntityDeclaration<T, K> & Required<Pick<EntityDeclaration<T, K>, 'keyTemplate' | 'keyOf'>>, toItem, fromItem, get, getMany, putIf, putIfAbsent, put, replaceIfVersion, swapIfVersion, update, updateIf, remove, take, query, queryEvery, count };
+  return {
+    declaration: decl as EntityDeclaration<T, K> & Required<Pick<EntityDeclaration<T, K>, 'keyTemplate' | 'keyOf'>>,
+    toItem,
+    fromItem,
+    get,
+    getMany,
+    putIf,
+    putIfAbsent,
+    put,
+    replaceIfVersion,
+    swapIfVersion,
+    update,
+    updateIf,
+    remove,
+    take,
+    query,
+    queryEvery,
+    count,
+  };
 }
 
 export interface QuerySpec {

@@ -91,11 +91,15 @@ export function listFiles(callId: string, kind: FileKind, orgNumber?: string): P
 
 /** pending → verified, once. Undefined when the record is gone or was verified already. */
 export const markVerified = (ref: FileRef, uploadedAt: string) =>
-  files(ref.kind).update(ref, { set: { status: 'verified', uploadedAt }, condition: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } });
+  files(ref.kind).update(ref, {
+    set: { status: 'verified', uploadedAt },
+    condition: '#status = :pending',
+    names: { '#status': 'status' },
+    values: { ':pending': 'pending' },
+  });
 
 /** verified → superseded: no longer listed or served, kept (with its bytes) as an earlier version for the archive. */
-export const markSuperseded = (ref: FileRef, at: string) =>
-  files(ref.kind).updateIf(ref, { set: { status: 'superseded', supersededAt: at } });
+export const markSuperseded = (ref: FileRef, at: string) => files(ref.kind).updateIf(ref, { set: { status: 'superseded', supersededAt: at } });
 
 export const deleteFileRecord = (ref: FileRef) => files(ref.kind).remove(ref, { condition: 'attribute_exists(pk)' });
 

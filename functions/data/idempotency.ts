@@ -7,10 +7,7 @@ export interface StoredAnswer {
   headers?: Record<string, string>;
 }
 
-export type Claim =
-  | { state: 'claimed' }
-  | { state: 'done'; requestHash: string; answer: StoredAnswer }
-  | { state: 'in-progress'; requestHash: string };
+export type Claim = { state: 'claimed' } | { state: 'done'; requestHash: string; answer: StoredAnswer } | { state: 'in-progress'; requestHash: string };
 
 interface IdempotencyRecord {
   scope: string;

@@ -18,8 +18,7 @@ export const stakeholderNotices = entity<StakeholderNoticeRecord, Pick<Stakehold
  * Claims the right to send one stakeholder notice (event, recipient): a conditional put, so an event told
  * twice (a retry, a second Lambda) sends each recipient one message.
  */
-export const claimStakeholderNotice = (eventId: string, email: string, at: string) =>
-  stakeholderNotices.putIfAbsent({ eventId, email, sentAt: at });
+export const claimStakeholderNotice = (eventId: string, email: string, at: string) => stakeholderNotices.putIfAbsent({ eventId, email, sentAt: at });
 
 /** Sending failed: let a retry send it. */
 export async function releaseStakeholderNotice(eventId: string, email: string): Promise<void> {

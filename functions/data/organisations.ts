@@ -82,11 +82,7 @@ export const insertOrganisation = (org: OrganisationRecord) => organisations.put
  * Writes the profile fields of an existing company. Only the fields named here are set, so nothing
  * else on the item (kind, id) can be reached through the profile endpoint. Undefined on no such company.
  */
-export async function updateCompanyProfile(
-  orgNumber: string,
-  profile: CompanyProfileInput,
-  updatedAt: string,
-): Promise<OrganisationRecord | undefined> {
+export async function updateCompanyProfile(orgNumber: string, profile: CompanyProfileInput, updatedAt: string): Promise<OrganisationRecord | undefined> {
   // Undefined fields are removed; older clients send no size or capacity, and those keep what is stored.
   const set: Record<string, unknown> = {
     name: profile.name,
@@ -124,16 +120,17 @@ export async function getOrganisations(ids: string[]): Promise<Map<string, Organ
  * Companies whose profile changed after `since` (an updatedAt), oldest first; '' reads them all. This is
  * how a match index loads once per container and then stays fresh with one small query.
  */
-export const companiesChangedSince = (since: string) =>
-  organisations.queryEvery({ index: 'gsi2', partition: keys.companyChanges, sort: { after: since } });
+export const companiesChangedSince = (since: string) => organisations.queryEvery({ index: 'gsi2', partition: keys.companyChanges, sort: { after: since } });
 
 /** Every organisation's id, kind and name (gsi1 `ORGS#<kind>`, projected): the name-uniqueness check. */
 export async function listOrganisationNames(): Promise<{ id: string; kind: string; name: string }[]> {
   const kinds = ['municipality', 'company', 'association', 'programme'];
-  const lists = await Promise.all(kinds.map(async (kind) => {
-    const found = await organisations.queryEvery({ index: 'gsi1', partition: keys.organisationsOfKind(kind), attributes: ['id', 'name'] }, 1000);
-    return found.map((o) => ({ id: String(o.id), kind, name: String(o.name ?? '') }));
-  }));
+  const lists = await Promise.all(
+    kinds.map(async (kind) => {
+      const found = await organisations.queryEvery({ index: 'gsi1', partition: keys.organisationsOfKind(kind), attributes: ['id', 'name'] }, 1000);
+      return found.map((o) => ({ id: String(o.id), kind, name: String(o.name ?? '') }));
+    }),
+  );
   return lists.flat();
 }
 
@@ -150,7 +147,7 @@ export const organisationNames = entity<OrganisationNameRecord, string>({
   keyTemplate: { pk: 'ORGNAME#<compared name>', sk: 'ORGNAME' },
   key: (comparable) => keys.organisationName(comparable),
   keyOf: (n) => n.comparable,
-  patterns: [{ name: 'claim a name (free, or already this organisation\'s)', index: 'table', partition: 'ORGNAME#<compared name>', sort: 'ORGNAME' }],
+  patterns: [{ name: "claim a name (free, or already this organisation's)", index: 'table', partition: 'ORGNAME#<compared name>', sort: 'ORGNAME' }],
 });
 
 const heldBy = (orgId: string) => ({ condition: 'orgId = :o', values: { ':o': orgId } });

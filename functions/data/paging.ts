@@ -31,12 +31,15 @@ export async function queryUpTo<T extends Record<string, unknown>>(
   // Unfiltered, limit + 1 items tell whether more exist; filtered, read ahead so few round trips fill a page.
   const pageSize = input.FilterExpression ? Math.max(limit * 2, 50) : limit + 1;
   do {
-    const out = await db().send(new QueryCommand({ ...input, Limit: pageSize, ExclusiveStartKey: exclusiveStartKey })).catch((e: unknown) => {
-      // A start key that does not fit the query (a cursor of another listing that still verified) is the
-      // client's mistake, not ours: 400, never 500.
-      if (startKey && (e as { name?: string })?.name === 'ValidationException') throw badRequest('The cursor does not belong to this listing. Start again without it.', [{ path: 'cursor', message: 'Cursor of another listing' }]);
-      throw e;
-    });
+    const out = await db()
+      .send(new QueryCommand({ ...input, Limit: pageSize, ExclusiveStartKey: exclusiveStartKey }))
+      .catch((e: unknown) => {
+        // A start key that does not fit the query (a cursor of another listing that still verified) is the
+        // client's mistake, not ours: 400, never 500.
+        if (startKey && (e as { name?: string })?.name === 'ValidationException')
+          throw badRequest('The cursor does not belong to this listing. Start again without it.', [{ path: 'cursor', message: 'Cursor of another listing' }]);
+        throw e;
+      });
     items.push(...((out.Items ?? []) as T[]));
     exclusiveStartKey = out.LastEvaluatedKey as Key | undefined;
     if (items.length >= limit) {

@@ -20,7 +20,7 @@ type ProposalRef = Pick<ProposalRecord, 'callId' | 'orgNumber'>;
 
 export const proposals = entity<ProposalRecord, ProposalRef>({
   type: 'proposal',
-  description: 'A company\'s proposal to a call (innspill, or the request to take part in a two-stage procedure): one per company per call',
+  description: "A company's proposal to a call (innspill, or the request to take part in a two-stage procedure): one per company per call",
   key: (p) => keys.proposal(p.callId, p.orgNumber),
   indexes: (p) => ({
     // gsi1: every proposal by submission time, for the programme statistics (no Scan).
@@ -40,7 +40,7 @@ export const proposals = entity<ProposalRecord, ProposalRef>({
 /** Tenders of a two-stage procedure are their own items, outside the statistics and own-list indexes. */
 export const tenders = entity<ProposalRecord, ProposalRef>({
   type: 'tender',
-  description: 'A selected company\'s tender in a two-stage procedure (its request stays under PROPOSAL#)',
+  description: "A selected company's tender in a two-stage procedure (its request stays under PROPOSAL#)",
   key: (p) => keys.tender(p.callId, p.orgNumber),
   patterns: [
     { name: 'one tender', index: 'table', partition: 'CALL#<callId>', sort: 'TENDER#<orgNumber>' },

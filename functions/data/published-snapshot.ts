@@ -78,9 +78,6 @@ export function pageFromEntries(
   const last = items[items.length - 1];
   return {
     items,
-    lastKey:
-      more && last
-        ? { ...keys.call(last.id), gsi1pk: keys.publishedCalls, gsi1sk: keys.publishedSort(last.deadline, last.id) }
-        : undefined,
+    lastKey: more && last ? { ...keys.call(last.id), gsi1pk: keys.publishedCalls, gsi1sk: keys.publishedSort(last.deadline, last.id) } : undefined,
   };
 }

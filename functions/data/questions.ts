@@ -37,9 +37,7 @@ export async function insertQuestion(q: QuestionRecord): Promise<void> {
 export const getQuestion = (callId: string, id: string) => questions.get({ callId, id });
 
 /** Every question to one call (a call gets tens, not thousands). */
-export const listQuestions = (callId: string) =>
-  questions.queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: keys.questionPrefix } });
+export const listQuestions = (callId: string) => questions.queryEvery({ partition: keys.call(callId).pk, sort: { beginsWith: keys.questionPrefix } });
 
 /** Appends an answer (one UpdateItem: list_append), keeping the earlier ones. Undefined if the question is gone. */
-export const appendAnswer = (callId: string, id: string, answer: AnswerRecord) =>
-  questions.update({ callId, id }, { append: { answers: [answer] } });
+export const appendAnswer = (callId: string, id: string, answer: AnswerRecord) => questions.update({ callId, id }, { append: { answers: [answer] } });

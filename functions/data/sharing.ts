@@ -50,7 +50,7 @@ interface ReuseGuardRecord {
 
 export const outcomes = entity<OutcomeRecord, string>({
   type: 'outcome',
-  description: 'What came of a closed call (id: the call\'s), with the call\'s descriptive fields copied in (`version` for If-Match)',
+  description: "What came of a closed call (id: the call's), with the call's descriptive fields copied in (`version` for If-Match)",
   key: (callId) => keys.outcome(callId),
   keyOf: (o) => o.callId,
   derived: { names: ['searchText', 'cpvPrefixes'], compute: (o) => ({ searchText: lessonSearchText(o), cpvPrefixes: cpvPrefixes(o.cpvCodes) }) },
@@ -87,12 +87,14 @@ export async function getOutcomes(callIds: string[]): Promise<Map<string, Outcom
  * undefined), a replace only of the version that was read and of the same municipality. False when the
  * condition failed (someone else wrote first).
  */
-export const putOutcome = (o: OutcomeRecord, expectedVersion?: number) => writeOutcome(o, expectedVersion).then(async (ok) => (ok && (await afterOutcomeWrite(o.callId)), ok));
+export const putOutcome = (o: OutcomeRecord, expectedVersion?: number) =>
+  writeOutcome(o, expectedVersion).then(async (ok) => (ok && (await afterOutcomeWrite(o.callId)), ok));
 function writeOutcome(o: OutcomeRecord, expectedVersion?: number): Promise<boolean> {
   const sameOwner = { condition: 'municipalityCode = :m', values: { ':m': o.municipalityCode } };
   if (expectedVersion === undefined) return outcomes.putIfAbsent(o);
   // Outcomes written before versions existed have none: they read as version 0.
-  if (expectedVersion === 0) return outcomes.putIf(o, { ...sameOwner, condition: `${sameOwner.condition} AND attribute_not_exists(#v)`, names: { '#v': 'version' } });
+  if (expectedVersion === 0)
+    return outcomes.putIf(o, { ...sameOwner, condition: `${sameOwner.condition} AND attribute_not_exists(#v)`, names: { '#v': 'version' } });
   return outcomes.replaceIfVersion(o, expectedVersion, sameOwner);
 }
 

@@ -75,8 +75,7 @@ export const listSubscriptionsByFrequency = (frequency: Frequency) =>
  * Claims the right to send one notice (a call, or a weekly digest key) for one subscription: a conditional put,
  * so of any number of concurrent or repeated runs exactly one gets true.
  */
-export const claimNotice = (subscriptionId: string, noticeId: string, at: string) =>
-  noticesSent.putIfAbsent({ subscriptionId, noticeId, sentAt: at });
+export const claimNotice = (subscriptionId: string, noticeId: string, at: string) => noticesSent.putIfAbsent({ subscriptionId, noticeId, sentAt: at });
 
 /** Gives a claim back after a failed send, so a later run tries again. */
 export async function releaseNotice(subscriptionId: string, noticeId: string): Promise<void> {

@@ -42,7 +42,12 @@ export async function applyStreamRecord(record: StreamRecord): Promise<void> {
     case 'promotion':
       if (changed(before, after, 'callId', 'promotedAt', 'associationId')) {
         if (before && before.callId !== after?.callId) await refreshCallStats(String(before.callId));
-        if (after) return refreshCallStats(String(after.callId), { id: String(after.id), associationId: String(after.associationId), promotedAt: String(after.promotedAt) });
+        if (after)
+          return refreshCallStats(String(after.callId), {
+            id: String(after.id),
+            associationId: String(after.associationId),
+            promotedAt: String(after.promotedAt),
+          });
       }
       return;
     case 'membership':

@@ -32,7 +32,15 @@ export async function declareAttachment(callId: string, d: UploadDeclaration, pr
     throw notFound('redacts must name one of your own attachments to this call.');
   }
   checkCount(own.filter((f) => f.status === 'verified').length, 'proposal');
-  return startUpload({ callId, kind: 'attachment', orgNumber: principal.orgId }, d, contentType, at, principal, origin, d.redacts ? { redacts: d.redacts } : {});
+  return startUpload(
+    { callId, kind: 'attachment', orgNumber: principal.orgId },
+    d,
+    contentType,
+    at,
+    principal,
+    origin,
+    d.redacts ? { redacts: d.redacts } : {},
+  );
 }
 
 export async function listMyAttachments(callId: string, principal: Principal): Promise<{ items: FileInfo[] }> {
@@ -80,5 +88,12 @@ export async function listProposalAttachments(callId: string, orgNumber: string,
 async function readGranted(call: Awaited<ReturnType<typeof getCall>> & object, principal: Principal, extra: Record<string, unknown>) {
   const at = now();
   await assertMayReadAnswers(call, principal, at, currentStage(phaseState(call)), 'attachments', extra);
-  audit('attachments.read.granted', { callId: call.id, userId: principal.userId, orgId: principal.orgId, role: principal.role, at: at.toISOString(), ...extra });
+  audit('attachments.read.granted', {
+    callId: call.id,
+    userId: principal.userId,
+    orgId: principal.orgId,
+    role: principal.role,
+    at: at.toISOString(),
+    ...extra,
+  });
 }

@@ -5,9 +5,7 @@ import { badRequest, conflict, notFound } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import { now } from '../core/clock.js';
 import { getCall, type CallRecord } from '../data/calls.js';
-import {
-  deleteFileRecord, getFile, insertDocumentChange, listDocumentChanges, listFiles, markSuperseded, type FileRecord,
-} from '../data/files.js';
+import { deleteFileRecord, getFile, insertDocumentChange, listDocumentChanges, listFiles, markSuperseded, type FileRecord } from '../data/files.js';
 import { assertOwned, assertVisible } from '../calls/view.js';
 import { notifyStakeholdersSafely } from '../notices/notify-stakeholders.js';
 import { assertRoomForCorrection, checkCount, checkDeclaration } from './limits.js';
@@ -15,7 +13,12 @@ import { fileStore } from './storage.js';
 import { startUpload } from './start-upload.js';
 
 export const fileView = (f: FileRecord): FileInfo => ({
-  id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, sha256: f.sha256, uploadedAt: f.uploadedAt ?? f.declaredAt,
+  id: f.id,
+  fileName: f.fileName,
+  contentType: f.contentType,
+  size: f.size,
+  sha256: f.sha256,
+  uploadedAt: f.uploadedAt ?? f.declaredAt,
   ...(f.redacts ? { redacts: f.redacts } : {}),
 });
 

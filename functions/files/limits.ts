@@ -8,10 +8,9 @@ const MIB = 1024 * 1024;
 /** Type and size of a declared file: 400 (type) or 413 (size), each naming the limit. */
 export function checkDeclaration(d: UploadDeclaration): FileType {
   if (!(d.contentType in FILE_TYPES)) {
-    throw badRequest(
-      `Files of type ${d.contentType} are not accepted; allowed: ${Object.values(FILE_TYPES).join(', ')} (PDF/A as application/pdf).`,
-      [{ path: 'contentType', message: 'Type not allowed' }],
-    );
+    throw badRequest(`Files of type ${d.contentType} are not accepted; allowed: ${Object.values(FILE_TYPES).join(', ')} (PDF/A as application/pdf).`, [
+      { path: 'contentType', message: 'Type not allowed' },
+    ]);
   }
   if (d.size > MAX_FILE_BYTES) {
     throw problem(413, `The file is ${d.size} bytes; the limit is ${MAX_FILE_BYTES / MIB} MiB (${MAX_FILE_BYTES} bytes) a file.`, {
@@ -22,7 +21,8 @@ export function checkDeclaration(d: UploadDeclaration): FileType {
 }
 
 export function checkCount(count: number, what: string): void {
-  if (count >= MAX_FILES) throw badRequest(`A ${what} holds at most ${MAX_FILES} files; remove one first.`, [{ path: 'fileName', message: `At most ${MAX_FILES} files` }]);
+  if (count >= MAX_FILES)
+    throw badRequest(`A ${what} holds at most ${MAX_FILES} files; remove one first.`, [{ path: 'fileName', message: `At most ${MAX_FILES} files` }]);
 }
 
 export const PROBLEM_DEADLINE_TOO_CLOSE = 'urn:innovasjonstorget:problem:deadline-too-close';

@@ -20,8 +20,17 @@ export async function startUpload(
 ) {
   const id = ulid();
   const record: FileRecord = {
-    id, ...where, fileName: d.fileName, contentType, size: d.size, sha256: d.sha256, status: 'pending',
-    declaredAt: at.toISOString(), declaredBy: principal.userId, objectKey: objectKeyOf({ ...where, id }), ...extra,
+    id,
+    ...where,
+    fileName: d.fileName,
+    contentType,
+    size: d.size,
+    sha256: d.sha256,
+    status: 'pending',
+    declaredAt: at.toISOString(),
+    declaredBy: principal.userId,
+    objectKey: objectKeyOf({ ...where, id }),
+    ...extra,
   };
   await insertFile(record);
   const upload = await fileStore().uploadTarget(record, origin);

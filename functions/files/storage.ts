@@ -94,7 +94,11 @@ export function s3FileStore(bucket: string, given?: S3Client): FileStore {
       const { PutObjectCommand, getSignedUrl, client } = await sdk();
       const checksum = Buffer.from(spec.sha256, 'hex').toString('base64');
       const command = new PutObjectCommand({
-        Bucket: bucket, Key: spec.objectKey, ContentType: spec.contentType, ContentLength: spec.size, ChecksumSHA256: checksum,
+        Bucket: bucket,
+        Key: spec.objectKey,
+        ContentType: spec.contentType,
+        ContentLength: spec.size,
+        ChecksumSHA256: checksum,
       });
       // Length, type and checksum are signed headers: S3 refuses bytes that differ from the declaration.
       const url = await getSignedUrl(client, command, {

@@ -34,8 +34,8 @@ function withCookies(response: ApiResponse): ApiResponse {
 function cacheHeaders(response: ApiResponse, method: string, audience: string, signedIn: boolean): ApiResponse {
   const headers = { ...response.headers };
   if (!Object.keys(headers).some((k) => k.toLowerCase() === 'cache-control')) {
-    const cacheable = method === 'GET' && !signedIn && audience !== 'user' && audience !== 'dev' &&
-      (response.statusCode ?? 200) === 200 && headers['set-cookie'] === undefined;
+    const cacheable =
+      method === 'GET' && !signedIn && audience !== 'user' && audience !== 'dev' && (response.statusCode ?? 200) === 200 && headers['set-cookie'] === undefined;
     // Public reads: shared caches may keep them briefly; browsers revalidate, so a user sees their own change at once.
     headers['cache-control'] = cacheable ? 'public, max-age=0, s-maxage=30' : 'private, no-store';
   }
@@ -62,10 +62,7 @@ function toResponse(result: ApiResult): ApiResponse {
  * One Lambda handler serving the given routes: the whole middleware stack lives here, so every
  * entry point (one per route group in AWS, all routes locally) behaves the same.
  */
-export function createApi<Ids extends RouteId>(
-  handlers: RouteHandlers<Ids>,
-  opts: { verifyBearer?: BearerVerifier } = {},
-) {
+export function createApi<Ids extends RouteId>(handlers: RouteHandlers<Ids>, opts: { verifyBearer?: BearerVerifier } = {}) {
   const ids = Object.keys(handlers) as Ids[];
   const matcher = routeMatcher(ids);
   // An 'optional' route has no authorizer in front of it: without a verifier a sent token would be ignored,
@@ -117,15 +114,17 @@ export function createApi<Ids extends RouteId>(
     },
   });
 
-  return middy<ApiEvent, ApiResponse>()
-    // Every log line of the invocation (audit events included) carries the Lambda context and the request's
-    // correlation id; keys added during one request are cleared before the next.
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    // Signing keys from Secrets Manager, once per container, before the first request needs them.
-    .before(async () => void (await loadSecrets()))
-    .use(httpHeaderNormalizer())
-    .use(correlationId())
-    .use(httpSecurityHeaders())
-    .use(problemErrors())
-    .handler(router as never);
+  return (
+    middy<ApiEvent, ApiResponse>()
+      // Every log line of the invocation (audit events included) carries the Lambda context and the request's
+      // correlation id; keys added during one request are cleared before the next.
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      // Signing keys from Secrets Manager, once per container, before the first request needs them.
+      .before(async () => void (await loadSecrets()))
+      .use(httpHeaderNormalizer())
+      .use(correlationId())
+      .use(httpSecurityHeaders())
+      .use(problemErrors())
+      .handler(router as never)
+  );
 }

@@ -20,22 +20,26 @@ import { awardCallHandlers, awardProgrammeHandlers, awardProposalHandlers } from
  * tests invoke. The middleware stack is the same createApi that builds each AWS function; the local
  * server hands it the dev-token verifier for 'optional' routes, as AWS functions get Cognito's.
  */
-export const createLocalHandler = (verifyBearer: BearerVerifier) => createApi({
-  ...callHandlers,
-  ...filesHandlers,
-  ...proposalHandlers,
-  ...questionsHandlers,
-  ...organisationHandlers,
-  ...matchingHandlers,
-  ...associationsHandlers,
-  ...subscriptionsHandlers,
-  ...sharingHandlers,
-  ...opendataHandlers,
-  ...feedsHandlers,
-  ...programmeHandlers,
-  ...docsHandlers,
-  ...devHandlers,
-  ...awardCallHandlers,
-  ...awardProposalHandlers,
-  ...awardProgrammeHandlers,
-}, { verifyBearer });
+export const createLocalHandler = (verifyBearer: BearerVerifier) =>
+  createApi(
+    {
+      ...callHandlers,
+      ...filesHandlers,
+      ...proposalHandlers,
+      ...questionsHandlers,
+      ...organisationHandlers,
+      ...matchingHandlers,
+      ...associationsHandlers,
+      ...subscriptionsHandlers,
+      ...sharingHandlers,
+      ...opendataHandlers,
+      ...feedsHandlers,
+      ...programmeHandlers,
+      ...docsHandlers,
+      ...devHandlers,
+      ...awardCallHandlers,
+      ...awardProposalHandlers,
+      ...awardProgrammeHandlers,
+    },
+    { verifyBearer },
+  );

@@ -23,8 +23,17 @@ type Typed = Float64Array | Uint16Array | Uint8Array | Int32Array | Uint32Array;
 const TYPES = { f64: Float64Array, u16: Uint16Array, u8: Uint8Array, i32: Int32Array, u32: Uint32Array } as const;
 type TypeName = keyof typeof TYPES;
 const SECTIONS = [
-  ['updatedAt', 'f64'], ['muni', 'u16'], ['sme', 'u8'], ['capacity', 'u16'], ['codeStart', 'i32'], ['codeIds', 'i32'],
-  ['termStart', 'i32'], ['postDocs', 'u32'], ['postTfs', 'u16'], ['lengths', 'u32'], ['cpvNodeDf', 'i32'],
+  ['updatedAt', 'f64'],
+  ['muni', 'u16'],
+  ['sme', 'u8'],
+  ['capacity', 'u16'],
+  ['codeStart', 'i32'],
+  ['codeIds', 'i32'],
+  ['termStart', 'i32'],
+  ['postDocs', 'u32'],
+  ['postTfs', 'u16'],
+  ['lengths', 'u32'],
+  ['cpvNodeDf', 'i32'],
 ] as const satisfies readonly (readonly [keyof PackedMatchData, TypeName])[];
 
 interface Header {
@@ -57,12 +66,23 @@ export function encodeSnapshot(d: PackedMatchData, newest: string): Uint8Array {
   gaps(docs, d.termStart, true);
   arrays[SECTIONS.findIndex(([name]) => name === 'postDocs')] = docs;
   const header: Header = {
-    v: SNAPSHOT_VERSION, newest, orgNumbers: d.orgNumbers, names: d.names, munis: d.munis, codes: d.codes, terms: d.terms, cpvNodes: d.cpvNodes,
+    v: SNAPSHOT_VERSION,
+    newest,
+    orgNumbers: d.orgNumbers,
+    names: d.names,
+    munis: d.munis,
+    codes: d.codes,
+    terms: d.terms,
+    cpvNodes: d.cpvNodes,
     sections: SECTIONS.map(([name, type], i) => [name, type, arrays[i]!.length]),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   let size = pad8(8 + json.length);
-  const offsets = arrays.map((a) => { const at = size; size = pad8(size + a.byteLength); return at; });
+  const offsets = arrays.map((a) => {
+    const at = size;
+    size = pad8(size + a.byteLength);
+    return at;
+  });
   const out = Buffer.alloc(size);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(json.length, 4);

@@ -11,7 +11,9 @@ const TOLD = ['title', 'summary', 'description', 'domains', 'cpvCodes', 'budgetN
 export async function notifyCorrection(before: CallRecord, after: CallRecord, note: string | undefined): Promise<void> {
   if (before.status !== 'open' || !before.publishedAt) return;
   const fields = TOLD.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((name) => ({
-    name, before: before[name], after: after[name],
+    name,
+    before: before[name],
+    after: after[name],
   }));
   if (fields.length === 0) return;
   await notifyStakeholdersSafely({ kind: 'correction', id: `correction:${after.id}:v${after.version}`, call: after, note: note ?? '', fields });

@@ -85,16 +85,18 @@ export async function notifyStakeholders(event: StakeholderEvent): Promise<{ sen
     if (!(await claimStakeholderNotice(event.id, email, at.toISOString()))) continue;
     try {
       const { subject, text } = renderStakeholderNotice(event, reason, settings.publicBaseUrl, await languageOf(orgId, email));
-      const raw = await (await mailComposer({
-        from: settings.mailFrom,
-        to: email,
-        subject,
-        text,
-        date: at,
-        messageId: messageIdFor(ulid(), settings.mailFrom),
-        headers: { 'X-Innovasjonstorget-Event': event.id },
-        textEncoding: 'quoted-printable',
-      }))
+      const raw = await (
+        await mailComposer({
+          from: settings.mailFrom,
+          to: email,
+          subject,
+          text,
+          date: at,
+          messageId: messageIdFor(ulid(), settings.mailFrom),
+          headers: { 'X-Innovasjonstorget-Event': event.id },
+          textEncoding: 'quoted-printable',
+        })
+      )
         .compile()
         .build();
       await mailer().deliver(raw, [email]);
@@ -122,18 +124,20 @@ type Words = typeof NOTICE_TEXT.nb;
 const NOTICE_TEXT = {
   nb: {
     hello: 'Hei!',
-    why: (reason: StakeReason, a: string) => ({
-      proposal: `Du får denne e-posten fordi bedriften din har sendt ${a} til utlysningen.`,
-      question: 'Du får denne e-posten fordi bedriften din har stilt et spørsmål til utlysningen.',
-      viewer: 'Du får denne e-posten fordi bedriften din har åpnet utlysningen på Innovasjonstorget.',
-      subscription: 'Du får denne e-posten fordi utlysningen passer et lagret søk du abonnerer på.',
-    })[reason],
+    why: (reason: StakeReason, a: string) =>
+      ({
+        proposal: `Du får denne e-posten fordi bedriften din har sendt ${a} til utlysningen.`,
+        question: 'Du får denne e-posten fordi bedriften din har stilt et spørsmål til utlysningen.',
+        viewer: 'Du får denne e-posten fordi bedriften din har åpnet utlysningen på Innovasjonstorget.',
+        subscription: 'Du får denne e-posten fordi utlysningen passer et lagret søk du abonnerer på.',
+      })[reason],
     municipality: (name: string) => `${name} kommune`,
     correctionSubject: (title: string) => `Rettelse i utlysningen «${title}»`,
     corrected: (who: string, title: string) => `${who} har rettet utlysningen «${title}».`,
     reason: 'Begrunnelse',
     changed: 'Hva som er endret:',
-    afterCorrection: (a: string, the: string) => `Bedriften din har sendt ${a}. Se over om ${the} må oppdateres etter rettelsen; du kan endre det fram til fristen.`,
+    afterCorrection: (a: string, the: string) =>
+      `Bedriften din har sendt ${a}. Se over om ${the} må oppdateres etter rettelsen; du kan endre det fram til fristen.`,
     answerSubject: (corrected: boolean, title: string) => `${corrected ? 'Rettet svar' : 'Nytt svar'} på spørsmål om «${title}»`,
     answered: (who: string, corrected: boolean, title: string) =>
       `${who} har ${corrected ? 'rettet et svar' : 'svart på et spørsmål'} om utlysningen «${title}». Alle bedrifter får det samme svaret samtidig.`,
@@ -146,18 +150,20 @@ const NOTICE_TEXT = {
   },
   en: {
     hello: 'Hello,',
-    why: (reason: StakeReason, a: string) => ({
-      proposal: `You are receiving this e-mail because your company sent ${a} to the call.`,
-      question: 'You are receiving this e-mail because your company asked a question about the call.',
-      viewer: 'You are receiving this e-mail because your company opened the call on Innovasjonstorget.',
-      subscription: 'You are receiving this e-mail because the call matches a saved search you subscribe to.',
-    })[reason],
+    why: (reason: StakeReason, a: string) =>
+      ({
+        proposal: `You are receiving this e-mail because your company sent ${a} to the call.`,
+        question: 'You are receiving this e-mail because your company asked a question about the call.',
+        viewer: 'You are receiving this e-mail because your company opened the call on Innovasjonstorget.',
+        subscription: 'You are receiving this e-mail because the call matches a saved search you subscribe to.',
+      })[reason],
     municipality: (name: string) => `${name} municipality`,
     correctionSubject: (title: string) => `Correction to the call «${title}»`,
     corrected: (who: string, title: string) => `${who} has corrected the call «${title}».`,
     reason: 'Reason',
     changed: 'What has changed:',
-    afterCorrection: (a: string, the: string) => `Your company has sent ${a}. Check whether ${the} needs updating after the correction; you can change it until the deadline.`,
+    afterCorrection: (a: string, the: string) =>
+      `Your company has sent ${a}. Check whether ${the} needs updating after the correction; you can change it until the deadline.`,
     answerSubject: (corrected: boolean, title: string) => `${corrected ? 'Corrected answer' : 'New answer'} to a question about «${title}»`,
     answered: (who: string, corrected: boolean, title: string) =>
       `${who} has ${corrected ? 'corrected an answer' : 'answered a question'} about the call «${title}». Every company gets the same answer at the same time.`,

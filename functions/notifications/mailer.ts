@@ -35,9 +35,7 @@ export function sesMailer(from: string, given?: SESv2Client): Mailer {
       // The SES client is loaded with the first message, not when a function that may send starts.
       const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
       client ??= new SESv2Client({});
-      await client.send(
-        new SendEmailCommand({ FromEmailAddress: from, Destination: { ToAddresses: to }, Content: { Raw: { Data: raw } } }),
-      );
+      await client.send(new SendEmailCommand({ FromEmailAddress: from, Destination: { ToAddresses: to }, Content: { Raw: { Data: raw } } }));
     },
   };
 }

@@ -32,7 +32,7 @@ export async function deadlinesCalendar(query: FeedQuery): Promise<string> {
     const url = callUrl(c.id);
     const budget = formatBudget(c.budgetNok, lang);
     const summary = `${deadlineNoun(c, lang)}: ${c.title}`;
-    const changed = new Date(isCancelled && c.cancelledAt ? c.cancelledAt : c.lastChangedAt ?? c.updatedAt);
+    const changed = new Date(isCancelled && c.cancelledAt ? c.cancelledAt : (c.lastChangedAt ?? c.updatedAt));
     cal.createEvent({
       id: `frist-${c.id}@innovasjonstorget`,
       sequence: Math.max(0, c.version - 1) + (isCancelled ? 1 : 0),
@@ -40,16 +40,18 @@ export async function deadlinesCalendar(query: FeedQuery): Promise<string> {
       stamp: changed,
       lastModified: changed,
       summary: icsText(isCancelled ? `${t.cancelled}: ${summary}` : summary),
-      description: icsText([
-        c.summary,
-        '',
-        ...(isCancelled && c.cancelReason ? [`${t.cancelled}. ${t.reason}: ${c.cancelReason}`, ''] : []),
-        ...(!isCancelled && c.lastChange && c.lastChangedAt ? [`${t.corrected} ${formatDeadline(c.lastChangedAt, lang)}: ${c.lastChange.note}`, ''] : []),
-        buyerName(c, lang),
-        ...(budget ? [`${budget}.`] : []),
-        ...[describeCpv(c.cpvCodes, lang)].filter(Boolean),
-        url,
-      ].join('\n')),
+      description: icsText(
+        [
+          c.summary,
+          '',
+          ...(isCancelled && c.cancelReason ? [`${t.cancelled}. ${t.reason}: ${c.cancelReason}`, ''] : []),
+          ...(!isCancelled && c.lastChange && c.lastChangedAt ? [`${t.corrected} ${formatDeadline(c.lastChangedAt, lang)}: ${c.lastChange.note}`, ''] : []),
+          buyerName(c, lang),
+          ...(budget ? [`${budget}.`] : []),
+          ...[describeCpv(c.cpvCodes, lang)].filter(Boolean),
+          url,
+        ].join('\n'),
+      ),
       location: buyerName(c, lang),
       url,
       ...(isCancelled

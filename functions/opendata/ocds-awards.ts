@@ -14,7 +14,11 @@
 import type { CallRecord } from '../data/calls.js';
 import type { AwardDecision } from '../data/award.js';
 
-export interface OcdsSupplier { id: string; name: string; orgNumber: string }
+export interface OcdsSupplier {
+  id: string;
+  name: string;
+  orgNumber: string;
+}
 export interface OcdsAward {
   id: string;
   status: 'pending' | 'active' | 'cancelled';
@@ -46,7 +50,9 @@ export const awardId = (callId: string, d: AwardDecision) => `${callId}-award-${
 export function addMonths(start: string, months: number): string {
   const d = new Date(start);
   const day = d.getUTCDate();
-  const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
+  const end = new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()),
+  );
   const last = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
   end.setUTCDate(Math.min(day, last));
   return end.toISOString();
@@ -54,7 +60,11 @@ export function addMonths(start: string, months: number): string {
 
 /** Winners as parties, named as they stood in the decision. */
 function winnersOf(d: AwardDecision, partyId: (orgNumber: string) => string): OcdsSupplier[] {
-  return d.winners.map((orgNumber) => ({ id: partyId(orgNumber), orgNumber, name: d.snapshot.items.find((i) => i.orgNumber === orgNumber)?.name ?? orgNumber }));
+  return d.winners.map((orgNumber) => ({
+    id: partyId(orgNumber),
+    orgNumber,
+    name: d.snapshot.items.find((i) => i.orgNumber === orgNumber)?.name ?? orgNumber,
+  }));
 }
 
 /** The winners' tendered price (summed for several winners), when every winner tendered one. */
@@ -86,7 +96,11 @@ export function awardStages(c: CallRecord, now: Date, partyId: (orgNumber: strin
       const numberOfTenderers = d.snapshot.items.length;
       out.push({ tag: 'awardUpdate', date, award, suppliers, numberOfTenderers });
       const contract: OcdsContract = {
-        id: `${c.id}-contract`, awardID: award.id, status: 'active', value: { amount: k.valueNok, currency: 'NOK' }, dateSigned: iso(k.signedAt),
+        id: `${c.id}-contract`,
+        awardID: award.id,
+        status: 'active',
+        value: { amount: k.valueNok, currency: 'NOK' },
+        dateSigned: iso(k.signedAt),
         ...(k.durationMonths ? { period: { startDate: iso(k.signedAt), endDate: addMonths(k.signedAt, k.durationMonths) } } : {}),
       };
       out.push({ tag: 'contract', date, award, suppliers, contract, numberOfTenderers });

@@ -9,7 +9,11 @@ import { callToReleases, compileReleases, type Lang, type OcdsRelease } from './
 import { callUrl, ocidPrefix, publicBaseUrl } from './settings.js';
 
 /** Where the next page starts: a municipality (index in MUNICIPALITIES) and, within it, after this key. */
-interface OcdsCursor { s: 'ocds'; m: number; key?: Key }
+interface OcdsCursor {
+  s: 'ocds';
+  m: number;
+  key?: Key;
+}
 
 /** The licence of the data: Norwegian Licence for Open Government Data 2.0 (Open Definition conformant). */
 export const OCDS_LICENSE = 'https://data.norge.no/nlod/no/2.0';

@@ -99,13 +99,16 @@ export function stages(c: CallRecord, outcome: PublicOutcome | undefined, now: D
   }
   const awardPath = !planning && hasAwardPath(c);
   if (awardPath) {
-    for (const a of awardStages(c, now, partyId)) out.push({ tag: a.tag, date: a.date, status: a.tag === 'award' || a.award.status === 'cancelled' ? 'active' : 'complete', awardPath: a });
+    for (const a of awardStages(c, now, partyId))
+      out.push({ tag: a.tag, date: a.date, status: a.tag === 'award' || a.award.status === 'cancelled' ? 'active' : 'complete', awardPath: a });
   }
   if (c.status === 'cancelled' && c.cancelledAt) {
     const pending = c.award && !c.contract ? { id: awardId(c.id, c.award), status: 'cancelled' as const, date: iso(c.award.decidedAt) } : undefined;
-    out.push(planning
-      ? { tag: 'planningUpdate', date: iso(c.cancelledAt), status: 'withdrawn' }
-      : { tag: 'tenderCancellation', date: iso(c.cancelledAt), status: 'cancelled', ...(pending ? { cancelledAward: pending } : {}) });
+    out.push(
+      planning
+        ? { tag: 'planningUpdate', date: iso(c.cancelledAt), status: 'withdrawn' }
+        : { tag: 'tenderCancellation', date: iso(c.cancelledAt), status: 'cancelled', ...(pending ? { cancelledAward: pending } : {}) },
+    );
   } else if (!planning && !awardPath && outcome && outcome.partners.length > 0 && after(outcome.updatedAt, c.publishedAt)) {
     out.push({ tag: 'award', date: iso(outcome.updatedAt!), status: 'active', award: true });
   }
@@ -155,10 +158,14 @@ export function callToRelease(c: CallRecord, outcome: PublicOutcome | undefined,
         const name = ctx.supplierNames.get(orgNumber) ?? outcome?.partnerNames?.get(orgNumber) ?? `${TEXT[lang].orgNumber} ${orgNumber}`;
         return { id: partyId(orgNumber), name, orgNumber };
       })
-    : s.awardPath?.suppliers ?? [];
+    : (s.awardPath?.suppliers ?? []);
   const awards: OcdsAward[] = s.award
     ? [{ id: `${c.id}-award`, status: 'active', date: s.date, suppliers: suppliers.map(({ id, name }) => ({ id, name })) }]
-    : s.awardPath ? [s.awardPath.award] : s.cancelledAward ? [s.cancelledAward] : [];
+    : s.awardPath
+      ? [s.awardPath.award]
+      : s.cancelledAward
+        ? [s.cancelledAward]
+        : [];
   const contract = s.awardPath?.contract;
   const tenderers = s.awardPath?.numberOfTenderers;
   const category = mainProcurementCategory(c.cpvCodes);
@@ -199,10 +206,15 @@ export function callToRelease(c: CallRecord, outcome: PublicOutcome | undefined,
             rationale: c.summary,
             ...(value ? { budget: { amount: value } } : {}),
             documents: [notice],
-            milestones: [{
-              id: 'deadline', title: TEXT[lang].deadline, type: 'engagement', dueDate: iso(c.deadline),
-              status: Date.parse(c.deadline) <= ctx.now.getTime() ? 'met' : 'scheduled',
-            }],
+            milestones: [
+              {
+                id: 'deadline',
+                title: TEXT[lang].deadline,
+                type: 'engagement',
+                dueDate: iso(c.deadline),
+                status: Date.parse(c.deadline) <= ctx.now.getTime() ? 'met' : 'scheduled',
+              },
+            ],
           },
         }
       : {}),
@@ -214,12 +226,14 @@ export function callToRelease(c: CallRecord, outcome: PublicOutcome | undefined,
       procuringEntity: buyer,
       ...(first
         ? {
-            items: [{
-              id: '1',
-              description: c.summary,
-              classification: classification(first, lang),
-              ...(rest.length ? { additionalClassifications: rest.map((code) => classification(code, lang)) } : {}),
-            }],
+            items: [
+              {
+                id: '1',
+                description: c.summary,
+                classification: classification(first, lang),
+                ...(rest.length ? { additionalClassifications: rest.map((code) => classification(code, lang)) } : {}),
+              },
+            ],
           }
         : {}),
       ...(category ? { mainProcurementCategory: category } : {}),

@@ -5,7 +5,13 @@ import { conflict, forbidden, notFound } from '../core/errors.js';
 import { officialCpvCodes } from '../core/cpv-codes.js';
 import { cpvLabelPairs } from '../../shared/domain/cpv.js';
 import {
-  claimOrganisationName, companyProfileOf, getOrganisation, listOrganisationNames, releaseOrganisationName, updateCompanyProfile, type OrganisationRecord,
+  claimOrganisationName,
+  companyProfileOf,
+  getOrganisation,
+  listOrganisationNames,
+  releaseOrganisationName,
+  updateCompanyProfile,
+  type OrganisationRecord,
 } from '../data/organisations.js';
 import { comparableName } from '../../shared/domain/text.js';
 import { MUNICIPALITIES } from '../../shared/domain/municipalities.js';

@@ -93,7 +93,10 @@ function counter<K extends string>(keysInOrder: readonly K[], label: (k: K) => s
  */
 export function computeStats(input: StatsInput, now: Date): ProgrammeStats {
   const status = counter(CALL_STATUSES, (k) => STATUS_LABELS[k]);
-  const byMunicipality = counter(MUNICIPALITIES.map((m) => m.code), (k) => municipalityName(k) ?? k);
+  const byMunicipality = counter(
+    MUNICIPALITIES.map((m) => m.code),
+    (k) => municipalityName(k) ?? k,
+  );
   const byDomain = counter(DOMAINS, (k) => DOMAIN_LABELS[k].nb);
   const byProcedure = counter(PROCEDURES, (k) => PROCEDURE_LABELS[k].nb);
 

@@ -42,7 +42,10 @@ async function namedOpenCalls(ids: string[], at: Date): Promise<CallRecord[]> {
     return !c || effectiveStatus(c.status, c.deadline, at) !== 'open';
   });
   if (notOpen.length) {
-    throw badRequest('A slate is for open calls only.', notOpen.map((id) => ({ path: 'callIds', message: `${id} is not an open call` })));
+    throw badRequest(
+      'A slate is for open calls only.',
+      notOpen.map((id) => ({ path: 'callIds', message: `${id} is not an open call` })),
+    );
   }
   return [...new Set(ids)].map((id) => found.get(id)!);
 }

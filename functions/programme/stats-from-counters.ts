@@ -82,7 +82,11 @@ export function statsFromCounters({ main, month, dtfDays }: CounterItems, now: D
     return { key, label: STATUS_LABELS[key], count };
   });
   const known = new Set<string>(MUNICIPALITIES.map((m) => m.code));
-  const others = Object.keys(main).filter((k) => k.startsWith('municipality_') && main[k]! > 0).map((k) => k.slice('municipality_'.length)).filter((c) => !known.has(c)).sort();
+  const others = Object.keys(main)
+    .filter((k) => k.startsWith('municipality_') && main[k]! > 0)
+    .map((k) => k.slice('municipality_'.length))
+    .filter((c) => !known.has(c))
+    .sort();
   const perCall = histogram(main, 'pc_');
   const ran = total(perCall);
   const companies = main.companies ?? 0;

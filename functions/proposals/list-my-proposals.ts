@@ -11,10 +11,7 @@ import { queryCompanyProposals } from '../data/proposals.js';
 import { proposalView } from './view.js';
 import { phaseOf } from '../calls/view.js';
 
-export async function listMyProposals(
-  query: { limit?: number; cursor?: string },
-  principal: Principal,
-): Promise<Page<MyProposal>> {
+export async function listMyProposals(query: { limit?: number; cursor?: string }, principal: Principal): Promise<Page<MyProposal>> {
   const start = query.cursor ? decodeCursor<{ s: string; key: Key }>(query.cursor, `proposals:mine:${principal.orgId}`).key : undefined;
   const page = await queryCompanyProposals(principal.orgId, query.limit ?? 20, start);
   const calls = await getCalls(page.items.map((p) => p.callId));
@@ -22,14 +19,16 @@ export async function listMyProposals(
   const items = page.items.flatMap((p) => {
     const call = calls.get(p.callId);
     if (!call) return [];
-    return [{
-      ...proposalView(p),
-      callTitle: call.title,
-      callDeadline: call.deadline,
-      callStatus: effectiveStatus(call.status, call.deadline, at),
-      callPhase: phaseOf(call, at),
-      municipalityName: municipalityName(call.municipalityCode) ?? call.municipalityCode,
-    }];
+    return [
+      {
+        ...proposalView(p),
+        callTitle: call.title,
+        callDeadline: call.deadline,
+        callStatus: effectiveStatus(call.status, call.deadline, at),
+        callPhase: phaseOf(call, at),
+        municipalityName: municipalityName(call.municipalityCode) ?? call.municipalityCode,
+      },
+    ];
   });
   return { items, nextCursor: page.lastKey ? encodeCursor({ s: `proposals:mine:${principal.orgId}`, key: page.lastKey }) : null };
 }

@@ -20,6 +20,14 @@ export async function readProposals(callId: string, principal: Principal, stage?
   const which = stage ?? currentStage(phaseState(call));
   await assertMayReadAnswers(call, principal, at, which);
   const proposals = await listProposalsForCall(callId, which);
-  audit('proposals.read.granted', { callId, userId: principal.userId, orgId: principal.orgId, role: principal.role, at: at.toISOString(), stage: which, count: proposals.length });
+  audit('proposals.read.granted', {
+    callId,
+    userId: principal.userId,
+    orgId: principal.orgId,
+    role: principal.role,
+    at: at.toISOString(),
+    stage: which,
+    count: proposals.length,
+  });
   return { items: proposals.map(proposalView) };
 }

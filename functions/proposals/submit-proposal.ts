@@ -14,11 +14,7 @@ import { proposalView } from './view.js';
  * the first answer its procedure asks for (innspill, request to take part, or tender); while a two-stage call is
  * tendering it is the tender, from selected companies only.
  */
-export async function submitProposal(
-  callId: string,
-  input: ProposalInput,
-  principal: Principal,
-): Promise<{ created: boolean; proposal: Proposal }> {
+export async function submitProposal(callId: string, input: ProposalInput, principal: Principal): Promise<{ created: boolean; proposal: Proposal }> {
   const at = now();
   const { call, stage } = await requireAnswerableCall(callId, principal, at, 'submitted');
   const kind = answerKindOf(call.procedure, stage);
@@ -27,21 +23,24 @@ export async function submitProposal(
   const company = await getOrganisation(principal.orgId);
   if (!company || company.kind !== 'company') throw forbidden('Your organisation is not registered as a company.');
   const stamp = at.toISOString();
-  const { created, record } = await upsertProposal({
-    callId,
-    kind,
-    orgNumber: company.id,
-    companyName: company.name,
-    summary: input.summary,
-    description: input.description,
-    priceNok: input.priceNok,
-    partners: input.partners ?? [],
-    selfDeclaration: input.selfDeclaration,
-    references: input.references,
-    confidential: input.confidential,
-    submittedAt: stamp,
-    updatedAt: stamp,
-    submittedBy: principal.userId,
-  }, stage satisfies AnswerStage);
+  const { created, record } = await upsertProposal(
+    {
+      callId,
+      kind,
+      orgNumber: company.id,
+      companyName: company.name,
+      summary: input.summary,
+      description: input.description,
+      priceNok: input.priceNok,
+      partners: input.partners ?? [],
+      selfDeclaration: input.selfDeclaration,
+      references: input.references,
+      confidential: input.confidential,
+      submittedAt: stamp,
+      updatedAt: stamp,
+      submittedBy: principal.userId,
+    },
+    stage satisfies AnswerStage,
+  );
   return { created, proposal: proposalView(record) };
 }

@@ -53,7 +53,13 @@ export async function askQuestion(callId: string, input: QuestionInput, principa
     if (!isOwnMunicipality(call, principal)) throw forbidden('Only companies ask questions; only the owning municipality publishes clarifications.');
     if (!input.answer) throw badRequest('As the owner, publish a clarification with both text and answer.', [{ path: 'answer', message: 'Required' }]);
     requireOpen(call, at, 'Clarifications can be published');
-    const q: QuestionRecord = { id: randomUUID(), callId, text: input.text, askedAt: stamp, answers: [{ answer: input.answer, question: input.text, answeredAt: stamp, answeredBy: principal.userId }] };
+    const q: QuestionRecord = {
+      id: randomUUID(),
+      callId,
+      text: input.text,
+      askedAt: stamp,
+      answers: [{ answer: input.answer, question: input.text, answeredAt: stamp, answeredBy: principal.userId }],
+    };
     await insertQuestion(q);
     await notifyStakeholdersSafely({ kind: 'answer', id: `answer:${q.id}:1`, call, question: input.text, answer: input.answer, corrected: false });
     return fullView(q, true);
@@ -66,7 +72,11 @@ export async function askQuestion(callId: string, input: QuestionInput, principa
   const company = await getOrganisation(principal.orgId);
   if (!company || company.kind !== 'company') throw forbidden('Your organisation is not registered as a company.');
   const q: QuestionRecord = {
-    id: randomUUID(), callId, text: input.text, askedAt: stamp, answers: [],
+    id: randomUUID(),
+    callId,
+    text: input.text,
+    askedAt: stamp,
+    answers: [],
     askedBy: { orgNumber: company.id, name: company.name, userId: principal.userId },
   };
   await insertQuestion(q);
@@ -81,7 +91,7 @@ export async function listCallQuestions(callId: string, mine: boolean, principal
     return { items: all.sort((a, b) => a.askedAt.localeCompare(b.askedAt)).map((q) => fullView(q, true)) };
   }
   if (mine) {
-    if (principal?.role !== 'company') throw forbidden('mine=true lists a company\'s own questions: sign in as a company.');
+    if (principal?.role !== 'company') throw forbidden("mine=true lists a company's own questions: sign in as a company.");
     const own = all.filter((q) => q.askedBy?.orgNumber === principal.orgId).sort((a, b) => a.askedAt.localeCompare(b.askedAt));
     return { items: own.map((q) => fullView(q, false)) };
   }

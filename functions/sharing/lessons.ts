@@ -9,10 +9,13 @@ import { queryLessons, type LessonFilters } from '../data/sharing.js';
 import { lessonView } from './views.js';
 
 export type LessonsQuery = z.infer<typeof lessonsQuerySchema>;
-interface LessonsCursor { s: 'lessons'; key: Key; f: string }
+interface LessonsCursor {
+  s: 'lessons';
+  key: Key;
+  f: string;
+}
 
-const words = (q?: string) =>
-  q ? [...new Set(q.toLocaleLowerCase('nb').split(/\s+/).filter(Boolean))].slice(0, 8) : undefined;
+const words = (q?: string) => (q ? [...new Set(q.toLocaleLowerCase('nb').split(/\s+/).filter(Boolean))].slice(0, 8) : undefined);
 
 /** The filters a cursor was issued for: a cursor replayed with other filters is refused, not misread. */
 const fingerprint = (f: LessonFilters) => createHash('sha256').update(JSON.stringify(f)).digest('base64url').slice(0, 16);

@@ -15,7 +15,12 @@ import { outcomeView } from './views.js';
  * deadline passed): before that there is no outcome, and a cancelled call has none. Partners must be
  * companies on the platform, so the registry can name them.
  */
-export async function putOutcome(callId: string, input: OutcomeInput, ifMatch: string | undefined, principal: Principal): Promise<{ outcome: Outcome; created: boolean }> {
+export async function putOutcome(
+  callId: string,
+  input: OutcomeInput,
+  ifMatch: string | undefined,
+  principal: Principal,
+): Promise<{ outcome: Outcome; created: boolean }> {
   const call = assertVisible(await getCall(callId), principal);
   if (!isOwnMunicipality(call, principal)) throw forbidden('Only the municipality that owns this call can record its outcome.');
   const at = now();
@@ -24,17 +29,17 @@ export async function putOutcome(callId: string, input: OutcomeInput, ifMatch: s
 
   const partnerIds = [...new Set(input.partners)];
   const orgs = await getOrganisations(partnerIds);
-  const bad = input.partners
-    .map((orgNumber, i) => ({ orgNumber, i }))
-    .filter(({ orgNumber }) => orgs.get(orgNumber)?.kind !== 'company');
+  const bad = input.partners.map((orgNumber, i) => ({ orgNumber, i })).filter(({ orgNumber }) => orgs.get(orgNumber)?.kind !== 'company');
   if (bad.length) {
-    throw badRequest(`No company with organisation number ${bad.map((b) => b.orgNumber).join(', ')} on the platform.`,
-      bad.map(({ orgNumber, i }) => ({ path: `partners.${i}`, message: `No company with organisation number ${orgNumber}` })));
+    throw badRequest(
+      `No company with organisation number ${bad.map((b) => b.orgNumber).join(', ')} on the platform.`,
+      bad.map(({ orgNumber, i }) => ({ path: `partners.${i}`, message: `No company with organisation number ${orgNumber}` })),
+    );
   }
 
   // The first PUT creates without a precondition; later ones must prove which version they replace.
   const existing = await readOutcome(callId);
-  const currentVersion = existing ? existing.version ?? 0 : undefined;
+  const currentVersion = existing ? (existing.version ?? 0) : undefined;
   const expected = parseIfMatch(ifMatch);
   if (expected === 'invalid') throw badRequest('If-Match must be an ETag such as "3".', [{ path: 'If-Match', message: 'Not an ETag' }]);
   if (currentVersion !== undefined && expected === undefined) {
@@ -68,9 +73,12 @@ export async function putOutcome(callId: string, input: OutcomeInput, ifMatch: s
     procedure: call.procedure,
   };
   if (!(await writeOutcome(record, currentVersion))) {
-    throw problem(412, currentVersion === undefined
-      ? 'The outcome was recorded by someone else at the same moment. Reload it and edit with If-Match.'
-      : 'The outcome was changed by someone else at the same moment. Reload and try again.');
+    throw problem(
+      412,
+      currentVersion === undefined
+        ? 'The outcome was recorded by someone else at the same moment. Reload it and edit with If-Match.'
+        : 'The outcome was changed by someone else at the same moment. Reload and try again.',
+    );
   }
   return { outcome: outcomeView(record), created: currentVersion === undefined };
 }

@@ -51,7 +51,10 @@ async function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
   if (hit && !hit.refreshing) {
     hit.refreshing = true;
     const fresh = compute();
-    fresh.then(() => answers.set(key, { at: Date.now(), value: fresh }), () => (hit.refreshing = false));
+    fresh.then(
+      () => answers.set(key, { at: Date.now(), value: fresh }),
+      () => (hit.refreshing = false),
+    );
     return hit.value as Promise<T>;
   }
   if (hit) return hit.value as Promise<T>;
@@ -126,7 +129,16 @@ async function computeSimilar(call: CallRecord) {
     .flatMap((r) => {
       const o = outcomes.get(r.call.id);
       return o?.published
-        ? [{ callId: r.call.id, callTitle: r.call.title, municipalityName: nameOf(r.call.municipalityCode), projectStatus: o.projectStatus, lessons: o.lessons, score: r.sim.score }]
+        ? [
+            {
+              callId: r.call.id,
+              callTitle: r.call.title,
+              municipalityName: nameOf(r.call.municipalityCode),
+              projectStatus: o.projectStatus,
+              lessons: o.lessons,
+              score: r.sim.score,
+            },
+          ]
         : [];
     })
     .slice(0, TOP);
@@ -174,22 +186,24 @@ async function computeSimilarNeeds(orgId: string) {
     const sim = corpus.compare(m.call, t.call, { symmetric: true });
     if (!isSameNeed(sim)) return [];
     const name = nameOf(t.call.municipalityCode);
-    return [{
-      mine: { callId: m.call.id, title: m.call.title, status: m.status },
-      theirs: {
-        ...(t.status === 'draft' ? {} : { callId: t.call.id }),
-        title: t.call.title,
-        status: t.status,
-        municipalityCode: t.call.municipalityCode,
-        municipalityName: name,
+    return [
+      {
+        mine: { callId: m.call.id, title: m.call.title, status: m.status },
+        theirs: {
+          ...(t.status === 'draft' ? {} : { callId: t.call.id }),
+          title: t.call.title,
+          status: t.status,
+          municipalityCode: t.call.municipalityCode,
+          municipalityName: name,
+        },
+        score: sim.score,
+        reasons: sim.reasons,
+        suggestion: {
+          nb: `${name} arbeider med et lignende behov. Vurder en felles utlysning.`,
+          en: `${name} is working on a similar need. Consider a joint call.`,
+        },
       },
-      score: sim.score,
-      reasons: sim.reasons,
-      suggestion: {
-        nb: `${name} arbeider med et lignende behov. Vurder en felles utlysning.`,
-        en: `${name} is working on a similar need. Consider a joint call.`,
-      },
-    }];
+    ];
   });
   pairs.sort((a, b) => b.score - a.score || a.mine.callId.localeCompare(b.mine.callId) || a.theirs.title.localeCompare(b.theirs.title));
   return { items: pairs.slice(0, 50) };

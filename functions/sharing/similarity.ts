@@ -97,7 +97,9 @@ export class CallCorpus {
     const sharedDomain = a.domains.some((d) => b.domains.includes(d));
     const cpv = bestCpvOverlap(a.cpvCodes, b.cpvCodes);
     if (!sharedDomain && (cpv?.strength ?? 0) < 0.5) return undefined;
-    return round((sharedDomain ? SIMILARITY_WEIGHTS.domain : 0) + (cpv ? SIMILARITY_WEIGHTS.cpv * cpv.strength : 0) + SIMILARITY_WEIGHTS.text * textStrength(bm25));
+    return round(
+      (sharedDomain ? SIMILARITY_WEIGHTS.domain : 0) + (cpv ? SIMILARITY_WEIGHTS.cpv * cpv.strength : 0) + SIMILARITY_WEIGHTS.text * textStrength(bm25),
+    );
   }
 
   private readonly unique = new Map<string, { term: string; idf: number }[]>();
@@ -143,7 +145,10 @@ export class CallCorpus {
     }
     if (bm25 > 0 && forward.terms.length) {
       const forms = surfaceForms(callQueryText(a));
-      const words = forward.terms.slice(0, 4).map((t) => forms.get(t.term) ?? t.term).join(', ');
+      const words = forward.terms
+        .slice(0, 4)
+        .map((t) => forms.get(t.term) ?? t.term)
+        .join(', ');
       parts.push({ points: SIMILARITY_WEIGHTS.text * textStrength(bm25), reason: { nb: `Felles ord: ${words}`, en: `Shared words: ${words}` } });
     }
     parts.sort((x, y) => y.points - x.points);

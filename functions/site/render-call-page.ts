@@ -80,7 +80,16 @@ export function renderCallPage(call: Call & Documents, shell: string, baseUrl: s
 			</dl>
 			<h2>Beskrivelse</h2>
 			<div class="prose">${htmlText(call.description)}</div>
-			${docs.length ? `<h2>Dokumenter</h2>\n\t\t\t<ul>${docs.map((d) => { const href = d.url ?? d.href; return `<li>${href ? `<a href="${htmlText(href)}">${htmlText(d.name)}</a>` : htmlText(d.name)}</li>`; }).join('')}</ul>` : ''}
+			${
+        docs.length
+          ? `<h2>Dokumenter</h2>\n\t\t\t<ul>${docs
+              .map((d) => {
+                const href = d.url ?? d.href;
+                return `<li>${href ? `<a href="${htmlText(href)}">${htmlText(d.name)}</a>` : htmlText(d.name)}</li>`;
+              })
+              .join('')}</ul>`
+          : ''
+      }
 		</article>
 	</main>
 </div>`;

@@ -18,13 +18,15 @@ export const mayManageSubscriptions = (p: Principal) => p.role === 'company' || 
 export async function createSubscription(input: SubscriptionInput, principal: Principal): Promise<Subscription> {
   if (!mayManageSubscriptions(principal)) throw forbidden('Only companies and business associations subscribe to saved searches.');
   if (input.forMembers && principal.role !== 'association') {
-    throw badRequest('Only business associations can send a saved search to their members.', [
-      { path: 'forMembers', message: 'Only for associations' },
-    ]);
+    throw badRequest('Only business associations can send a saved search to their members.', [{ path: 'forMembers', message: 'Only for associations' }]);
   }
   // The cap holds under concurrency: a conditional counter, not a count before the write.
-  const reserved = await reserveSlot(principal.orgId, 'subscriptions', MAX_SUBSCRIPTIONS_PER_ORG,
-    async () => (await listOrgSubscriptions(principal.orgId)).length);
+  const reserved = await reserveSlot(
+    principal.orgId,
+    'subscriptions',
+    MAX_SUBSCRIPTIONS_PER_ORG,
+    async () => (await listOrgSubscriptions(principal.orgId)).length,
+  );
   if (!reserved) {
     throw conflict(`An organisation can have at most ${MAX_SUBSCRIPTIONS_PER_ORG} saved searches; remove one first.`, 'subscription-limit');
   }

@@ -6,7 +6,12 @@ import { now } from '../core/clock.js';
 import { openToken, sealToken } from '../core/signed-token.js';
 import { getOrganisation } from '../data/organisations.js';
 import {
-  claimConfirmationSend, confirmAddress, getEmailAddress, listUnsentConfirmations, releaseConfirmationSend, type EmailAddressRecord,
+  claimConfirmationSend,
+  confirmAddress,
+  getEmailAddress,
+  listUnsentConfirmations,
+  releaseConfirmationSend,
+  type EmailAddressRecord,
 } from '../data/email-addresses.js';
 import type { Mailer } from '../notifications/mailer.js';
 import { recipientLanguages } from '../notifications/recipient-language.js';
@@ -52,13 +57,15 @@ export function confirmationUrl(settings: NotificationSettings, token: string): 
 const CONFIRM_TEXT = {
   nb: {
     subject: 'Bekreft e-postadressen for varsler fra Innovasjonstorget',
-    text: (orgName: string, url: string) => `Hei!\n\n${orgName} vil sende varsler om nye utlysninger fra Innovasjonstorget til denne adressen.\n\n` +
+    text: (orgName: string, url: string) =>
+      `Hei!\n\n${orgName} vil sende varsler om nye utlysninger fra Innovasjonstorget til denne adressen.\n\n` +
       `Bekreft adressen her (lenken virker i 7 dager):\n${url}\n\nHvis du ikke kjenner til dette, kan du se bort fra e-posten. ` +
       `Da får du ingen flere e-poster fra oss.\n`,
   },
   en: {
     subject: 'Confirm the e-mail address for alerts from Innovasjonstorget',
-    text: (orgName: string, url: string) => `Hello,\n\n${orgName} wants to send alerts about new calls from Innovasjonstorget to this address.\n\n` +
+    text: (orgName: string, url: string) =>
+      `Hello,\n\n${orgName} wants to send alerts about new calls from Innovasjonstorget to this address.\n\n` +
       `Confirm the address here (the link works for 7 days):\n${url}\n\nIf you do not know about this, you can ignore this e-mail. ` +
       `You will then get no more e-mails from us.\n`,
   },
@@ -68,8 +75,13 @@ async function confirmationMessage(settings: NotificationSettings, r: EmailAddre
   const url = confirmationUrl(settings, confirmationToken(r.orgId, r.address, at));
   const words = CONFIRM_TEXT[lang];
   const composer = await mailComposer({
-    from: settings.mailFrom, to: r.address, subject: words.subject, text: words.text(orgName, url),
-    date: at, messageId: messageIdFor(ulid(), settings.mailFrom), textEncoding: 'quoted-printable',
+    from: settings.mailFrom,
+    to: r.address,
+    subject: words.subject,
+    text: words.text(orgName, url),
+    date: at,
+    messageId: messageIdFor(ulid(), settings.mailFrom),
+    textEncoding: 'quoted-printable',
   });
   return composer.compile().build();
 }

@@ -17,8 +17,5 @@ export type MatchableCall = SearchableCall;
  * word of q (at most eight) in title, summary or description. No filters: every call matches.
  */
 export function matchesFilters(filters: Filters, call: MatchableCall): boolean {
-  return matchesCallSearch(
-    { cpvPrefix: filters.cpvPrefix, municipality: filters.municipality, domain: filters.domain, words: searchWords(filters.q) },
-    call,
-  );
+  return matchesCallSearch({ cpvPrefix: filters.cpvPrefix, municipality: filters.municipality, domain: filters.domain, words: searchWords(filters.q) }, call);
 }

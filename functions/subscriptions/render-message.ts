@@ -70,7 +70,6 @@ const ALERT_TEXT = {
 
 export { formatDeadline };
 
-
 export function subjectOf(input: Pick<MessageInput, 'kind' | 'subscriptionName' | 'calls' | 'lang'>): string {
   const t = ALERT_TEXT[input.lang ?? 'nb'];
   if (input.kind === 'notice') return t.noticeSubject(input.calls[0]?.title ?? input.subscriptionName);
@@ -129,9 +128,7 @@ export function renderMessage(input: MessageInput): { subject: string; text: str
 <ul style="padding-left:1.2em">
 ${li}
 </ul>
-<p style="font-size:0.9em;color:#444">${htmlText(why)}${
-    unsubscribe ? ` <a href="${htmlText(unsubscribe)}">${t.stop}</a>.` : ''
-  }</p>
+<p style="font-size:0.9em;color:#444">${htmlText(why)}${unsubscribe ? ` <a href="${htmlText(unsubscribe)}">${t.stop}</a>.` : ''}</p>
 <p style="font-size:0.9em;color:#444">Innovasjonstorget – Digital bærekraft Østfold</p>
 </body>
 </html>

@@ -6,8 +6,12 @@ import { getOrganisation, getOrganisations } from '../data/organisations.js';
 import { listAssociationMemberships } from '../data/associations.js';
 import { recipientLanguages, type LanguageOf } from '../notifications/recipient-language.js';
 import {
-  advanceNotificationWatermark, claimNotice, getNotificationWatermark, listSubscriptionsByFrequency,
-  releaseNotice, type SubscriptionRecord,
+  advanceNotificationWatermark,
+  claimNotice,
+  getNotificationWatermark,
+  listSubscriptionsByFrequency,
+  releaseNotice,
+  type SubscriptionRecord,
 } from '../data/subscriptions.js';
 import { mailer as defaultMailer, type Mailer } from '../notifications/mailer.js';
 import { matchesFilters } from './matches-filters.js';
@@ -133,7 +137,15 @@ async function runWeekly(d: NotificationDeps): Promise<NotificationReport> {
     .filter((c) => c.publishedAt !== undefined && c.publishedAt > weekAgo && c.publishedAt <= atIso)
     .sort((a, b) => (a.publishedAt! > b.publishedAt! ? -1 : 1));
   const subscriptions = calls.length ? await listSubscriptionsByFrequency('weekly') : [];
-  const report: NotificationReport = { kind: 'weekly', calls: calls.length, subscriptions: subscriptions.length, sent: 0, failed: 0, confirmationsSent, unconfirmed: 0 };
+  const report: NotificationReport = {
+    kind: 'weekly',
+    calls: calls.length,
+    subscriptions: subscriptions.length,
+    sent: 0,
+    failed: 0,
+    confirmationsSent,
+    unconfirmed: 0,
+  };
   const digestId = `DIGEST#${isoWeek(at)}`;
   const fanOut = audience();
   for (const sub of subscriptions) {
@@ -155,7 +167,10 @@ async function runWeekly(d: NotificationDeps): Promise<NotificationReport> {
   return report;
 }
 
-interface Member { orgId: string; email: string }
+interface Member {
+  orgId: string;
+  email: string;
+}
 interface FanOut {
   /** Member copies of an association's forMembers search: its name and each member company's contact e-mail. */
   members: (sub: SubscriptionRecord) => Promise<{ name: string; members: Member[] }>;
@@ -223,7 +238,11 @@ async function send(
     for (const { orgId, email } of members.filter((m) => m.email.toLowerCase() !== sub.email.toLowerCase())) {
       try {
         const raw = await buildMessage({
-          ...base, to: email, onBehalfOf: name, lang: await fanOut.languageOf(orgId, email), messageId: messageIdFor(ulid(), d.settings.mailFrom),
+          ...base,
+          to: email,
+          onBehalfOf: name,
+          lang: await fanOut.languageOf(orgId, email),
+          messageId: messageIdFor(ulid(), d.settings.mailFrom),
         });
         await d.mailer.deliver(raw, [email]);
         sent++;

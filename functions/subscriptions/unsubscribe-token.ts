@@ -26,5 +26,3 @@ const tampered = () =>
   badRequest('This unsubscribe link is not one we sent. Open it from the e-mail again, or manage subscriptions when signed in.', [
     { path: 'token', message: 'Invalid or tampered token' },
   ]);
-
-

@@ -49,5 +49,10 @@ export function buildApp(app: App, overrides: { webBuildDir?: string } = {}): In
 
 /** `-c key=a,b` arrives as a string; cdk.json can hold a real array. */
 function list(value: string | string[]): string[] {
-  return Array.isArray(value) ? value : value.split(',').map((s) => s.trim()).filter(Boolean);
+  return Array.isArray(value)
+    ? value
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }

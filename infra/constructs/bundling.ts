@@ -17,8 +17,7 @@ import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 export const NODE_TARGET = 'node22';
 
 /** The AWS SDK's CommonJS dependencies call require(); ESM bundles have no require unless we make one. */
-export const CREATE_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export const CREATE_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** The file Lambda loads (handler `index.handler`). */
 export const ENTRY_FILE = 'index.mjs';

@@ -14,7 +14,17 @@ const matcher = routeMatcher(routeIds);
 export type Handler = (event: ApiEvent, context: Context) => Promise<ApiResponse>;
 
 /** Connection-level headers a proxy consumes (RFC 9110 § 7.6.1); API Gateway does not pass them on. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 /**
  * Plays API Gateway (HTTP API, payload 2.0) in front of the same handler the Lambdas run, as AWS builds
@@ -43,9 +53,13 @@ export function apiGateway(handler: Handler, verify: (token: string) => Promise<
       if (!claims) {
         return send(
           res,
-          problemResponse(401, token ? 'The bearer token is invalid or has expired. Sign in again.' : 'Sign in to use this endpoint: send Authorization: Bearer <token>.', {
-            headers: { 'www-authenticate': 'Bearer' },
-          }),
+          problemResponse(
+            401,
+            token ? 'The bearer token is invalid or has expired. Sign in again.' : 'Sign in to use this endpoint: send Authorization: Bearer <token>.',
+            {
+              headers: { 'www-authenticate': 'Bearer' },
+            },
+          ),
         );
       }
     }
@@ -124,11 +138,13 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 function send(res: ServerResponse, response: ApiResponse): void {
   // Middlewares may leave a header undefined to mean "do not send" (Lambda drops those too).
   const headers = Object.fromEntries(
-    Object.entries(response.headers ?? {}).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]),
+    Object.entries(response.headers ?? {})
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => [k, String(v)]),
   );
   const out: Record<string, string | string[]> = headers;
   if (response.cookies?.length) out['set-cookie'] = response.cookies;
   res.writeHead(response.statusCode ?? 200, out);
   // Binary bodies (the archive ZIP) arrive base64-encoded, as Lambda hands them to API Gateway.
-  res.end(response.isBase64Encoded && response.body ? Buffer.from(response.body, 'base64') : response.body ?? undefined);
+  res.end(response.isBase64Encoded && response.body ? Buffer.from(response.body, 'base64') : (response.body ?? undefined));
 }

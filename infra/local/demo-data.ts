@@ -33,10 +33,26 @@ export const PROGRAMME: OrganisationRecord = { id: orgNumberFrom(19345670), kind
 
 /** Municipalities are real: their ids are kommunenummer, and they carry their real organisasjonsnummer. */
 export const MUNICIPALITY_ORGS: OrganisationRecord[] = MUNICIPALITIES.map((m) => ({
-  id: m.code, kind: 'municipality', name: `${m.name} kommune`, orgNumber: m.orgNumber,
+  id: m.code,
+  kind: 'municipality',
+  name: `${m.name} kommune`,
+  orgNumber: m.orgNumber,
 }));
 
-const MUNICIPALITY_STAFF = ['Ingrid Berg', 'Lars Olsen', 'Kari Nilsen', 'Ola Hansen', 'Marte Johansen', 'Per Larsen', 'Anne Andersen', 'Jonas Pedersen', 'Silje Kristiansen', 'Eirik Jensen', 'Hanne Karlsen', 'Thomas Eriksen'];
+const MUNICIPALITY_STAFF = [
+  'Ingrid Berg',
+  'Lars Olsen',
+  'Kari Nilsen',
+  'Ola Hansen',
+  'Marte Johansen',
+  'Per Larsen',
+  'Anne Andersen',
+  'Jonas Pedersen',
+  'Silje Kristiansen',
+  'Eirik Jensen',
+  'Hanne Karlsen',
+  'Thomas Eriksen',
+];
 const COMPANY_STAFF = ['Nora Solberg', 'Henrik Bakke', 'Ida Moen', 'Magnus Strand', 'Emma Lund', 'Sander Haugen', 'Sofie Dahl'];
 
 export const USERS: UserRecord[] = [
@@ -79,12 +95,23 @@ export const CALL_TEMPLATES: CallTemplate[] = [
 /** How the thirty demo calls spread over statuses: days to the deadline from seeding (hand-laid in demo-call-plan.json). */
 export const CALL_PLAN: { template: number; municipality: string; status: 'draft' | 'open' | 'closed' | 'cancelled'; days: number; proposals: number }[] =
   callPlan.map((p) => {
-    if (p.status !== 'draft' && p.status !== 'open' && p.status !== 'closed' && p.status !== 'cancelled') throw new Error(`demo-call-plan.json: no status ${p.status}`);
+    if (p.status !== 'draft' && p.status !== 'open' && p.status !== 'closed' && p.status !== 'cancelled')
+      throw new Error(`demo-call-plan.json: no status ${p.status}`);
     return { ...p, status: p.status };
   });
 
 export const PROPOSAL_TEXTS = [
-  { summary: 'Vi foreslår en pilot med eksisterende teknologi som kan skaleres raskt.', description: 'Løsningen bygger på utprøvd teknologi fra andre kommuner. Vi starter med en avgrenset pilot, måler effekt mot målene i utlysningen og deler alle data åpent.' },
-  { summary: 'En modulær løsning utviklet sammen med brukerne fra første dag.', description: 'Vi involverer ansatte og innbyggere gjennom hele prosjektet, leverer i korte iterasjoner og dokumenterer gevinster underveis.' },
-  { summary: 'Lav risiko: fast pris for piloten og opsjon på full utrulling.', description: 'Vi tilbyr fast pris for en seks måneders pilot, opplæring av driftspersonell og åpne grensesnitt som hindrer innlåsing.' },
+  {
+    summary: 'Vi foreslår en pilot med eksisterende teknologi som kan skaleres raskt.',
+    description:
+      'Løsningen bygger på utprøvd teknologi fra andre kommuner. Vi starter med en avgrenset pilot, måler effekt mot målene i utlysningen og deler alle data åpent.',
+  },
+  {
+    summary: 'En modulær løsning utviklet sammen med brukerne fra første dag.',
+    description: 'Vi involverer ansatte og innbyggere gjennom hele prosjektet, leverer i korte iterasjoner og dokumenterer gevinster underveis.',
+  },
+  {
+    summary: 'Lav risiko: fast pris for piloten og opsjon på full utrulling.',
+    description: 'Vi tilbyr fast pris for en seks måneders pilot, opplæring av driftspersonell og åpne grensesnitt som hindrer innlåsing.',
+  },
 ];

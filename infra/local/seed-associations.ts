@@ -4,7 +4,12 @@ import { listOpenCalls } from '../../functions/data/calls.js';
 import { getOrganisation } from '../../functions/data/organisations.js';
 import { listProposalsForCall } from '../../functions/data/proposals.js';
 import {
-  insertCallViewer, insertMembership, insertPromotion, listAssociationPromotions, type MembershipRecord, type PromotionRecord,
+  insertCallViewer,
+  insertMembership,
+  insertPromotion,
+  listAssociationPromotions,
+  type MembershipRecord,
+  type PromotionRecord,
 } from '../../functions/data/associations.js';
 import { generateCompanies, mulberry32 } from './generate/companies.js';
 import { ASSOCIATIONS, COMPANIES } from './demo-data.js';
@@ -68,17 +73,28 @@ export async function seedAssociations(now: Date): Promise<void> {
       if (!company || company.kind !== 'company') continue;
       const requestedAt = iso(t - (60 - i * 3) * DAY);
       const m: MembershipRecord = {
-        associationId: association.id, associationName: association.name, orgNumber, companyName: company.name,
-        status: 'accepted', requestedAt, decidedAt: iso(Date.parse(requestedAt) + 2 * DAY),
-        requestedBy: `user-${orgNumber}`, decidedBy: `user-${association.id}`,
+        associationId: association.id,
+        associationName: association.name,
+        orgNumber,
+        companyName: company.name,
+        status: 'accepted',
+        requestedAt,
+        decidedAt: iso(Date.parse(requestedAt) + 2 * DAY),
+        requestedBy: `user-${orgNumber}`,
+        decidedBy: `user-${association.id}`,
       };
       await insertMembership(m);
       members.push(m);
     }
     for (const [i, c] of plan.pending.entries()) {
       await insertMembership({
-        associationId: association.id, associationName: association.name, orgNumber: c.id, companyName: c.name,
-        status: 'pending', requestedAt: iso(t - (i + 1) * DAY), requestedBy: `user-${c.id}`,
+        associationId: association.id,
+        associationName: association.name,
+        orgNumber: c.id,
+        companyName: c.name,
+        status: 'pending',
+        requestedAt: iso(t - (i + 1) * DAY),
+        requestedBy: `user-${c.id}`,
       });
     }
 

@@ -33,7 +33,10 @@ const owner = (c: CallRecord) => ({ userId: `user-${c.municipalityCode}`, orgId:
 /** A decision's letters, one to every company it concerns, sent when it was decided (demo addresses). */
 async function sendLetters(call: CallRecord, kind: LetterKind, decision: { id: string; decidedAt: string }, letters: LetterDraft[]): Promise<void> {
   for (const l of letters) {
-    await putLetter({ ...(await composeLetter(call.id, decision.id, kind, l, `post+${l.orgNumber}@innovasjonstorget.invalid`, decision.decidedAt)), sentAt: decision.decidedAt });
+    await putLetter({
+      ...(await composeLetter(call.id, decision.id, kind, l, `post+${l.orgNumber}@innovasjonstorget.invalid`, decision.decidedAt)),
+      sentAt: decision.decidedAt,
+    });
   }
 }
 
@@ -63,17 +66,29 @@ export async function seedAward(now: Date): Promise<void> {
       const decidedAt = deadline + DAY;
       const tenderDeadline = plan.target === 'tendering' ? now.getTime() + 12 * DAY : decidedAt + 11 * DAY;
       const selection = {
-        id: ulid(decidedAt, rng), selected: requests.slice(0, 2).map((r) => r.orgNumber), tenderDeadline: iso(tenderDeadline),
+        id: ulid(decidedAt, rng),
+        selected: requests.slice(0, 2).map((r) => r.orgNumber),
+        tenderDeadline: iso(tenderDeadline),
         reasons: 'Valgt ut etter relevante referanser, kapasitet og forståelse av behovet i forespørselen.',
-        decidedAt: iso(decidedAt), decidedBy: owner(call).userId, requesters: requests.map((r) => ({ orgNumber: r.orgNumber, name: r.companyName })),
+        decidedAt: iso(decidedAt),
+        decidedBy: owner(call).userId,
+        requesters: requests.map((r) => ({ orgNumber: r.orgNumber, name: r.companyName })),
       };
       await write({ selection }, decidedAt);
-      await logEvent(call, 'selection', `selection-${selection.id}`, selection.decidedAt, { selected: selection.selected, requesters: requests.length, tenderDeadline: selection.tenderDeadline, reasons: selection.reasons });
+      await logEvent(call, 'selection', `selection-${selection.id}`, selection.decidedAt, {
+        selected: selection.selected,
+        requesters: requests.length,
+        tenderDeadline: selection.tenderDeadline,
+        reasons: selection.reasons,
+      });
       await sendLetters(call, 'selection', selection, selectionLetters(call, selection));
       const tenderers = plan.target === 'tendering' ? requests.slice(0, 1) : requests.slice(0, 2);
       for (const [i, r] of tenderers.entries()) {
         const at = iso(Math.min(decidedAt + (i + 2) * DAY, now.getTime()));
-        await upsertProposal({ ...r, kind: 'tender', selfDeclaration: undefined, references: undefined, priceNok: 400_000 + 150_000 * i, submittedAt: at, updatedAt: at }, 'tender');
+        await upsertProposal(
+          { ...r, kind: 'tender', selfDeclaration: undefined, references: undefined, priceNok: 400_000 + 150_000 * i, submittedAt: at, updatedAt: at },
+          'tender',
+        );
       }
     }
     if (plan.target === 'tendering') continue;
@@ -85,25 +100,52 @@ export async function seedAward(now: Date): Promise<void> {
     const scores = (i: number) => ({ kvalitet: 8 - i, klima: 7 - (i % 2) });
     for (const [i, t] of tenders.entries()) {
       if (plan.target === 'evaluation' && i > 0) break;
-      await writeEvaluation({ callId: call.id, orgNumber: t.orgNumber, scores: scores(i), notes: 'Vurdert mot kravspesifikasjonen.', version: 1, updatedAt: iso(evaluatedAt), updatedBy: owner(call).userId });
+      await writeEvaluation({
+        callId: call.id,
+        orgNumber: t.orgNumber,
+        scores: scores(i),
+        notes: 'Vurdert mot kravspesifikasjonen.',
+        version: 1,
+        updatedAt: iso(evaluatedAt),
+        updatedBy: owner(call).userId,
+      });
       await logEvent(call, 'evaluation', `evaluation-${t.orgNumber}-v1`, iso(evaluatedAt), { orgNumber: t.orgNumber, version: 1 });
     }
     if (plan.target === 'evaluation') continue;
 
     const criteria = call.awardCriteria ?? [];
     const formula = priceScores(Object.fromEntries(tenders.filter((t) => t.priceNok !== undefined).map((t) => [t.orgNumber, t.priceNok!])));
-    const ranked = rankEvaluation(criteria, tenders.map((t, i) => ({ orgNumber: t.orgNumber, scores: { ...scores(i), ...(formula[t.orgNumber] !== undefined ? { pris: formula[t.orgNumber]! } : {}) } })));
+    const ranked = rankEvaluation(
+      criteria,
+      tenders.map((t, i) => ({
+        orgNumber: t.orgNumber,
+        scores: { ...scores(i), ...(formula[t.orgNumber] !== undefined ? { pris: formula[t.orgNumber]! } : {}) },
+      })),
+    );
     const decidedAt = plan.target === 'standstill' ? now.getTime() - 4 * DAY : evaluatedAt + 2 * DAY;
     const award: AwardDecision = {
-      id: ulid(decidedAt, rng), winners: [ranked[0]!.orgNumber], decidedAt: iso(decidedAt), decidedBy: owner(call).userId, standstillDays: 10, standstillEndsAt: standstillEnd(iso(decidedAt), 10),
+      id: ulid(decidedAt, rng),
+      winners: [ranked[0]!.orgNumber],
+      decidedAt: iso(decidedAt),
+      decidedBy: owner(call).userId,
+      standstillDays: 10,
+      standstillEndsAt: standstillEnd(iso(decidedAt), 10),
       reasons: 'Tilbudet har høyest samlet poengsum etter de publiserte kriteriene: lav pris, god gjennomføringsplan og tydelige klimatiltak.',
       snapshot: {
         criteria: criteria.map(({ id, name, kind, weight }) => ({ id, name, kind, weight })),
-        items: ranked.map((r) => ({ ...r, name: tenders.find((t) => t.orgNumber === r.orgNumber)!.companyName, priceNok: tenders.find((t) => t.orgNumber === r.orgNumber)!.priceNok })),
+        items: ranked.map((r) => ({
+          ...r,
+          name: tenders.find((t) => t.orgNumber === r.orgNumber)!.companyName,
+          priceNok: tenders.find((t) => t.orgNumber === r.orgNumber)!.priceNok,
+        })),
       },
     };
     await write({ award }, decidedAt);
-    await logEvent(call, 'award', `award-${award.id}`, award.decidedAt, { winners: award.winners, reasons: award.reasons, standstillEndsAt: award.standstillEndsAt });
+    await logEvent(call, 'award', `award-${award.id}`, award.decidedAt, {
+      winners: award.winners,
+      reasons: award.reasons,
+      standstillEndsAt: award.standstillEndsAt,
+    });
     await sendLetters(call, 'award', award, awardLetters(call, award));
     if (plan.target === 'standstill') continue;
 

@@ -24,33 +24,61 @@ type OutcomePlan = Omit<OutcomeInput, 'partners'> & { municipality: string; temp
 
 const OUTCOMES: OutcomePlan[] = [
   {
-    municipality: '3101', template: 0, partners: 1, projectStatus: 'pilot', published: true, wouldRecommend: true,
+    municipality: '3101',
+    template: 0,
+    partners: 1,
+    projectStatus: 'pilot',
+    published: true,
+    wouldRecommend: true,
     results: 'Pilot med 120 sensorer på tre plasser i sentrum. Letekjøringen gikk ned med anslagsvis 30 prosent, og dataene deles åpent.',
-    lessons: 'Start med en kort markedsdialog: leverandørene foreslo kamera der vi hadde tenkt sensorer, og det ble billigere. Avklar eierskap til data i kontrakten.',
+    lessons:
+      'Start med en kort markedsdialog: leverandørene foreslo kamera der vi hadde tenkt sensorer, og det ble billigere. Avklar eierskap til data i kontrakten.',
     documents: [{ title: 'Sluttrapport fra piloten', url: 'https://example.no/halden/parkering-sluttrapport' }],
   },
   {
-    municipality: '3107', template: 1, partners: 2, projectStatus: 'scaling', published: true, wouldRecommend: true,
+    municipality: '3107',
+    template: 1,
+    partners: 2,
+    projectStatus: 'scaling',
+    published: true,
+    wouldRecommend: true,
     results: 'Behovsstyrt gatelys på 800 punkter. Energibruken falt med 45 prosent uten flere meldinger om utrygghet.',
     lessons: 'Involver driftsavdelingen fra første dag, og still krav om åpne grensesnitt: da kunne vi bytte styringssystem uten nytt anbud.',
     documents: [],
   },
   {
-    municipality: '3118', template: 4, partners: 1, projectStatus: 'pilot', published: true, wouldRecommend: true,
+    municipality: '3118',
+    template: 4,
+    partners: 1,
+    projectStatus: 'pilot',
+    published: true,
+    wouldRecommend: true,
     results: 'Fyllingssensorer i 60 nedgravde containere og dynamiske ruter. Færre tømminger av halvfulle containere.',
     lessons: 'Sensorene tålte ikke frost det første året; krev dokumentert vintertesting. Ruteoptimaliseringen var verdt mer enn sensorene alene.',
     documents: [],
   },
   {
-    municipality: '3110', template: 7, partners: 1, projectStatus: 'stopped', published: true, wouldRecommend: false,
+    municipality: '3110',
+    template: 7,
+    partners: 1,
+    projectStatus: 'stopped',
+    published: true,
+    wouldRecommend: false,
     results: 'Kartleggingen av takene ble gjort, men utbyggingen stoppet: bæreevnen på de fleste takene var for dårlig.',
     lessons: 'Sjekk bæreevne og takets restlevetid før dere lyser ut. Det hadde spart oss et halvt år.',
     documents: [],
   },
   {
     // Recorded but not (yet) published: visible to Moss only.
-    municipality: '3103', template: 2, partners: 1, projectStatus: 'pilot', published: false, wouldRecommend: true,
-    results: 'Målebøyer ved to badeplasser gjennom sommeren.', lessons: 'Utkast: skal gjennomgås før publisering.', documents: [],
+    municipality: '3103',
+    template: 2,
+    partners: 1,
+    projectStatus: 'pilot',
+    published: false,
+    wouldRecommend: true,
+    results: 'Målebøyer ved to badeplasser gjennom sommeren.',
+    lessons: 'Utkast: skal gjennomgås før publisering.',
+    documents: [],
   },
 ];
 
@@ -71,7 +99,10 @@ export async function seedSharing(now: Date): Promise<void> {
   for (const plan of OUTCOMES) {
     const call = await demoCall(plan.municipality, plan.template);
     if (!call || (await getOutcome(call.id))) continue;
-    const proposers = (await listProposalsForCall(call.id)).map((p) => p.orgNumber).sort().slice(0, plan.partners);
+    const proposers = (await listProposalsForCall(call.id))
+      .map((p) => p.orgNumber)
+      .sort()
+      .slice(0, plan.partners);
     const orgs = await getOrganisations(proposers);
     const stamp = new Date(Math.min(now.getTime(), Date.parse(call.deadline) + 2 * DAY)).toISOString();
     const { municipality: _m, template: _t, partners: _p, ...fields } = plan;
@@ -101,11 +132,22 @@ export async function seedSharing(now: Date): Promise<void> {
     const createdAt = new Date(now.getTime() - r.daysAgo * DAY).toISOString();
     const draft: CallRecord = {
       ...normaliseCall({
-        title: original.title, summary: original.summary, description: original.description, domains: original.domains,
-        cpvCodes: original.cpvCodes, procedure: original.procedure, deadline: defaultDeadline(now),
+        title: original.title,
+        summary: original.summary,
+        description: original.description,
+        domains: original.domains,
+        cpvCodes: original.cpvCodes,
+        procedure: original.procedure,
+        deadline: defaultDeadline(now),
         ...(original.budgetNok ? { budgetNok: original.budgetNok } : {}),
       }),
-      id, municipalityCode: r.by, status: 'draft', version: 1, createdAt, updatedAt: createdAt, createdBy: `user-${r.by}`,
+      id,
+      municipalityCode: r.by,
+      status: 'draft',
+      version: 1,
+      createdAt,
+      updatedAt: createdAt,
+      createdBy: `user-${r.by}`,
       derivedFrom: { callId: original.id, municipalityCode: original.municipalityCode, title: original.title },
     };
     const stored = (await getCall(id)) ?? (await insertOnce(draft));
@@ -121,10 +163,20 @@ export async function seedSharing(now: Date): Promise<void> {
       ...normaliseCall({
         title: 'Sanntidsmåling av badevann ved strendene',
         summary: 'Innbyggerne skal se vannkvaliteten ved badeplassene før de drar.',
-        description: 'Kommunen vil prøve sensorer som måler bakterier og temperatur i badevannet ved strendene, og publisere målingene åpent med varsling ved dårlig vannkvalitet.',
-        domains: ['environment'], cpvCodes: ['38430000', '90733000'], procedure: 'market-dialogue', deadline: defaultDeadline(now, 40),
+        description:
+          'Kommunen vil prøve sensorer som måler bakterier og temperatur i badevannet ved strendene, og publisere målingene åpent med varsling ved dårlig vannkvalitet.',
+        domains: ['environment'],
+        cpvCodes: ['38430000', '90733000'],
+        procedure: 'market-dialogue',
+        deadline: defaultDeadline(now, 40),
       }),
-      id: needId, municipalityCode: '3107', status: 'draft', version: 1, createdAt, updatedAt: createdAt, createdBy: 'user-3107',
+      id: needId,
+      municipalityCode: '3107',
+      status: 'draft',
+      version: 1,
+      createdAt,
+      updatedAt: createdAt,
+      createdBy: 'user-3107',
     });
   }
 }

@@ -21,7 +21,6 @@ export const DEMO_CRITERIA = [
 ];
 export const GENERATED_COMPANIES = 400;
 
-
 /**
  * Demo data, written once per table: organisations, users, thirty calls across every status and
  * proposals on the closed (and a few open) calls. Deadlines are relative to the first start so the
@@ -35,7 +34,11 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
   // Hundreds of generated profiles, so that matching has a market to choose from.
   for (const c of generateCompanies(GENERATED_COMPANIES, 2026)) {
     await insertOrganisation({
-      id: c.orgNumber, kind: 'company', ...c, municipalityCode: c.municipalityCode as MunicipalityCode | undefined, updatedAt: now.toISOString(),
+      id: c.orgNumber,
+      kind: 'company',
+      ...c,
+      municipalityCode: c.municipalityCode as MunicipalityCode | undefined,
+      updatedAt: now.toISOString(),
     });
   }
   for (const user of USERS) await insertUser(user);
@@ -71,11 +74,22 @@ export async function seedDemoData(now = new Date()): Promise<boolean> {
       // award issue: the answer the procedure asks for (innspill without price, request with self-declaration, tender with price).
       const kind = firstAnswerKind(template.procedure);
       await upsertProposal({
-        callId: id, orgNumber: company.id, companyName: company.name, ...text, kind,
+        callId: id,
+        orgNumber: company.id,
+        companyName: company.name,
+        ...text,
+        kind,
         ...(kind === 'tender' ? { priceNok: 250_000 * (p + 1) + 50_000 * (i % 4) } : {}),
-        ...(kind === 'request' ? { selfDeclaration: { noExclusionGrounds: true, taxAndVatPaid: true, hmsCompliant: true }, references: [{ customer: 'Moss kommune', description: 'Tilsvarende pilot i 2025', year: 2025 }] } : {}),
+        ...(kind === 'request'
+          ? {
+              selfDeclaration: { noExclusionGrounds: true, taxAndVatPaid: true, hmsCompliant: true },
+              references: [{ customer: 'Moss kommune', description: 'Tilsvarende pilot i 2025', year: 2025 }],
+            }
+          : {}),
         partners: p % 2 ? ['Høgskolen i Østfold'] : [],
-        submittedAt, updatedAt: submittedAt, submittedBy: `user-${company.id}`,
+        submittedAt,
+        updatedAt: submittedAt,
+        submittedBy: `user-${company.id}`,
       });
     }
   }

@@ -7,7 +7,7 @@ const settings = localSettings();
 const stack = await startLocalStack(settings);
 // Immediate notices go out as .eml files under DATA_DIR/outbox (the scheduled Lambda does this in AWS).
 const notifications = startNotificationsRunner({ dataDir: settings.dataDir, publicBaseUrl: stack.url.replace('127.0.0.1', 'localhost') });
-console.log(`Innovasjonstorget is running at ${stack.url.replace("127.0.0.1", "localhost")}  (Ctrl-C stops it)`);
+console.log(`Innovasjonstorget is running at ${stack.url.replace('127.0.0.1', 'localhost')}  (Ctrl-C stops it)`);
 
 let stopping = false;
 const stop = async (signal: string) => {

@@ -6,9 +6,16 @@ import { contentSecurityPolicy } from '../../shared/csp.js';
 import { inlineScriptHashes } from '../constructs/csp-hashes.js';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** The same headers the CloudFront response headers policy sets in AWS. */
@@ -41,7 +48,8 @@ export function staticSite(webDir: string, opts: { demo?: boolean } = {}) {
     if (!file && !extname(url.pathname)) file = resolveFile(webDir, '/200.html') ?? resolveFile(webDir, '/index.html');
     if (!file) {
       const missing = !existsSync(webDir);
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders })
+      res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders })
         .end(missing ? 'The web app is not built. Run `npm run build:web` (npm start does it for you).' : 'Not found');
       return;
     }
@@ -82,9 +90,10 @@ function compressed(file: string, encoding: 'br' | 'gzip'): Buffer {
   let body = cache.get(key);
   if (!body) {
     const raw = readFileSync(file);
-    body = encoding === 'br'
-      ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.byteLength } })
-      : gzipSync(raw, { level: 9 });
+    body =
+      encoding === 'br'
+        ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.byteLength } })
+        : gzipSync(raw, { level: 9 });
     cache.set(key, body);
   }
   return body;

@@ -179,11 +179,13 @@ export class Api extends Construct {
         environment: { ...environment, ...(group === 'calls' ? letterEnvironment : {}), POWERTOOLS_SERVICE_NAME: `innovasjonstorget-${group}` },
       });
       if (group === 'calls') {
-        fn.function.addToRolePolicy(new PolicyStatement({
-          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-          resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: mailIdentity })],
-          conditions: { StringEquals: { 'ses:FromAddress': mailFromAddress } },
-        }));
+        fn.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+            resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: mailIdentity })],
+            conditions: { StringEquals: { 'ses:FromAddress': mailFromAddress } },
+          }),
+        );
       }
       const actions = TABLE_ACTIONS[group];
       if (actions.length > 0) {
@@ -214,7 +216,8 @@ export class Api extends Construct {
         if (route.audience !== 'user' && apiRoute) {
           Validations.of(apiRoute).acknowledge({
             id: 'AwsSolutions-APIG4',
-            reason: `${route.method} ${route.path} is ${route.audience} by design (contract.ts): anyone may read it; ` +
+            reason:
+              `${route.method} ${route.path} is ${route.audience} by design (contract.ts): anyone may read it; ` +
               'on optional routes the function itself verifies a token when one is sent.',
           });
         }

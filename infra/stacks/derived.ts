@@ -41,18 +41,34 @@ export class Derived extends Construct {
       autoDeleteObjects: false,
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(1) }],
     });
-    Validations.of(this.snapshots).acknowledge({ id: 'AwsSolutions-S1', reason: 'Derived, rebuildable match index snapshots; access logs would cost more than they tell.' });
+    Validations.of(this.snapshots).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Derived, rebuildable match index snapshots; access logs would cost more than they tell.',
+    });
 
     this.function = new ApiFunction(this, 'Stream', {
       entry: 'functions/jobs/table-stream.ts',
       description: 'Innovasjonstorget: call postings, statistics counters and the match snapshot from the table stream',
       tracing: props.tracing,
-      environment: { TABLE_NAME: props.table.tableName, MATCH_SNAPSHOT_BUCKET: this.snapshots.bucketName, POWERTOOLS_SERVICE_NAME: 'innovasjonstorget-derived' },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        MATCH_SNAPSHOT_BUCKET: this.snapshots.bucketName,
+        POWERTOOLS_SERVICE_NAME: 'innovasjonstorget-derived',
+      },
     });
     (this.function.function.node.defaultChild as CfnFunction).timeout = Duration.minutes(1).toSeconds();
     // Postings (BatchWrite), statistics: a call's contribution (conditional Put/Delete), counters (UpdateItem
     // ADD), the facts around a call (Get/Query) and proposers' SME flags (BatchGet).
-    props.table.grant(this.function.function, 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem');
+    props.table.grant(
+      this.function.function,
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:PutItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:UpdateItem',
+    );
     // One object, named exactly (functions/matching/snapshot-store.ts SNAPSHOT_KEY): no wildcard actions or keys.
     // ListBucket lets a missing snapshot read as 404 (NoSuchKey) rather than 403, so the loader falls back to the table.
     const snapshotObject = this.snapshots.arnForObjects(SNAPSHOT_OBJECT);
@@ -65,24 +81,28 @@ export class Derived extends Construct {
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'dynamodb:ListStreams, added by the DynamoDB event source, has no resource-level permissions; reading records is limited to this table\'s stream.',
+      reason: "dynamodb:ListStreams, added by the DynamoDB event source, has no resource-level permissions; reading records is limited to this table's stream.",
     });
 
     const dlq = new Queue(this, 'Failed', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     Validations.of(dlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter destination of the stream consumer.' });
-    this.function.function.addEventSource(new DynamoEventSource(props.table, {
-      startingPosition: StartingPosition.TRIM_HORIZON,
-      batchSize: 100,
-      bisectBatchOnError: true,
-      reportBatchItemFailures: true,
-      retryAttempts: 5,
-      onFailure: new SqsDlq(dlq),
-      // Only items whose changes derive something (functions/data/table-stream.ts): calls, proposals, outcomes,
-      // promotions and memberships move the statistics counters, organisations the SME share and the match
-      // snapshot. Two patterns (the limit is five per event source): written or changed, and removed.
-      filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or(...DERIVING_TYPES, 'organisation') } } } }),
-        FilterCriteria.filter({ dynamodb: { OldImage: { type: { S: FilterRule.or(...DERIVING_TYPES) } } } })],
-    }));
+    this.function.function.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 5,
+        onFailure: new SqsDlq(dlq),
+        // Only items whose changes derive something (functions/data/table-stream.ts): calls, proposals, outcomes,
+        // promotions and memberships move the statistics counters, organisations the SME share and the match
+        // snapshot. Two patterns (the limit is five per event source): written or changed, and removed.
+        filters: [
+          FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or(...DERIVING_TYPES, 'organisation') } } } }),
+          FilterCriteria.filter({ dynamodb: { OldImage: { type: { S: FilterRule.or(...DERIVING_TYPES) } } } }),
+        ],
+      }),
+    );
 
     for (const writer of props.writers) {
       writer.function.addEnvironment('DERIVED_WRITES', 'stream');

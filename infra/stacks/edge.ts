@@ -39,12 +39,32 @@ export class EdgeStack extends Stack {
           action: { block: {} },
           statement: {
             rateBasedStatement: {
-              limit: API_WRITE_LIMIT_PER_IP, aggregateKeyType: 'IP', evaluationWindowSec: 300,
+              limit: API_WRITE_LIMIT_PER_IP,
+              aggregateKeyType: 'IP',
+              evaluationWindowSec: 300,
               scopeDownStatement: {
                 andStatement: {
                   statements: [
-                    { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: '/api/', textTransformations: [{ priority: 0, type: 'NONE' }] } },
-                    { notStatement: { statement: { byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: 'EXACTLY', searchString: 'GET', textTransformations: [{ priority: 0, type: 'NONE' }] } } } },
+                    {
+                      byteMatchStatement: {
+                        fieldToMatch: { uriPath: {} },
+                        positionalConstraint: 'STARTS_WITH',
+                        searchString: '/api/',
+                        textTransformations: [{ priority: 0, type: 'NONE' }],
+                      },
+                    },
+                    {
+                      notStatement: {
+                        statement: {
+                          byteMatchStatement: {
+                            fieldToMatch: { method: {} },
+                            positionalConstraint: 'EXACTLY',
+                            searchString: 'GET',
+                            textTransformations: [{ priority: 0, type: 'NONE' }],
+                          },
+                        },
+                      },
+                    },
                   ],
                 },
               },

@@ -45,12 +45,14 @@ export class Files extends Construct {
       serverAccessLogsBucket: web.node.findChild('Logs') as Bucket,
       serverAccessLogsPrefix: 'uploads-bucket/',
       // Browsers PUT to and GET from presigned URLs on the site's origin only.
-      cors: [{
-        allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
-        allowedOrigins: [siteOrigin],
-        allowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
-        maxAge: 3000,
-      }],
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+          allowedOrigins: [siteOrigin],
+          allowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
+          maxAge: 3000,
+        },
+      ],
       lifecycleRules: [
         { id: 'unfinished-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // Replaced and removed files stay recoverable for 90 days (complaints period), then go.
@@ -119,7 +121,11 @@ export class Files extends Construct {
     const objects = 'Objects of the one uploads bucket (keys are calls/<callId>/…); the grant helpers add the object wildcards.';
     ack(this.verifier, [bucketArn, 'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*'], objects);
     ack(this.verifier, [tableIndex], 'The verifier reads the stakeholders of a call through the table GSIs; index/* covers only this table.');
-    ack(api.functions.files, [bucketArn, 'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*'], objects);
+    ack(
+      api.functions.files,
+      [bucketArn, 'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*'],
+      objects,
+    );
     ack(api.functions.proposals, [bucketArn, 'Action::s3:DeleteObject*'], objects);
     ack(api.functions.calls, [bucketArn, 'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*'], objects);
   }

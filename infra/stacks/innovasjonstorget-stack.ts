@@ -45,21 +45,24 @@ export class InnovasjonstorgetStack extends Stack {
       logoutUrls: props.authLogoutUrls,
     });
     this.api = new Api(this, 'Api', {
-      table: this.data.table, auth: this.auth, tracing: props.tracing,
-      originDomainName: props.apiOriginDomain, originCertificateArn: props.apiOriginCertificateArn,
+      table: this.data.table,
+      auth: this.auth,
+      tracing: props.tracing,
+      originDomainName: props.apiOriginDomain,
+      originCertificateArn: props.apiOriginCertificateArn,
     });
     this.web = new Web(this, 'Web', { api: this.api, auth: this.auth, buildDir: props.webBuildDir, webAclArn: props.webAclArn });
     // Feeds, calendars and e-mails link to the site. The functions can name the distribution: it depends
     // on the HTTP API resource, never on the functions, so this adds no cycle.
-    const publicBaseUrl =
-      (this.node.tryGetContext('publicBaseUrl') as string | undefined) ?? `https://${this.web.distribution.distributionDomainName}`;
+    const publicBaseUrl = (this.node.tryGetContext('publicBaseUrl') as string | undefined) ?? `https://${this.web.distribution.distributionDomainName}`;
     for (const fn of Object.values(this.api.functions)) fn.function.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
     const notifications = new Notifications(this, 'Notifications', { table: this.data.table, api: this.api, web: this.web, tracing: props.tracing });
     // Documents and attachments (S3, verifier) and SES for stakeholder notices of the open phase.
     this.files = new Files(this, 'Files', { table: this.data.table, api: this.api, web: this.web, tracing: props.tracing });
     // Call postings, statistics counters and the match snapshot follow the table's stream.
     new Derived(this, 'Derived', {
-      table: this.data.table, tracing: props.tracing,
+      table: this.data.table,
+      tracing: props.tracing,
       writers: [...Object.values(this.api.functions), notifications.function, this.files.verifier],
     });
 

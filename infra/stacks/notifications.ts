@@ -68,8 +68,15 @@ export class Notifications extends Construct {
 
     // Reads calls and subscriptions, claims notices (Put), releases a failed claim (Delete), moves the watermark
     // and e-mail confirmations (Update). No Scan.
-    props.table.grant(this.function.function, 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query',
-      'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem');
+    props.table.grant(
+      this.function.function,
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    );
     props.api.cursorSecret.grantRead(this.function.function);
     props.api.linkSecret.grantRead(this.function.function);
     Validations.of(this.function).acknowledge({
@@ -101,7 +108,10 @@ export class Notifications extends Construct {
     });
     const target = (kind: 'immediate' | 'weekly', maxEventAge: Duration) =>
       new LambdaInvoke(this.function.function, {
-        role: schedulerRole, input: ScheduleTargetInput.fromObject({ kind }), retryAttempts: 2, maxEventAge,
+        role: schedulerRole,
+        input: ScheduleTargetInput.fromObject({ kind }),
+        retryAttempts: 2,
+        maxEventAge,
       });
     this.immediate = new Schedule(this, 'Immediate', {
       description: 'Innovasjonstorget: e-mail a notice for each newly published call that matches an immediate saved search',

@@ -218,14 +218,16 @@ export class Web extends Construct {
  */
 function siteCsp(hostedUiUrl: string, buildDir: string): string {
   return contentSecurityPolicy({
-    connectSrc: [hostedUiUrl], formAction: [hostedUiUrl], scriptHashes: inlineScriptHashes(buildDir), upgradeInsecureRequests: true,
+    connectSrc: [hostedUiUrl],
+    formAction: [hostedUiUrl],
+    scriptHashes: inlineScriptHashes(buildDir),
+    upgradeInsecureRequests: true,
   });
 }
 
 function acknowledgeDistribution(distribution: Distribution): void {
   const acks: Record<string, string> = {
-    'AwsSolutions-CFR1':
-      'No geo restriction: calls are public procurement notices open to bidders from the whole EEA and beyond.',
+    'AwsSolutions-CFR1': 'No geo restriction: calls are public procurement notices open to bidders from the whole EEA and beyond.',
 
     'AwsSolutions-CFR4':
       'Uses the default *.cloudfront.net certificate, where CloudFront does not let us raise the viewer TLS minimum; ' +

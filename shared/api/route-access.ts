@@ -13,8 +13,7 @@ export interface RouteAccess {
 }
 
 /** The role gate alone: a route without roles is for everyone its audience lets in. */
-export const rolesAllow = (roles: readonly Role[] | undefined, role: Role | null | undefined): boolean =>
-  !roles || (!!role && roles.includes(role));
+export const rolesAllow = (roles: readonly Role[] | undefined, role: Role | null | undefined): boolean => !roles || (!!role && roles.includes(role));
 
 /** True when a user with this role (null: nobody signed in) gets past the route's audience and role gate. */
 export function routeAllows(route: RouteAccess, role: Role | null | undefined): boolean {

@@ -30,5 +30,14 @@ export function deadlineProblem(deadline: string, now: Date): DeadlineProblem | 
 
 /** Fields of a call whose changes are recorded once it is published. */
 export const RECORDED_CALL_FIELDS = [
-  'title', 'summary', 'description', 'domains', 'cpvCodes', 'budgetNok', 'deadline', 'procedure', 'questionDeadline', 'contact',
+  'title',
+  'summary',
+  'description',
+  'domains',
+  'cpvCodes',
+  'budgetNok',
+  'deadline',
+  'procedure',
+  'questionDeadline',
+  'contact',
 ] as const;

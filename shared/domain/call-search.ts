@@ -15,7 +15,11 @@ export const MAX_SEARCH_WORDS = 8;
  * The words of a text as search compares them: lower-cased (nb), split at anything that is not a letter
  * or digit. A query word matches when it begins one of them («sens» finds «sensorer»), on both paths.
  */
-export const textWords = (text: string): string[] => text.toLocaleLowerCase('nb').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const textWords = (text: string): string[] =>
+  text
+    .toLocaleLowerCase('nb')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * The free-text index is keyed by the first WORD_KEY_LENGTH letters of each word (`PUB#W#sen`): a query word
@@ -23,7 +27,35 @@ export const textWords = (text: string): string[] => text.toLocaleLowerCase('nb'
  * stop words below, which begin nearly every text) are only checked by the filter.
  */
 export const WORD_KEY_LENGTH = 3;
-const STOP_PREFIXES = new Set(['som', 'med', 'til', 'for', 'det', 'kan', 'der', 'har', 'ska', 'vil', 'fra', 'ved', 'all', 'ett', 'men', 'mer', 'ogs', 'sin', 'den', 'dem', 'ikk', 'ell', 'hva', 'hvo', 'and', 'the', 'kom']);
+const STOP_PREFIXES = new Set([
+  'som',
+  'med',
+  'til',
+  'for',
+  'det',
+  'kan',
+  'der',
+  'har',
+  'ska',
+  'vil',
+  'fra',
+  'ved',
+  'all',
+  'ett',
+  'men',
+  'mer',
+  'ogs',
+  'sin',
+  'den',
+  'dem',
+  'ikk',
+  'ell',
+  'hva',
+  'hvo',
+  'and',
+  'the',
+  'kom',
+]);
 export const wordKey = (word: string): string | undefined => {
   const key = word.slice(0, WORD_KEY_LENGTH);
   return key.length === WORD_KEY_LENGTH && !STOP_PREFIXES.has(key) ? key : undefined;
@@ -65,8 +97,9 @@ export function searchWords(q: string | undefined): string[] | undefined {
 }
 
 /** Every prefix (2–8 digits) of every code, so "cpv=722" is one `contains` on a list. */
-export const cpvPrefixes = (codes: readonly string[]): string[] =>
-  [...new Set(codes.flatMap((c) => Array.from({ length: c.length - 1 }, (_, i) => c.slice(0, i + 2))))];
+export const cpvPrefixes = (codes: readonly string[]): string[] => [
+  ...new Set(codes.flatMap((c) => Array.from({ length: c.length - 1 }, (_, i) => c.slice(0, i + 2)))),
+];
 
 export const countyOf = (municipalityCode: string) => municipalityCode.slice(0, 2);
 
@@ -109,15 +142,18 @@ export function matchesCallSearch(
   call: SearchableCall,
   derived: { searchText: string; cpvPrefixes: readonly string[]; countyCode: string } = callSearchAttributes(call),
 ): boolean {
-  const value = (attr: Attribute): unknown =>
-    attr === 'searchText' || attr === 'cpvPrefixes' || attr === 'countyCode' ? derived[attr] : call[attr];
+  const value = (attr: Attribute): unknown => (attr === 'searchText' || attr === 'cpvPrefixes' || attr === 'countyCode' ? derived[attr] : call[attr]);
   return searchConditions(s).every((c) => {
     const v = value(c.attr);
     switch (c.op) {
-      case 'equals': return v === c.value;
-      case 'contains': return typeof v === 'string' ? v.includes(c.value) : Array.isArray(v) && v.includes(c.value);
-      case 'atMost': return typeof v === 'string' && v <= c.value;
-      case 'after': return typeof v === 'string' && v > c.value;
+      case 'equals':
+        return v === c.value;
+      case 'contains':
+        return typeof v === 'string' ? v.includes(c.value) : Array.isArray(v) && v.includes(c.value);
+      case 'atMost':
+        return typeof v === 'string' && v <= c.value;
+      case 'after':
+        return typeof v === 'string' && v > c.value;
     }
   });
 }
@@ -134,10 +170,14 @@ export function callSearchFilter(s: CallSearch): {
     names[`#f${i}`] = c.attr;
     values[`:f${i}`] = c.value;
     switch (c.op) {
-      case 'equals': return `#f${i} = :f${i}`;
-      case 'contains': return `contains(#f${i}, :f${i})`;
-      case 'atMost': return `#f${i} <= :f${i}`;
-      case 'after': return `#f${i} > :f${i}`;
+      case 'equals':
+        return `#f${i} = :f${i}`;
+      case 'contains':
+        return `contains(#f${i}, :f${i})`;
+      case 'atMost':
+        return `#f${i} <= :f${i}`;
+      case 'after':
+        return `#f${i} > :f${i}`;
     }
   });
   return {
@@ -156,7 +196,10 @@ export function callSearchFilter(s: CallSearch): {
  */
 export function searchPartitions(s: CallSearch): string[] {
   const out: string[] = [];
-  const keyed = (s.words ?? []).slice(0, MAX_SEARCH_WORDS).filter((w) => wordKey(w)).sort((a, b) => b.length - a.length);
+  const keyed = (s.words ?? [])
+    .slice(0, MAX_SEARCH_WORDS)
+    .filter((w) => wordKey(w))
+    .sort((a, b) => b.length - a.length);
   if (s.municipality) out.push(`M#${s.municipality}`);
   // Words within a county: their own partition, since neither the county's nor the word's narrows the other.
   if (s.county && keyed[0]) out.push(`CW#${s.county}#${wordKey(keyed[0])}`);
@@ -171,12 +214,17 @@ export function searchPartitions(s: CallSearch): string[] {
 /** Every partition a published call is listed in (the postings written with it). */
 export function callPartitions(c: SearchableCall): string[] {
   const words = textWords(`${c.title}\n${c.summary}\n${c.description}`);
-  return [...new Set([
-    'A',
-    `M#${c.municipalityCode}`,
-    `C#${countyOf(c.municipalityCode)}`,
-    ...c.domains.map((d) => `D#${d}`),
-    ...c.cpvCodes.map((code) => `V#${code.slice(0, 2)}`),
-    ...words.flatMap((w) => { const k = wordKey(w); return k ? [`W#${k}`, `CW#${countyOf(c.municipalityCode)}#${k}`] : []; }),
-  ])];
+  return [
+    ...new Set([
+      'A',
+      `M#${c.municipalityCode}`,
+      `C#${countyOf(c.municipalityCode)}`,
+      ...c.domains.map((d) => `D#${d}`),
+      ...c.cpvCodes.map((code) => `V#${code.slice(0, 2)}`),
+      ...words.flatMap((w) => {
+        const k = wordKey(w);
+        return k ? [`W#${k}`, `CW#${countyOf(c.municipalityCode)}#${k}`] : [];
+      }),
+    ]),
+  ];
 }

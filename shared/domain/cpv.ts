@@ -11,15 +11,17 @@ import { cpvSignificantDigits, parseCpvInput } from './cpv-code.js';
 export * from './cpv-code.js';
 
 type Lang = 'nb' | 'en';
-interface Entry { nb: string; en: string }
+interface Entry {
+  nb: string;
+  en: string;
+}
 
 export const CPV_ATTRIBUTION = CPV_ATTRIBUTION_TEXT;
 
 // Built on first use (see cpv-list.ts): importing this module costs next to nothing.
 let list: Map<string, Entry> | undefined;
 let codes: string[] | undefined;
-const listed = (): Map<string, Entry> =>
-  (list ??= new Map(readCpvRows().map(([code, nb, en]) => [code, { nb, en }])));
+const listed = (): Map<string, Entry> => (list ??= new Map(readCpvRows().map(([code, nb, en]) => [code, { nb, en }])));
 const allCodes = (): string[] => (codes ??= [...listed().keys()]); // ascending, as the source lists them
 
 export const cpvCodeCount = () => listed().size;
@@ -126,11 +128,17 @@ export function searchCpv(q: string, lang: Lang = 'nb', limit = 20): CpvSearchHi
   let codes: string[];
   const digits = /^\d{1,8}(?:-\d)?$/.test(query) ? query.slice(0, 8) : undefined;
   if (!query) {
-    codes = allCodes().filter((c) => cpvSignificantDigits(c) === 2).slice(0, limit);
+    codes = allCodes()
+      .filter((c) => cpvSignificantDigits(c) === 2)
+      .slice(0, limit);
   } else if (digits) {
-    codes = allCodes().filter((c) => c.startsWith(digits)).slice(0, limit);
+    codes = allCodes()
+      .filter((c) => c.startsWith(digits))
+      .slice(0, limit);
   } else {
-    const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const words = fold(query)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
     if (words.length === 0) return [];
     folded ??= new Map([...listed()].map(([c, e]) => [c, { nb: fold(e.nb), en: fold(e.en) }]));
     const scored: { code: string; score: number }[] = [];

@@ -10,9 +10,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Text for XML character data or an attribute value: forbidden characters dropped, markup escaped. */
 export function xmlText(s: string): string {
-  return s
-    .replace(NOT_XML_CHAR, '')
-    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  return s.replace(NOT_XML_CHAR, '').replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
 /**
@@ -20,7 +18,10 @@ export function xmlText(s: string): string {
  * newline dropped (CR folded into newlines), lone surrogates dropped.
  */
 export function icsText(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, '').replace(LONE_SURROGATE, '');
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, '')
+    .replace(LONE_SURROGATE, '');
 }
 
 /**
@@ -28,7 +29,9 @@ export function icsText(s: string): string {
  * given): line breaks become spaces, so a query string cannot inject calendar lines.
  */
 export function icsLine(s: string): string {
-  return icsText(s).replace(/[\n\u2028\u2029]+/g, ' ').replace(/[\\;,]/g, (c) => `\\${c}`);
+  return icsText(s)
+    .replace(/[\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\;,]/g, (c) => `\\${c}`);
 }
 
 /**
@@ -37,11 +40,13 @@ export function icsLine(s: string): string {
  */
 export function csvText(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  const clean = value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '').replace(LONE_SURROGATE, '');
+  const clean = value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+    .replace(LONE_SURROGATE, '');
   const safe = /^[=+\-@\t]/.test(clean) ? `'${clean}` : clean;
   return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** Text for HTML (pages, e-mails, the printable protocol): the five characters HTML gives meaning to, escaped. */
-export const htmlText = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const htmlText = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

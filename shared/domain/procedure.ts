@@ -6,9 +6,7 @@
 import type { Procedure } from './vocabulary.js';
 import type { StoredCallStatus } from './call-status.js';
 
-export const PHASES = [
-  'draft', 'open', 'selection', 'tendering', 'evaluation', 'standstill', 'contracted', 'concluded', 'cancelled',
-] as const;
+export const PHASES = ['draft', 'open', 'selection', 'tendering', 'evaluation', 'standstill', 'contracted', 'concluded', 'cancelled'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const PHASE_LABELS: Record<Phase, { nb: string; en: string }> = {
@@ -91,8 +89,7 @@ export function callPhase(s: PhaseState, now: Date): Phase {
   return s.award ? 'standstill' : 'evaluation';
 }
 
-export const standstillOver = (award: { standstillEndsAt: string } | undefined, now: Date) =>
-  !!award && now.getTime() >= Date.parse(award.standstillEndsAt);
+export const standstillOver = (award: { standstillEndsAt: string } | undefined, now: Date) => !!award && now.getTime() >= Date.parse(award.standstillEndsAt);
 
 /**
  * The deadline that seals the answers of a stage: the request deadline, or for tenders of a two-stage
@@ -111,8 +108,7 @@ export const currentStage = (s: PhaseState): AnswerStage => (isTwoStage(s.proced
  * a market dialogue is concluded, and how partners are named outside the award path). A passed deadline alone is
  * never enough: before the choice a count reveals how the competition stands.
  */
-export const proposalFiguresMayBeShown = (phase: Phase, hasOutcome = false) =>
-  hasOutcome || phase === 'contracted' || phase === 'cancelled';
+export const proposalFiguresMayBeShown = (phase: Phase, hasOutcome = false) => hasOutcome || phase === 'contracted' || phase === 'cancelled';
 
 // ─── Criteria and the climate rule (anskaffelsesforskriften § 7-9) ─────────────────────────────────────
 
@@ -248,9 +244,7 @@ export const standstillEnd = (decidedAt: string, days: number) => new Date(Date.
 
 /** The tender deadline set at selection must lie at least ten days ahead. */
 export const tenderDeadlineProblem = (tenderDeadline: string, now: Date): string | undefined =>
-  Date.parse(tenderDeadline) - now.getTime() < MIN_TENDER_DAYS * DAY
-    ? `The tender deadline must be at least ${MIN_TENDER_DAYS} days ahead`
-    : undefined;
+  Date.parse(tenderDeadline) - now.getTime() < MIN_TENDER_DAYS * DAY ? `The tender deadline must be at least ${MIN_TENDER_DAYS} days ahead` : undefined;
 
 /** Median of a list of numbers (undefined when empty). */
 export function median(values: readonly number[]): number | undefined {
@@ -269,10 +263,7 @@ export const STUCK_AFTER_DAYS: Partial<Record<Phase, number>> = { selection: 14,
  * When the current phase began, from the stored facts: selection at the request deadline, evaluation at the
  * (tender) deadline or the last withdrawal, and for standstill the end of the period (a contract is then overdue).
  */
-export function phaseSince(
-  phase: Phase,
-  s: PhaseState & { lastWithdrawnAt?: string },
-): string | undefined {
+export function phaseSince(phase: Phase, s: PhaseState & { lastWithdrawnAt?: string }): string | undefined {
   if (phase === 'selection') return s.deadline;
   if (phase === 'evaluation') {
     const start = s.selection?.tenderDeadline ?? s.deadline;

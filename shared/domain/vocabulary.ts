@@ -12,13 +12,7 @@ export const DOMAINS = [
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
 
-export const PROCEDURES = [
-  'market-dialogue',
-  'innovation-partnership',
-  'competitive-negotiation',
-  'pre-commercial',
-  'startup-challenge',
-] as const;
+export const PROCEDURES = ['market-dialogue', 'innovation-partnership', 'competitive-negotiation', 'pre-commercial', 'startup-challenge'] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 
 /** The languages of the UI, e-mails, feeds and open data: bokmål first, English too (docs/glossary.md). */

@@ -54,7 +54,9 @@ function normalise(word: string): string {
 
 /** Matching's words: the tokeniser's, less the matching stop words, plural forms normalised. */
 function matchWords(text: string): string[] {
-  return words(text.replace(/-/g, ' ')).filter((w) => !MATCH_STOP_WORDS.has(w) && !PLACE_WORDS.has(w)).map(normalise);
+  return words(text.replace(/-/g, ' '))
+    .filter((w) => !MATCH_STOP_WORDS.has(w) && !PLACE_WORDS.has(w))
+    .map(normalise);
 }
 
 type WordTerm = { term: string; form: string; part: boolean };
@@ -75,10 +77,11 @@ function termsOf(w: string): WordTerm[] {
   const s = stem(w);
   const out = [{ term: s, form: w, part: false }];
   const parts = splitCompound(w);
-  if (parts) for (const p of parts) {
-    const ps = stem(p);
-    if (ps !== s && ps.length > 1 && !MATCH_STOP_WORDS.has(p)) out.push({ term: ps, form: p, part: true });
-  }
+  if (parts)
+    for (const p of parts) {
+      const ps = stem(p);
+      if (ps !== s && ps.length > 1 && !MATCH_STOP_WORDS.has(p)) out.push({ term: ps, form: p, part: true });
+    }
   const bar = /^(.{4,})bare?$/.exec(w);
   if (bar) {
     const base = stem(bar[1]!);
@@ -148,7 +151,11 @@ export function callQuery(c: { title: string; summary: string; description: stri
     if ((weights.get(term) ?? 0) < w) weights.set(term, w);
     if (!surface.has(term)) surface.set(term, form);
   };
-  for (const [field, fw] of [['title', FIELD_WEIGHTS.title], ['summary', FIELD_WEIGHTS.summary], ['description', FIELD_WEIGHTS.description]] as const) {
+  for (const [field, fw] of [
+    ['title', FIELD_WEIGHTS.title],
+    ['summary', FIELD_WEIGHTS.summary],
+    ['description', FIELD_WEIGHTS.description],
+  ] as const) {
     for (const w of matchWords(c[field])) {
       for (const t of wordTerms(w)) add(t.term, t.part ? fw * PART_WEIGHT : fw, t.form);
     }

@@ -85,7 +85,7 @@ export function rarity(df: number, n: number): number {
 const sig = (code: string) => code.slice(0, Math.max(2, cpvSignificantDigits(code)));
 
 /** The evidence one pair of codes gives (without rarity: strength is the level factor), if any. */
-export function cpvPairEvidence(callCode: string, companyCode: string): Omit<CpvEvidence, 'df' | 'strength'> & { factor: number } | undefined {
+export function cpvPairEvidence(callCode: string, companyCode: string): (Omit<CpvEvidence, 'df' | 'strength'> & { factor: number }) | undefined {
   const a = sig(callCode);
   const b = sig(companyCode);
   if (a === b) return { level: 'code', callCode, companyCode, node: a, factor: LEVEL_FACTOR.code };
@@ -93,7 +93,8 @@ export function cpvPairEvidence(callCode: string, companyCode: string): Omit<Cpv
   if (b.length < a.length && a.startsWith(b) && b.length >= 3) return { level: 'covers', callCode, companyCode, node: b, factor: LEVEL_FACTOR.covers };
   if (a.length < b.length && b.startsWith(a) && a.length >= 3) return { level: 'covers', callCode, companyCode, node: a, factor: LEVEL_FACTOR.covers };
   const cls = a.slice(0, 4);
-  if (a.length > 4 && b.length > 4 && b.startsWith(cls) && COHERENT_CLASSES[cls]) return { level: 'class', callCode, companyCode, node: cls, factor: LEVEL_FACTOR.class };
+  if (a.length > 4 && b.length > 4 && b.startsWith(cls) && COHERENT_CLASSES[cls])
+    return { level: 'class', callCode, companyCode, node: cls, factor: LEVEL_FACTOR.class };
   return undefined;
 }
 
@@ -134,9 +135,19 @@ export function describeCpvEvidence(e: CpvEvidence, points: number, companies: n
   const what = label ? ` (${label})` : '';
   const p = points.toFixed(1);
   if (lang === 'nb') {
-    const how = e.level === 'code' ? 'samme kode som i utlysningen' : e.level === 'covers' ? `dekker utlysningens ${e.callCode}` : `samme klasse ${e.node} som utlysningens ${e.callCode}`;
+    const how =
+      e.level === 'code'
+        ? 'samme kode som i utlysningen'
+        : e.level === 'covers'
+          ? `dekker utlysningens ${e.callCode}`
+          : `samme klasse ${e.node} som utlysningens ${e.callCode}`;
     return `CPV ${e.companyCode} ${how}${what}: ${p} poeng, ${e.df} av ${companies} bedrifter har koden`;
   }
-  const how = e.level === 'code' ? "is the call's own code" : e.level === 'covers' ? `covers the call's ${e.callCode}` : `is in the same class ${e.node} as the call's ${e.callCode}`;
+  const how =
+    e.level === 'code'
+      ? "is the call's own code"
+      : e.level === 'covers'
+        ? `covers the call's ${e.callCode}`
+        : `is in the same class ${e.node} as the call's ${e.callCode}`;
   return `CPV ${e.companyCode} ${how}${what}: ${p} points, ${e.df} of ${companies} companies hold it`;
 }

@@ -71,7 +71,5 @@ export function describeCpvOverlap(o: CpvOverlap, lang: 'nb' | 'en'): string {
       ? `CPV ${o.companyCode} er samme kode som i utlysningen${what}`
       : `CPV ${o.companyCode} deler ${level} ${o.shared} med utlysningen${what}`;
   }
-  return o.level === 'code'
-    ? `CPV ${o.companyCode} is the call's own code${what}`
-    : `CPV ${o.companyCode} shares ${o.level} ${o.shared} with the call${what}`;
+  return o.level === 'code' ? `CPV ${o.companyCode} is the call's own code${what}` : `CPV ${o.companyCode} shares ${o.level} ${o.shared} with the call${what}`;
 }

@@ -7,13 +7,13 @@ const CENTRES: Record<string, [number, number]> = {
   '3105': [59.2839, 11.1096], // Sarpsborg
   '3107': [59.2181, 10.9298], // Fredrikstad
   '3110': [59.0282, 11.0394], // Hvaler (Skjærhalden)
-  '3112': [59.3500, 10.8670], // Råde (Karlshus)
-  '3114': [59.4820, 10.8570], // Våler (Kirkebygden)
-  '3116': [59.4650, 11.1650], // Skiptvet
+  '3112': [59.35, 10.867], // Råde (Karlshus)
+  '3114': [59.482, 10.857], // Våler (Kirkebygden)
+  '3116': [59.465, 11.165], // Skiptvet
   '3118': [59.5712, 11.3262], // Indre Østfold (Mysen, the administrative centre)
-  '3120': [59.4260, 11.3450], // Rakkestad
-  '3122': [59.4830, 11.6530], // Marker (Ørje)
-  '3124': [59.2330, 11.7000], // Aremark
+  '3120': [59.426, 11.345], // Rakkestad
+  '3122': [59.483, 11.653], // Marker (Ørje)
+  '3124': [59.233, 11.7], // Aremark
 };
 
 /** Great-circle distance in whole km between two municipalities' centres, if both are known. */

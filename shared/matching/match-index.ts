@@ -2,8 +2,16 @@ import { bestCpvEvidenceStrength } from './cpv-evidence.js';
 import { callQuery, type WeightedQuery } from './analyze.js';
 import { resolvePreferences } from './preferences.js';
 import {
-  combineStrengths, companyDocumentTerms, localityFor, scorePair, TEXT_HALF, WEIGHTS,
-  type MatchCall, type MatchCompany, type MatchStats, type PairScore,
+  combineStrengths,
+  companyDocumentTerms,
+  localityFor,
+  scorePair,
+  TEXT_HALF,
+  WEIGHTS,
+  type MatchCall,
+  type MatchCompany,
+  type MatchStats,
+  type PairScore,
 } from './score.js';
 import { forwardIndex, NO_MUNI, packProfiles, type PackedMatchData } from './packed-index.js';
 import { PackedText } from './packed-text.js';
@@ -23,8 +31,14 @@ export function matchCompany(p: MatchProfile, terms = companyDocumentTerms(p)): 
   const tf = new Map<string, number>();
   for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
   return {
-    orgNumber: p.orgNumber, name: p.name, cpvCodes: p.cpvCodes, municipalityCode: p.municipalityCode,
-    sme: p.sme ?? true, capacity: p.capacity ?? 2, tf, length: terms.length,
+    orgNumber: p.orgNumber,
+    name: p.name,
+    cpvCodes: p.cpvCodes,
+    municipalityCode: p.municipalityCode,
+    sme: p.sme ?? true,
+    capacity: p.capacity ?? 2,
+    tf,
+    length: terms.length,
   };
 }
 
@@ -65,8 +79,12 @@ export class MatchIndex {
     const cpvDf = new Map<string, number>();
     d.cpvNodes.forEach((node, k) => cpvDf.set(node, d.cpvNodeDf[k]!));
     this.stats = {
-      get docCount() { return text.docCount; },
-      get avgLength() { return text.avgLength; },
+      get docCount() {
+        return text.docCount;
+      },
+      get avgLength() {
+        return text.avgLength;
+      },
       df: (term: string) => text.df(term),
       cpvDf: (node: string) => cpvDf.get(node) ?? 0,
     };
@@ -120,8 +138,12 @@ export class MatchIndex {
     const d = this.data;
     const m = d.muni[i]!;
     return {
-      orgNumber: d.orgNumbers[i]!, name: d.names[i]!, cpvCodes: Array.from(d.codeIds.subarray(d.codeStart[i]!, d.codeStart[i + 1]!), (c) => d.codes[c]!),
-      municipalityCode: m === NO_MUNI ? undefined : d.munis[m], sme: d.sme[i] === 1, capacity: d.capacity[i]!,
+      orgNumber: d.orgNumbers[i]!,
+      name: d.names[i]!,
+      cpvCodes: Array.from(d.codeIds.subarray(d.codeStart[i]!, d.codeStart[i + 1]!), (c) => d.codes[c]!),
+      municipalityCode: m === NO_MUNI ? undefined : d.munis[m],
+      sme: d.sme[i] === 1,
+      capacity: d.capacity[i]!,
     };
   }
 
@@ -232,15 +254,34 @@ export class MatchIndex {
 
 /** Company i of an index, read on demand. */
 class CompanyView implements MatchCompany {
-  constructor(private readonly index: MatchIndex, private readonly i: number) {}
-  get orgNumber() { return this.index.data.orgNumbers[this.i]!; }
-  get name() { return this.index.data.names[this.i]!; }
-  get cpvCodes() { return this.index.info(this.i).cpvCodes; }
-  get municipalityCode() { return this.index.info(this.i).municipalityCode; }
-  get sme() { return this.index.data.sme[this.i] === 1; }
-  get capacity() { return this.index.data.capacity[this.i]!; }
-  get length() { return this.index.data.lengths[this.i]!; }
-  get tf() { return this.index.company(this.i).tf; }
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly i: number,
+  ) {}
+  get orgNumber() {
+    return this.index.data.orgNumbers[this.i]!;
+  }
+  get name() {
+    return this.index.data.names[this.i]!;
+  }
+  get cpvCodes() {
+    return this.index.info(this.i).cpvCodes;
+  }
+  get municipalityCode() {
+    return this.index.info(this.i).municipalityCode;
+  }
+  get sme() {
+    return this.index.data.sme[this.i] === 1;
+  }
+  get capacity() {
+    return this.index.data.capacity[this.i]!;
+  }
+  get length() {
+    return this.index.data.lengths[this.i]!;
+  }
+  get tf() {
+    return this.index.company(this.i).tf;
+  }
 }
 
 /**

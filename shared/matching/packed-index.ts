@@ -156,9 +156,23 @@ function pack(rows: readonly Row[], termDict: Dict, base?: Base): PackedMatchDat
   const post = compactTerms(merged, termDict.list);
   const nodes = [...nodeDf].filter(([, df]) => df > 0);
   return {
-    orgNumbers, names, updatedAt, munis: munis.list, muni, sme, capacity, codes: codes.list, codeStart, codeIds: Int32Array.from(codeIds),
-    terms: post.terms, termStart: post.start, postDocs: post.idx, postTfs: post.val, lengths,
-    cpvNodes: nodes.map(([node]) => node), cpvNodeDf: Int32Array.from(nodes, ([, df]) => df),
+    orgNumbers,
+    names,
+    updatedAt,
+    munis: munis.list,
+    muni,
+    sme,
+    capacity,
+    codes: codes.list,
+    codeStart,
+    codeIds: Int32Array.from(codeIds),
+    terms: post.terms,
+    termStart: post.start,
+    postDocs: post.idx,
+    postTfs: post.val,
+    lengths,
+    cpvNodes: nodes.map(([node]) => node),
+    cpvNodeDf: Int32Array.from(nodes, ([, df]) => df),
   };
 }
 
@@ -237,7 +251,10 @@ const termRow = (dict: Dict, { profile, terms }: ProfileTerms): Row => {
 /** The packed index of these profiles (in this order) and their analysed terms. */
 export function packProfiles(items: readonly ProfileTerms[]): PackedMatchData {
   const dict = new Dict();
-  return pack(items.map((e) => termRow(dict, e)), dict);
+  return pack(
+    items.map((e) => termRow(dict, e)),
+    dict,
+  );
 }
 
 /** The forward index (company → term ids and frequencies), inverted from the postings. */

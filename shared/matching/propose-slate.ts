@@ -54,9 +54,11 @@ export function proposeSlate(index: MatchIndex, calls: readonly MatchCall[], opt
       return {
         items: calls.map((call, i) => ({
           call,
-          partners: solved.partners[i]!
-            .map((company) => ({ company, score: problem[i]!.candidates.find((c) => c.company === company)!.score, explain: () => index.explain(call, company) }))
-            .sort((a, b) => b.score - a.score),
+          partners: solved.partners[i]!.map((company) => ({
+            company,
+            score: problem[i]!.candidates.find((c) => c.company === company)!.score,
+            explain: () => index.explain(call, company),
+          })).sort((a, b) => b.score - a.score),
         })),
         total: Math.round(solved.total * 100) / 100,
         evidence: {

@@ -69,8 +69,7 @@ export const WEIGHTS: Record<Signal, number> = { cpv: 28, text: 68, locality: 3,
 export const TEXT_HALF = 5;
 
 /** The call's text as one string (title twice). Kept for call-to-call similarity, which reads it. */
-export const callQueryText = (c: Pick<MatchCall, 'title' | 'summary' | 'description'>) =>
-  `${c.title} ${c.title} ${c.summary} ${c.description}`;
+export const callQueryText = (c: Pick<MatchCall, 'title' | 'summary' | 'description'>) => `${c.title} ${c.title} ${c.summary} ${c.description}`;
 
 /** The terms of a company profile (capabilities weighted above the description; see analyze.ts). */
 export function companyDocumentTerms(p: { name?: string; description?: string; capabilities?: readonly string[] }): string[] {
@@ -154,7 +153,8 @@ export function scorePair(call: MatchCall, company: MatchCompany, stats: MatchSt
     const list = (lang: 'nb' | 'en') => named.map((t) => `${word(t.term, lang)} ${share(t.part).toFixed(1)}`).join(', ');
     const rest = text.terms.slice(6);
     const restPoints = rest.reduce((s, t) => s + share(t.part), 0);
-    const more = (lang: 'nb' | 'en') => (rest.length ? (lang === 'nb' ? `; ${rest.length} andre ord ${restPoints.toFixed(1)}` : `; ${rest.length} other words ${restPoints.toFixed(1)}`) : '');
+    const more = (lang: 'nb' | 'en') =>
+      rest.length ? (lang === 'nb' ? `; ${rest.length} andre ord ${restPoints.toFixed(1)}` : `; ${rest.length} other words ${restPoints.toFixed(1)}`) : '';
     reasons.push({
       signal: 'text',
       points: total,
@@ -167,7 +167,10 @@ export function scorePair(call: MatchCall, company: MatchCompany, stats: MatchSt
   }
   if (loc) {
     const place = placeName(company.municipalityCode);
-    const tie = { nb: ' (nærhet brukt som utslagsgivende ved lik relevans, valgt for utlysningen)', en: ' (proximity used as a tie-breaker, chosen for this call)' };
+    const tie = {
+      nb: ' (nærhet brukt som utslagsgivende ved lik relevans, valgt for utlysningen)',
+      en: ' (proximity used as a tie-breaker, chosen for this call)',
+    };
     reasons.push({
       signal: 'locality',
       points: points.locality(loc.strength),
@@ -177,7 +180,14 @@ export function scorePair(call: MatchCall, company: MatchCompany, stats: MatchSt
     });
   }
   if (sme) {
-    reasons.push({ signal: 'sme', points: points.sme(true), text: { nb: 'Liten eller mellomstor bedrift (SMB-preferanse valgt for utlysningen, brukt som utslagsgivende ved lik relevans)', en: 'Small or medium-sized enterprise (SME preference chosen for this call, used as a tie-breaker)' } });
+    reasons.push({
+      signal: 'sme',
+      points: points.sme(true),
+      text: {
+        nb: 'Liten eller mellomstor bedrift (SMB-preferanse valgt for utlysningen, brukt som utslagsgivende ved lik relevans)',
+        en: 'Small or medium-sized enterprise (SME preference chosen for this call, used as a tie-breaker)',
+      },
+    });
   }
   return {
     score,
@@ -200,7 +210,10 @@ export function pairScore(call: MatchCall, company: MatchCompany, stats: MatchSt
 }
 
 /** The score a company gets from a call without CPV evidence or a shared word: the tie-breakers only. */
-export const baselineScore = (call: Pick<MatchCall, 'municipalityCode' | 'procedure' | 'matchPreferences'>, company: Pick<MatchCompany, 'municipalityCode' | 'sme'>) => {
+export const baselineScore = (
+  call: Pick<MatchCall, 'municipalityCode' | 'procedure' | 'matchPreferences'>,
+  company: Pick<MatchCompany, 'municipalityCode' | 'sme'>,
+) => {
   const prefs = resolvePreferences(call);
   return combineStrengths(0, 0, localityFor(prefs, call.municipalityCode, company.municipalityCode), prefs.sme && company.sme);
 };

@@ -17,7 +17,10 @@ export class SlateCandidates {
   /** Time spent ranking (analysis included), for the evidence. */
   rankMs = 0;
 
-  constructor(private readonly index: Pick<MatchIndex, 'topK' | 'size'>, private readonly calls: readonly MatchCall[]) {}
+  constructor(
+    private readonly index: Pick<MatchIndex, 'topK' | 'size'>,
+    private readonly calls: readonly MatchCall[],
+  ) {}
 
   /** Call i's best k and, as its outside bound, the score of its (k+1)-th (−1 when every company is in). */
   problem(i: number, k: number, partners: number, depth: number): SlateCall {
@@ -25,7 +28,11 @@ export class SlateCandidates {
     let ranked = this.ranked[i];
     if (!ranked || (ranked.length < want && ranked.length < this.index.size)) {
       const started = performance.now();
-      ranked = this.ranked[i] = this.index.topK(this.calls[i]!, Math.min(Math.max(want, depth), this.index.size), (this.queries[i] ??= callQuery(this.calls[i]!)));
+      ranked = this.ranked[i] = this.index.topK(
+        this.calls[i]!,
+        Math.min(Math.max(want, depth), this.index.size),
+        (this.queries[i] ??= callQuery(this.calls[i]!)),
+      );
       this.rankMs += performance.now() - started;
     }
     return { partners, candidates: ranked.slice(0, k), outsideBound: ranked[k]?.score ?? -1 };

@@ -68,7 +68,10 @@ class SeatSearch {
   private readonly settled: number[] = [];
   private epoch = 0;
 
-  constructor(private readonly g: SlateGraph, private readonly pi: Float64Array) {
+  constructor(
+    private readonly g: SlateGraph,
+    private readonly pi: Float64Array,
+  ) {
     const nodes = g.sink + 1;
     this.dist = new Float64Array(nodes).fill(Infinity);
     this.via = new Int32Array(nodes);

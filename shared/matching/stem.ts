@@ -11,8 +11,35 @@ function r1Start(word: string): number {
 }
 
 const STEP1 = [
-  'hetenes', 'hetene', 'hetens', 'heter', 'heten', 'endes', 'ande', 'ende', 'edes', 'enes', 'erte', 'ede', 'ane',
-  'ene', 'ens', 'ers', 'ets', 'het', 'ast', 'ert', 'en', 'ar', 'er', 'as', 'es', 'et', 'a', 'e', 's',
+  'hetenes',
+  'hetene',
+  'hetens',
+  'heter',
+  'heten',
+  'endes',
+  'ande',
+  'ende',
+  'edes',
+  'enes',
+  'erte',
+  'ede',
+  'ane',
+  'ene',
+  'ens',
+  'ers',
+  'ets',
+  'het',
+  'ast',
+  'ert',
+  'en',
+  'ar',
+  'er',
+  'as',
+  'es',
+  'et',
+  'a',
+  'e',
+  's',
 ].sort((a, b) => b.length - a.length);
 const STEP3 = ['hetslov', 'eleg', 'elig', 'elov', 'slov', 'leg', 'eig', 'lig', 'els', 'lov', 'ig'].sort((a, b) => b.length - a.length);
 const S_ENDING = /[bcdfghjlmnoprtvyz]$|[^aeiouyæåø]k$/;
@@ -40,4 +67,3 @@ export function stem(word: string): string {
   }
   return w;
 }
-

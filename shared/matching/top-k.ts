@@ -8,7 +8,10 @@ export class TopK {
   private readonly scores: Float64Array;
   private size = 0;
 
-  constructor(private readonly k: number, private readonly order: Int32Array) {
+  constructor(
+    private readonly k: number,
+    private readonly order: Int32Array,
+  ) {
     this.ids = new Int32Array(k);
     this.scores = new Float64Array(k);
   }

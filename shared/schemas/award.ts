@@ -36,13 +36,15 @@ export const callAwardViewFields = {
   climateRequirements: z.optional(z.object({ text: z.string() })),
   tenderDeadline: z.optional(isoDateTime),
   standstillEndsAt: z.optional(isoDateTime),
-  contract: z.optional(z.object({
-    signedAt: isoDateTime,
-    valueNok: z.number(),
-    durationMonths: z.optional(z.number()),
-    winners: z.array(companyRefSchema),
-    reasons: z.string(),
-  })),
+  contract: z.optional(
+    z.object({
+      signedAt: isoDateTime,
+      valueNok: z.number(),
+      durationMonths: z.optional(z.number()),
+      winners: z.array(companyRefSchema),
+      reasons: z.string(),
+    }),
+  ),
 };
 
 // ─── What companies send ─────────────────────────────────────────────────────────────────────────────────
@@ -71,7 +73,9 @@ export const proposalAwardInputFields = {
 };
 export const proposalAwardViewFields = {
   kind: z.optional(z.enum(['innspill', 'request', 'tender'])),
-  selfDeclaration: z.optional(z.object({ noExclusionGrounds: z.boolean(), taxAndVatPaid: z.boolean(), hmsCompliant: z.boolean(), groundsText: z.optional(z.string()) })),
+  selfDeclaration: z.optional(
+    z.object({ noExclusionGrounds: z.boolean(), taxAndVatPaid: z.boolean(), hmsCompliant: z.boolean(), groundsText: z.optional(z.string()) }),
+  ),
   references: z.optional(z.array(z.object({ customer: z.string(), description: z.string(), year: z.number() }))),
   confidential: z.optional(z.array(z.object({ part: z.string(), reason: z.string() }))),
 };
@@ -79,12 +83,19 @@ export const proposalAwardViewFields = {
 export const proposalsQuerySchema = z.object({ stage: z.optional(z.enum(['request', 'tender'])) });
 
 // ─── Impartiality and evaluation ─────────────────────────────────────────────────────────────────────────
-export const impartialityInputSchema = z.strictObject({
-  impartial: z.boolean(),
-  reason: z.optional(text(5, 2000)),
-}).check(z.refine((b) => b.impartial || !!b.reason, { message: 'Say why you are not impartial (reason)', path: ['reason'] }));
+export const impartialityInputSchema = z
+  .strictObject({
+    impartial: z.boolean(),
+    reason: z.optional(text(5, 2000)),
+  })
+  .check(z.refine((b) => b.impartial || !!b.reason, { message: 'Say why you are not impartial (reason)', path: ['reason'] }));
 export const impartialitySchema = z.object({
-  callId: z.string(), userId: z.string(), userName: z.optional(z.string()), impartial: z.boolean(), reason: z.optional(z.string()), declaredAt: isoDateTime,
+  callId: z.string(),
+  userId: z.string(),
+  userName: z.optional(z.string()),
+  impartial: z.boolean(),
+  reason: z.optional(z.string()),
+  declaredAt: isoDateTime,
 });
 
 export const evaluationParams = z.object({
@@ -96,13 +107,24 @@ export const evaluationInputSchema = z.strictObject({
   notes: z.optional(text(0, 10_000)),
 });
 export const evaluationSchema = z.object({
-  callId: z.string(), orgNumber: z.string(), scores: z.record(z.string(), z.number()), notes: z.optional(z.string()),
-  version: z.number(), updatedAt: isoDateTime,
+  callId: z.string(),
+  orgNumber: z.string(),
+  scores: z.record(z.string(), z.number()),
+  notes: z.optional(z.string()),
+  version: z.number(),
+  updatedAt: isoDateTime,
 });
 const rankedSchema = z.object({
-  orgNumber: z.string(), name: z.string(), priceNok: z.optional(z.number()), scores: z.record(z.string(), z.number()),
-  weighted: z.record(z.string(), z.number()), total: z.number(), rank: z.number(), complete: z.boolean(),
-  notes: z.optional(z.string()), version: z.optional(z.number()),
+  orgNumber: z.string(),
+  name: z.string(),
+  priceNok: z.optional(z.number()),
+  scores: z.record(z.string(), z.number()),
+  weighted: z.record(z.string(), z.number()),
+  total: z.number(),
+  rank: z.number(),
+  complete: z.boolean(),
+  notes: z.optional(z.string()),
+  version: z.optional(z.number()),
 });
 export const evaluationTableSchema = z.object({ criteria: z.array(criterionView), items: z.array(rankedSchema), complete: z.boolean() });
 
@@ -125,29 +147,52 @@ export const contractInputSchema = z.strictObject({
 });
 
 export const decisionSchema = z.object({
-  id: z.string(), kind: z.enum(['selection', 'award']), decidedAt: isoDateTime, reasons: z.string(),
+  id: z.string(),
+  kind: z.enum(['selection', 'award']),
+  decidedAt: isoDateTime,
+  reasons: z.string(),
   winners: z.optional(z.array(companyRefSchema)),
   selected: z.optional(z.array(companyRefSchema)),
-  standstillEndsAt: z.optional(isoDateTime), tenderDeadline: z.optional(isoDateTime),
-  withdrawnAt: z.optional(isoDateTime), withdrawReason: z.optional(z.string()),
+  standstillEndsAt: z.optional(isoDateTime),
+  tenderDeadline: z.optional(isoDateTime),
+  withdrawnAt: z.optional(isoDateTime),
+  withdrawReason: z.optional(z.string()),
   letters: z.array(z.object({ orgNumber: z.string(), name: z.string(), sentAt: z.optional(isoDateTime) })),
 });
 
 export const letterSchema = z.object({
-  id: z.string(), callId: z.string(), kind: z.enum(['selection', 'award', 'withdrawal', 'cancellation']), orgNumber: z.string(),
-  companyName: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: isoDateTime, sentAt: z.optional(isoDateTime),
+  id: z.string(),
+  callId: z.string(),
+  kind: z.enum(['selection', 'award', 'withdrawal', 'cancellation']),
+  orgNumber: z.string(),
+  companyName: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  createdAt: isoDateTime,
+  sentAt: z.optional(isoDateTime),
 });
-export const letterPreviewSchema = z.object({ letters: z.array(z.object({ orgNumber: z.string(), companyName: z.string(), subject: z.string(), text: z.string() })) });
+export const letterPreviewSchema = z.object({
+  letters: z.array(z.object({ orgNumber: z.string(), companyName: z.string(), subject: z.string(), text: z.string() })),
+});
 
 export const protocolSchema = z.object({
-  callId: z.string(), title: z.string(), municipalityName: z.string(), procedure: z.string(), phase: z.enum(PHASES),
+  callId: z.string(),
+  title: z.string(),
+  municipalityName: z.string(),
+  procedure: z.string(),
+  phase: z.enum(PHASES),
   generatedAt: isoDateTime,
-  events: z.array(z.object({ at: isoDateTime, type: z.string(), actor: z.optional(z.string()), text: z.string(), data: z.optional(z.record(z.string(), z.unknown())) })),
+  events: z.array(
+    z.object({ at: isoDateTime, type: z.string(), actor: z.optional(z.string()), text: z.string(), data: z.optional(z.record(z.string(), z.unknown())) }),
+  ),
 });
 
 export const programmePhasesSchema = z.object({
   byPhase: z.array(z.object({ phase: z.enum(PHASES), count: z.number() })),
   contracted: z.number(),
   medianDaysToContract: z.nullable(z.number()),
-  stuck: z.array(z.object({ callId: z.string(), title: z.string(), municipalityName: z.string(), phase: z.enum(PHASES), since: isoDateTime, days: z.number() })),
+  stuck: z.array(
+    z.object({ callId: z.string(), title: z.string(), municipalityName: z.string(), phase: z.enum(PHASES), since: isoDateTime, days: z.number() }),
+  ),
 });

@@ -19,9 +19,9 @@ export type Contact = z.infer<typeof contactSchema>;
  * A CPV 2008 code, 8 digits with or without its check digit (`72212000` or `72212000-4`). The server
  * stores it without the check digit and accepts only codes of the official list (a 400 names the nearest).
  */
-export const cpvCode = z.string().check(
-  z.regex(CPV_INPUT_PATTERN, 'Expected a CPV 2008 code: 8 digits, optionally with its check digit, e.g. 72212000 or 72212000-4'),
-);
+export const cpvCode = z
+  .string()
+  .check(z.regex(CPV_INPUT_PATTERN, 'Expected a CPV 2008 code: 8 digits, optionally with its check digit, e.g. 72212000 or 72212000-4'));
 
 /** Official labels of each code, by code: `{ "72212000": { nb, en } }`. */
 export const cpvLabelsSchema = z.record(z.string(), z.object({ nb: z.string(), en: z.string() }));
@@ -68,8 +68,7 @@ const callFields = {
 
 /** questionDeadline, when given, lies before the deadline. */
 const questionDeadlineBeforeDeadline = z.refine<{ deadline?: string; questionDeadline?: string }>(
-  (c) =>
-    c.questionDeadline === undefined || c.deadline === undefined || Date.parse(c.questionDeadline) < Date.parse(c.deadline),
+  (c) => c.questionDeadline === undefined || c.deadline === undefined || Date.parse(c.questionDeadline) < Date.parse(c.deadline),
   { message: 'The question deadline must lie before the deadline', path: ['questionDeadline'] },
 );
 

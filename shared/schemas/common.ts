@@ -37,8 +37,7 @@ export const problemSchema = z.object({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
-export const page = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+export const page = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 /** Where a call (or its owner) belongs, as the API shows it: the kommunenummer and the municipality's name. */

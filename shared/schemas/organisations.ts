@@ -5,9 +5,7 @@ import { isValidOrgNumber } from '../domain/org-number.js';
 import { cpvCode, cpvLabelsSchema } from './calls.js';
 import { text } from './common.js';
 
-export const orgNumberSchema = z.string().check(
-  z.refine(isValidOrgNumber, { message: 'Not a valid organisasjonsnummer (9 digits, MOD11 check digit)' }),
-);
+export const orgNumberSchema = z.string().check(z.refine(isValidOrgNumber, { message: 'Not a valid organisasjonsnummer (9 digits, MOD11 check digit)' }));
 
 export const organisationSchema = z.object({
   id: z.string(),

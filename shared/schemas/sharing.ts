@@ -61,13 +61,15 @@ export const lessonsQuerySchema = z.object({
 
 export const reuseSchema = z.object({
   count: z.number(),
-  items: z.array(z.object({
-    municipalityCode: z.string(),
-    municipalityName: z.string(),
-    reusedAt: isoDateTime,
-    /** Only when the reusing call has been published. */
-    callId: z.optional(z.string()),
-  })),
+  items: z.array(
+    z.object({
+      municipalityCode: z.string(),
+      municipalityName: z.string(),
+      reusedAt: isoDateTime,
+      /** Only when the reusing call has been published. */
+      callId: z.optional(z.string()),
+    }),
+  ),
 });
 
 export const similarCallSchema = z.object({
@@ -83,7 +85,16 @@ export const similarCallSchema = z.object({
 /** What a municipality sees while drafting: similar calls and lessons from other municipalities. */
 export const similarSchema = z.object({
   calls: z.array(similarCallSchema),
-  lessons: z.array(z.object({ callId: z.string(), callTitle: z.string(), municipalityName: z.string(), projectStatus: z.enum(PROJECT_STATUSES), lessons: z.string(), score: z.number() })),
+  lessons: z.array(
+    z.object({
+      callId: z.string(),
+      callTitle: z.string(),
+      municipalityName: z.string(),
+      projectStatus: z.enum(PROJECT_STATUSES),
+      lessons: z.string(),
+      score: z.number(),
+    }),
+  ),
 });
 
 /** Two municipalities working on the same need: a suggestion to run a joint call. */

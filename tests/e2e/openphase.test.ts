@@ -27,8 +27,10 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
 
   async function apiCall(method: string, path: string, token?: string, body?: unknown) {
     const res = await fetch(session.server.baseUrl + path, {
-      method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined, redirect: 'manual',
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+      redirect: 'manual',
     });
     const text = await res.text();
     return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
@@ -44,9 +46,13 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
     const token = await login('user-3107');
     const now = Date.parse((await apiCall('GET', '/api/dev/clock')).body.now);
     const created = await apiCall('POST', '/api/calls', token, {
-      title: 'E2E Sensorer i bossdunker', summary: 'Sensorer som melder når bossdunkene er fulle.',
+      title: 'E2E Sensorer i bossdunker',
+      summary: 'Sensorer som melder når bossdunkene er fulle.',
       description: 'Kommunen vil teste sensorer i bossdunker i sentrum for å tømme ved behov og kjøre mindre.',
-      domains: ['water-waste'], cpvCodes: ['90500000'], deadline: new Date(now + 20 * DAY).toISOString(), procedure: 'market-dialogue',
+      domains: ['water-waste'],
+      cpvCodes: ['90500000'],
+      deadline: new Date(now + 20 * DAY).toISOString(),
+      procedure: 'market-dialogue',
     });
     expect(created.status).toBe(201);
     callId = created.body.id;
@@ -135,9 +141,14 @@ describe.skipIf(!browserAvailable)('open phase: questions, documents, attachment
       const users = (await apiCall('GET', '/api/dev/users')).body.items as { id: string; name: string }[];
       return login(users.find((u) => u.name === ASKER.name)!.id);
     })();
-    expect((await apiCall('PUT', `/api/calls/${callId}/proposals/mine`, askerToken, {
-      summary: 'Vi leverer sensorer fra to produsenter.', description: 'Pilot med 40 sensorer i tre måneder, deretter evaluering.',
-    })).status).toBe(201);
+    expect(
+      (
+        await apiCall('PUT', `/api/calls/${callId}/proposals/mine`, askerToken, {
+          summary: 'Vi leverer sensorer fra to produsenter.',
+          description: 'Pilot med 40 sensorer i tre måneder, deretter evaluering.',
+        })
+      ).status,
+    ).toBe(201);
 
     const bytes = pdf('CV prosjektleder');
     const company = await session.newPage();

@@ -54,10 +54,7 @@ describe('sign-in', () => {
         }),
       },
       MfaConfiguration: 'OPTIONAL',
-      Schema: Match.arrayWith([
-        Match.objectLike({ Name: 'org_id', Mutable: true }),
-        Match.objectLike({ Name: 'role', Mutable: true }),
-      ]),
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'org_id', Mutable: true }), Match.objectLike({ Name: 'role', Mutable: true })]),
     });
   });
 

@@ -23,11 +23,22 @@ describe('derived data from the table stream', () => {
     });
   });
 
-  it('lets the consumer read a call\'s facts and write its contribution and the counters', () => {
-    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[] }[] } } }[];
+  it("lets the consumer read a call's facts and write its contribution and the counters", () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
+      Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[] }[] } };
+    }[];
     const stream = policies.filter((p) => p.Properties.Roles.some((r) => /DerivedStream/.test(r.Ref)));
     const actions = new Set(stream.flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st) => [st.Action].flat())));
-    for (const a of ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem']) expect(actions, a).toContain(a);
+    for (const a of [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:BatchWriteItem',
+    ])
+      expect(actions, a).toContain(a);
     expect(actions).not.toContain('dynamodb:Scan');
   });
 

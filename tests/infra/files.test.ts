@@ -18,7 +18,12 @@ const uploads = () => {
 describe('the uploads bucket', () => {
   it('is private, encrypted, versioned, logged and aborts unfinished uploads', () => {
     const [, b] = uploads();
-    expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
     expect(b.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(b.Properties.LoggingConfiguration).toBeDefined();
@@ -28,16 +33,18 @@ describe('the uploads bucket', () => {
 
   it('refuses plain HTTP (TLS only)', () => {
     const [id] = uploads();
-    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy') as Record<string, Resource>)
-      .filter((p) => JSON.stringify(p.Properties.Bucket).includes(id));
+    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy') as Record<string, Resource>).filter((p) =>
+      JSON.stringify(p.Properties.Bucket).includes(id),
+    );
     const deny = policies.flatMap((p) => p.Properties.PolicyDocument.Statement).find((s: any) => s.Effect === 'Deny');
     expect(deny.Condition).toEqual({ Bool: { 'aws:SecureTransport': 'false' } });
   });
 
   it('sends every «Object Created» event of the bucket to the verifier Lambda', () => {
     const [id] = uploads();
-    const rules = Object.values(template.findResources('AWS::Events::Rule') as Record<string, Resource>)
-      .filter((r) => JSON.stringify(r.Properties.EventPattern).includes(id));
+    const rules = Object.values(template.findResources('AWS::Events::Rule') as Record<string, Resource>).filter((r) =>
+      JSON.stringify(r.Properties.EventPattern).includes(id),
+    );
     expect(rules).toHaveLength(1);
     expect(rules[0]!.Properties.EventPattern['detail-type']).toEqual(['Object Created']);
     expect(JSON.stringify(rules[0]!.Properties.Targets)).toContain('Verifier');

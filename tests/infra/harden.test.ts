@@ -27,7 +27,9 @@ const WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'
 
 /** DynamoDB actions granted to the role of the function of each route group. */
 function tableActionsByGroup(): Map<string, Set<string>> {
-  const functions = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' && String(r.Properties.Description ?? '').startsWith('Innovasjonstorget API: '));
+  const functions = Object.entries(resources).filter(
+    ([, r]) => r.Type === 'AWS::Lambda::Function' && String(r.Properties.Description ?? '').startsWith('Innovasjonstorget API: '),
+  );
   const out = new Map<string, Set<string>>();
   for (const [, fn] of functions) {
     const group = String(fn.Properties.Description).replace('Innovasjonstorget API: ', '');
@@ -55,7 +57,10 @@ describe('least privilege on the table', () => {
     }
     for (const group of ['feeds', 'opendata', 'programme', 'matching', 'docs']) {
       const actions = [...byGroup.get(group)!];
-      expect(actions.filter((a) => WRITES.includes(a)), group).toEqual([]);
+      expect(
+        actions.filter((a) => WRITES.includes(a)),
+        group,
+      ).toEqual([]);
     }
     expect([...byGroup.get('docs')!]).toEqual([]);
     // Groups whose routes never delete get no DeleteItem (calls deletes drafts and releases failed notice claims).
@@ -94,7 +99,7 @@ describe('abuse limits', () => {
     expect(dist.Properties.DistributionConfig.WebACLId).toBeDefined();
   });
 
-  it('disables the execute-api endpoint: CloudFront, through the API\'s own domain, is the only way in', () => {
+  it("disables the execute-api endpoint: CloudFront, through the API's own domain, is the only way in", () => {
     const api = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Api')!;
     expect(api.Properties.DisableExecuteApiEndpoint).toBe(true);
     const dist = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution')!;
@@ -118,7 +123,9 @@ describe('sign-in callbacks', () => {
   it('allow localhost only in a stack built for development', () => {
     const dev = new App({ context: { ...cdkContext(), devStack: true, 'aws:cdk:bundling-stacks': [] } });
     const devStack = buildApp(dev, { webBuildDir: '/nonexistent' });
-    const client = Object.values(Template.fromStack(devStack).toJSON().Resources as Record<string, Resource>).find((r) => r.Type === 'AWS::Cognito::UserPoolClient')!;
+    const client = Object.values(Template.fromStack(devStack).toJSON().Resources as Record<string, Resource>).find(
+      (r) => r.Type === 'AWS::Cognito::UserPoolClient',
+    )!;
     expect(JSON.stringify(client.Properties.CallbackURLs)).toContain('http://localhost:5173/auth/callback');
     const prod = new App({ context: { ...cdkContext(), authCallbackUrls: 'http://localhost:5173/auth/callback', 'aws:cdk:bundling-stacks': [] } });
     expect(() => buildApp(prod, { webBuildDir: '/nonexistent' })).toThrow(/development stack/);

@@ -9,9 +9,11 @@ let schedules: Record<string, any>[];
 
 beforeAll(() => {
   template = Template.fromStack(buildTestStack({ nag: true }).stack);
-  const fns = Object.entries(template.findResources('AWS::Lambda::Function', {
-    Properties: { Description: Match.stringLikeRegexp('^Innovasjonstorget notifications job') },
-  }) as Record<string, Resource>);
+  const fns = Object.entries(
+    template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp('^Innovasjonstorget notifications job') },
+    }) as Record<string, Resource>,
+  );
   expect(fns).toHaveLength(1);
   job = { id: fns[0]![0], props: fns[0]![1].Properties };
   schedules = Object.values(template.findResources('AWS::Scheduler::Schedule') as Record<string, Resource>).map((r) => r.Properties);
@@ -54,16 +56,15 @@ describe('the notifications job', () => {
     expect(roleArns.size).toBe(1);
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Action: 'lambda:InvokeFunction', Resource: Match.arrayWith([{ 'Fn::GetAtt': [job.id, 'Arn'] }]) }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Resource: Match.arrayWith([{ 'Fn::GetAtt': [job.id, 'Arn'] }]) })]),
       },
     });
   });
 
   it('may send e-mail only from the configured SES identity and From address (the job, and the open-phase notices)', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>);
-    const ses = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[])
+    const ses = policies
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[])
       .filter((s) => JSON.stringify(s.Action).includes('ses:'));
     // The job, plus calls (stakeholder notices; award and selection letters), questions, files and the upload
     // verifier (infra/stacks/files.ts).
@@ -79,7 +80,8 @@ describe('the notifications job', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>);
     const jobRole = job.props.Role['Fn::GetAtt'][0];
     const own = policies.filter((p) => JSON.stringify(p.Properties.Roles).includes(jobRole));
-    const dynamo = own.flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[])
+    const dynamo = own
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[])
       .filter((s) => JSON.stringify(s.Action).includes('dynamodb:'));
     expect(dynamo.length).toBeGreaterThan(0);
     for (const s of dynamo) expect(JSON.stringify(s.Resource)).toContain('DataTable');

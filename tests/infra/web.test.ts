@@ -60,9 +60,7 @@ describe('the site', () => {
   it('answers client-side routes with the SPA shell without hiding API 404s', () => {
     expect(config.DefaultRootObject).toBe('index.html');
     expect(config.CustomErrorResponses).toBeUndefined();
-    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
-      expect.objectContaining({ EventType: 'viewer-request' }),
-    ]);
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
   });
 
   it('sends /api/* to the HTTP API uncached, with everything the viewer sent but Host', () => {
@@ -92,32 +90,40 @@ describe('the site', () => {
   });
 
   it('lets the calls and sharing functions write call pages into the site bucket, and nothing more', () => {
-    const [siteId] = Object.keys(template.findResources('AWS::S3::Bucket', { Properties: { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } } }))
-      .filter((id) => id.includes('WebSite'));
+    const [siteId] = Object.keys(
+      template.findResources('AWS::S3::Bucket', { Properties: { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } } }),
+    ).filter((id) => id.includes('WebSite'));
     expect(siteId).toBeDefined();
     const functions = template.findResources('AWS::Lambda::Function');
     const withSite = Object.entries(functions).filter(([, f]) => JSON.stringify(f).includes('"SITE_BUCKET"'));
     expect(withSite.map(([id]) => id).sort()).toEqual([expect.stringContaining('Calls'), expect.stringContaining('Sharing')]);
     for (const [, f] of withSite) {
-      expect((f as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables.SITE_BUCKET).toEqual({ Ref: siteId });
+      expect((f as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables.SITE_BUCKET).toEqual({
+        Ref: siteId,
+      });
     }
     const objectArn = (key: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [siteId, 'Arn'] }, `/${key}`]] });
     // CDK merges statements with the same action (the calls function also reads uploads), so look inside.
     const grants = (role: string) =>
       Object.values(template.findResources('AWS::IAM::Policy'))
         .filter((p) => JSON.stringify((p as { Properties: { Roles: unknown } }).Properties.Roles).includes(`Api${role}`))
-        .flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: { Action: unknown; Effect: string; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement)
+        .flatMap(
+          (p) =>
+            (p as { Properties: { PolicyDocument: { Statement: { Action: unknown; Effect: string; Resource: unknown }[] } } }).Properties.PolicyDocument
+              .Statement,
+        )
         .filter((st) => st.Effect === 'Allow')
         .flatMap((st) => [st.Action].flat().flatMap((action) => [st.Resource].flat().map((resource) => JSON.stringify([action, resource]))));
     for (const role of ['Calls', 'Sharing']) {
-      expect(grants(role)).toEqual(expect.arrayContaining([
-        JSON.stringify(['s3:GetObject', objectArn('200.html')]),
-        JSON.stringify(['s3:PutObject', objectArn('utlysninger/*')]),
-      ]));
-      // Nothing else on the site bucket: no delete, no listing, no other keys.
-      expect(grants(role).filter((g) => g.includes(`"${siteId}"`)).sort()).toEqual(
-        [JSON.stringify(['s3:GetObject', objectArn('200.html')]), JSON.stringify(['s3:PutObject', objectArn('utlysninger/*')])].sort(),
+      expect(grants(role)).toEqual(
+        expect.arrayContaining([JSON.stringify(['s3:GetObject', objectArn('200.html')]), JSON.stringify(['s3:PutObject', objectArn('utlysninger/*')])]),
       );
+      // Nothing else on the site bucket: no delete, no listing, no other keys.
+      expect(
+        grants(role)
+          .filter((g) => g.includes(`"${siteId}"`))
+          .sort(),
+      ).toEqual([JSON.stringify(['s3:GetObject', objectArn('200.html')]), JSON.stringify(['s3:PutObject', objectArn('utlysninger/*')])].sort());
     }
     // Besides those two, only the deployment's own role may touch the site bucket's objects.
     const granted = Object.values(template.findResources('AWS::IAM::Policy'))
@@ -169,9 +175,7 @@ describe('the site with a web build', () => {
 });
 
 describe('the SPA fallback function', () => {
-  const handler = new Function(`${SPA_FALLBACK_SOURCE}; return handler;`)() as (e: {
-    request: { uri: string };
-  }) => { uri: string };
+  const handler = new Function(`${SPA_FALLBACK_SOURCE}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
   const rewrite = (uri: string) => handler({ request: { uri } }).uri;
 
   it('sends extension-less paths to /200.html', () => {

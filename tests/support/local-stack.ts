@@ -9,10 +9,7 @@ import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
  */
 export async function startTestStack(opts: { seed?: boolean } = {}): Promise<LocalStack & { dataDir: string; client: ApiClient }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'torget-test-'));
-  const stack = await startLocalStack(
-    { port: 0, dataDir, tableName: 'innovasjonstorget', webDir: join(dataDir, 'no-web'), seed: opts.seed ?? true },
-    () => {},
-  );
+  const stack = await startLocalStack({ port: 0, dataDir, tableName: 'innovasjonstorget', webDir: join(dataDir, 'no-web'), seed: opts.seed ?? true }, () => {});
   return {
     ...stack,
     dataDir,

@@ -15,11 +15,22 @@ export const pdfBytes = (text = 'Konkurransegrunnlag') =>
 export const pngBytes = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 7)]);
 
 export const declaration = (bytes: Buffer, overrides: Record<string, unknown> = {}) => ({
-  fileName: 'konkurransegrunnlag.pdf', contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes), ...overrides,
+  fileName: 'konkurransegrunnlag.pdf',
+  contentType: 'application/pdf',
+  size: bytes.length,
+  sha256: sha256(bytes),
+  ...overrides,
 });
 
 /** Declares a file (POST to `path`) and PUTs the bytes to the URL it answers; returns both replies. */
-export async function uploadFile(client: ApiClient, token: string | undefined, path: string, bytes: Buffer, overrides: Record<string, unknown> = {}, putBytes = bytes) {
+export async function uploadFile(
+  client: ApiClient,
+  token: string | undefined,
+  path: string,
+  bytes: Buffer,
+  overrides: Record<string, unknown> = {},
+  putBytes = bytes,
+) {
   const declared = await client.call('POST', path, { token, body: declaration(bytes, overrides) });
   if (declared.status !== 201) return { declared, put: undefined };
   const { url, headers } = declared.body.upload;
@@ -46,13 +57,21 @@ export function useOutbox() {
     dir,
     /** Messages written since the last call. */
     async take() {
-      const files = readdirSync(dir).filter((f) => f.endsWith('.eml') && !seen.has(f)).sort();
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.eml') && !seen.has(f))
+        .sort();
       const out = [];
       for (const f of files) {
         seen.add(f);
         const raw = readFileSync(join(dir, f));
         const mail = await simpleParser(raw);
-        out.push({ raw: raw.toString('utf8'), to: (mail.to as AddressObject).value.map((a) => a.address), subject: mail.subject ?? '', text: mail.text ?? '', event: String(mail.headers.get('x-innovasjonstorget-event') ?? '') });
+        out.push({
+          raw: raw.toString('utf8'),
+          to: (mail.to as AddressObject).value.map((a) => a.address),
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          event: String(mail.headers.get('x-innovasjonstorget-event') ?? ''),
+        });
       }
       return out;
     },

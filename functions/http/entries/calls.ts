@@ -3,4 +3,7 @@ import { callHandlers } from '../handlers/calls.js';
 import { awardCallHandlers } from '../handlers/award.js';
 import { lazyVerifier } from '../verifier.js';
 
-export const handler = createApi<keyof typeof callHandlers | keyof typeof awardCallHandlers>({ ...callHandlers, ...awardCallHandlers }, { verifyBearer: lazyVerifier });
+export const handler = createApi<keyof typeof callHandlers | keyof typeof awardCallHandlers>(
+  { ...callHandlers, ...awardCallHandlers },
+  { verifyBearer: lazyVerifier },
+);

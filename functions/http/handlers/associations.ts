@@ -6,14 +6,30 @@ import { clientKey } from '../../core/rate-limit.js';
 const page = () => import('../../associations/association-page.js');
 const memberships = () => import('../../associations/list-memberships.js');
 
-export const associationsHandlers: RouteHandlers<'listAssociations' | 'getAssociation' | 'requestMembership' | 'listMemberships' | 'decideMembership' | 'listMyMemberships' | 'promoteCall' | 'listReach' | 'recordCallView' | 'listMyFeed'> = {
+export const associationsHandlers: RouteHandlers<
+  | 'listAssociations'
+  | 'getAssociation'
+  | 'requestMembership'
+  | 'listMemberships'
+  | 'decideMembership'
+  | 'listMyMemberships'
+  | 'promoteCall'
+  | 'listReach'
+  | 'recordCallView'
+  | 'listMyFeed'
+> = {
   listAssociations: async () => ({ body: { items: await (await page()).listAssociations() } }),
   getAssociation: async ({ params }) => ({ body: await (await page()).getAssociationPage(params.id) }),
-  requestMembership: async ({ params, principal }) =>
-    ({ status: 201, body: await (await import('../../associations/request-membership.js')).requestMembership(params.id, principal) }),
-  listMemberships: async ({ params, query, principal }) => ({ body: { items: await (await memberships()).listMemberships(params.id, query.status, principal) } }),
-  decideMembership: async ({ params, body, principal }) =>
-    ({ body: await (await import('../../associations/decide-membership.js')).decideMembership(params.id, params.orgNumber, body.decision, principal) }),
+  requestMembership: async ({ params, principal }) => ({
+    status: 201,
+    body: await (await import('../../associations/request-membership.js')).requestMembership(params.id, principal),
+  }),
+  listMemberships: async ({ params, query, principal }) => ({
+    body: { items: await (await memberships()).listMemberships(params.id, query.status, principal) },
+  }),
+  decideMembership: async ({ params, body, principal }) => ({
+    body: await (await import('../../associations/decide-membership.js')).decideMembership(params.id, params.orgNumber, body.decision, principal),
+  }),
   listMyMemberships: async ({ principal }) => ({ body: { items: await (await memberships()).listMyMemberships(principal) } }),
   promoteCall: async ({ params, body, principal }) => {
     const { promotion, created } = await (await import('../../associations/promote-call.js')).promoteCall(params.id, body, principal);

@@ -7,8 +7,13 @@ const evaluate = () => import('../../award/evaluate.js');
 const impartiality = () => import('../../award/impartiality.js');
 
 /** award issue, proposals group: impartiality, evaluation, insight copies. */
-export const awardProposalHandlers: RouteHandlers<'declareImpartiality' | 'listImpartiality' | 'putEvaluation' | 'getOneEvaluation' | 'getEvaluation' | 'getInsight'> = {
-  declareImpartiality: async ({ params, body, principal }) => ({ status: 201, body: await (await impartiality()).declareImpartiality(params.id, body, principal) }),
+export const awardProposalHandlers: RouteHandlers<
+  'declareImpartiality' | 'listImpartiality' | 'putEvaluation' | 'getOneEvaluation' | 'getEvaluation' | 'getInsight'
+> = {
+  declareImpartiality: async ({ params, body, principal }) => ({
+    status: 201,
+    body: await (await impartiality()).declareImpartiality(params.id, body, principal),
+  }),
   listImpartiality: async ({ params, principal }) => ({ body: await (await impartiality()).listDeclarations(params.id, principal) }),
   putEvaluation: async ({ params, body, headers, principal }) => {
     const { created, evaluation } = await (await evaluate()).putEvaluation(params.id, params.orgNumber, body, headers['if-match'], principal);
@@ -24,7 +29,16 @@ export const awardProposalHandlers: RouteHandlers<'declareImpartiality' | 'listI
 
 /** award issue, calls group: selection, award, withdrawal, contract, letters, protocol, archive. */
 export const awardCallHandlers: RouteHandlers<
-  'selectCompanies' | 'previewAward' | 'awardCall' | 'listDecisions' | 'getAwardLetter' | 'withdrawAward' | 'recordContract' | 'listCallLetters' | 'getProtocol' | 'getArchive'
+  | 'selectCompanies'
+  | 'previewAward'
+  | 'awardCall'
+  | 'listDecisions'
+  | 'getAwardLetter'
+  | 'withdrawAward'
+  | 'recordContract'
+  | 'listCallLetters'
+  | 'getProtocol'
+  | 'getArchive'
 > = {
   selectCompanies: async ({ params, body, principal }) => ({ status: 201, body: await (await decisions()).selectCompanies(params.id, body, principal) }),
   previewAward: async ({ params, body, principal }) => ({ body: await (await decisions()).previewAward(params.id, body, principal) }),

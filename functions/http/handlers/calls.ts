@@ -11,7 +11,9 @@ const withEtag = (call: Call, status = 200) => ({ status, body: call, headers: {
 /** Publishing, correcting and cancelling also (re)write the call's static page (drafts have none). */
 const withPage = async (call: Call) => (await writeCallPage(call), call);
 
-export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' | 'updateCall' | 'listCallChanges' | 'publishCall' | 'cancelCall' | 'deleteDraftCall'> = {
+export const callHandlers: RouteHandlers<
+  'listCalls' | 'getCall' | 'createCall' | 'updateCall' | 'listCallChanges' | 'publishCall' | 'cancelCall' | 'deleteDraftCall'
+> = {
   listCalls: async ({ query, principal }) => ({ body: await (await import('../../calls/list-calls.js')).listCalls(query, principal) }),
   getCall: async ({ params, principal, headers }) => {
     const res = withEtag(await (await import('../../calls/get-call.js')).getCall(params.id, principal));
@@ -27,7 +29,9 @@ export const callHandlers: RouteHandlers<'listCalls' | 'getCall' | 'createCall' 
     }),
   updateCall: async ({ params, body, headers, principal }) =>
     withEtag(await withPage((await (await import('../../calls/update-call.js')).updateCall(params.id, body, headers['if-match'], principal)).call)),
-  listCallChanges: async ({ params, principal }) => ({ body: { items: await (await import('../../calls/list-changes.js')).listChanges(params.id, principal) } }),
+  listCallChanges: async ({ params, principal }) => ({
+    body: { items: await (await import('../../calls/list-changes.js')).listChanges(params.id, principal) },
+  }),
   publishCall: async ({ params, principal }) => withEtag(await withPage(await (await import('../../calls/publish-call.js')).publishCall(params.id, principal))),
   cancelCall: async ({ params, body, principal }) =>
     withEtag(await withPage(await (await import('../../calls/cancel-call.js')).cancelCall(params.id, body.reason, principal))),

@@ -4,6 +4,8 @@ let document: ReturnType<typeof import('../../docs/openapi.js').buildOpenApi> | 
 
 export const docsHandlers: RouteHandlers<'getOpenApi'> = {
   // Built once per container: the schemas cannot change while it runs. The builder loads on first use.
-  getOpenApi: async () =>
-    ({ body: (document ??= (await import('../../docs/openapi.js')).buildOpenApi()), headers: { 'cache-control': 'public, max-age=300' } }),
+  getOpenApi: async () => ({
+    body: (document ??= (await import('../../docs/openapi.js')).buildOpenApi()),
+    headers: { 'cache-control': 'public, max-age=300' },
+  }),
 };

@@ -19,23 +19,33 @@ export const questionsHandlers: RouteHandlers<'askQuestion' | 'listQuestions' | 
 
 // The mine routes come first: /proposals/mine/… must win over /proposals/{orgNumber}/….
 export const filesHandlers: RouteHandlers<
-  | 'declareAttachment' | 'listMyAttachments' | 'removeMyAttachment' | 'listProposalAttachments' | 'downloadProposalAttachment'
-  | 'declareDocument' | 'listDocuments' | 'downloadDocument' | 'removeDocument'
+  | 'declareAttachment'
+  | 'listMyAttachments'
+  | 'removeMyAttachment'
+  | 'listProposalAttachments'
+  | 'downloadProposalAttachment'
+  | 'declareDocument'
+  | 'listDocuments'
+  | 'downloadDocument'
+  | 'removeDocument'
 > = {
   declareAttachment: async ({ params, body, principal, headers }) => ({
-    status: 201, body: await (await attachments()).declareAttachment(params.id, body, principal, originOf(headers)),
+    status: 201,
+    body: await (await attachments()).declareAttachment(params.id, body, principal, originOf(headers)),
   }),
   listMyAttachments: async ({ params, principal }) => ({ body: await (await attachments()).listMyAttachments(params.id, principal) }),
   removeMyAttachment: async ({ params, principal }) => {
     await (await attachments()).removeMyAttachment(params.id, params.attachmentId, principal);
     return { status: 204 };
   },
-  listProposalAttachments: async ({ params, principal }) =>
-    ({ body: await (await attachments()).listProposalAttachments(params.id, params.orgNumber, principal) }),
+  listProposalAttachments: async ({ params, principal }) => ({
+    body: await (await attachments()).listProposalAttachments(params.id, params.orgNumber, principal),
+  }),
   downloadProposalAttachment: async ({ params, principal, headers }) =>
     redirect(await (await attachments()).attachmentDownload(params.id, params.orgNumber, params.attachmentId, principal, originOf(headers))),
   declareDocument: async ({ params, body, principal, headers }) => ({
-    status: 201, body: await (await documents()).declareDocument(params.id, body, principal, originOf(headers)),
+    status: 201,
+    body: await (await documents()).declareDocument(params.id, body, principal, originOf(headers)),
   }),
   listDocuments: async ({ params, principal }) => ({ body: await (await documents()).listDocuments(params.id, principal) }),
   downloadDocument: async ({ params, principal, headers }) =>

@@ -10,7 +10,9 @@ export const organisationHandlers: RouteHandlers<'listMunicipalities' | 'getMe' 
     headers: { 'cache-control': 'public, max-age=3600' },
   }),
   getMe: async ({ principal }) => ({ body: await (await import('../../organisations/get-me.js')).getMe(principal) }),
-  putMyLanguage: async ({ principal, body }) => ({ body: await (await import('../../organisations/user-language.js')).setMyLanguage(principal, body.language) }),
+  putMyLanguage: async ({ principal, body }) => ({
+    body: await (await import('../../organisations/user-language.js')).setMyLanguage(principal, body.language),
+  }),
   getCompany: async ({ params }) => ({ body: await (await profiles()).getCompanyProfile(params.orgNumber) }),
   putCompany: async ({ params, body, principal }) => ({ body: await (await profiles()).putCompanyProfile(params.orgNumber, body, principal) }),
 };

@@ -61,12 +61,20 @@ export function intBetween(rng: Rng, min: number, max: number): number {
 
 /** Rough population weights, so Fredrikstad and Sarpsborg get more companies than Aremark. */
 const MUNICIPALITY_WEIGHTS: Record<string, number> = {
-  '3101': 31, '3103': 51, '3105': 59, '3107': 85, '3110': 5, '3112': 8,
-  '3114': 6, '3116': 4, '3118': 46, '3120': 8, '3122': 4, '3124': 2,
+  '3101': 31,
+  '3103': 51,
+  '3105': 59,
+  '3107': 85,
+  '3110': 5,
+  '3112': 8,
+  '3114': 6,
+  '3116': 4,
+  '3118': 46,
+  '3120': 8,
+  '3122': 4,
+  '3124': 2,
 };
-const WEIGHTED_MUNICIPALITIES: string[] = MUNICIPALITIES.flatMap((m) =>
-  Array.from({ length: MUNICIPALITY_WEIGHTS[m.code] ?? 1 }, () => m.code),
-);
+const WEIGHTED_MUNICIPALITIES: string[] = MUNICIPALITIES.flatMap((m) => Array.from({ length: MUNICIPALITY_WEIGHTS[m.code] ?? 1 }, () => m.code));
 
 export function pickMunicipalityCode(rng: Rng): string {
   return pick(rng, WEIGHTED_MUNICIPALITIES);
@@ -88,11 +96,84 @@ const LOCAL_PLACES: Record<string, string[]> = {
   '3124': ['Aremark'],
 };
 const REGION_NAMES = ['Østfold', 'Smaalenene', 'Glomma', 'Nedre Glomma', 'Viken', 'Øst'];
-const OUTSIDE_CITIES = ['Oslo', 'Bergen', 'Trondheim', 'Stavanger', 'Drammen', 'Lillestrøm', 'Tønsberg', 'Hamar', 'Kristiansand', 'Tromsø', 'Ski', 'Asker', 'Porsgrunn', 'Gjøvik'];
+const OUTSIDE_CITIES = [
+  'Oslo',
+  'Bergen',
+  'Trondheim',
+  'Stavanger',
+  'Drammen',
+  'Lillestrøm',
+  'Tønsberg',
+  'Hamar',
+  'Kristiansand',
+  'Tromsø',
+  'Ski',
+  'Asker',
+  'Porsgrunn',
+  'Gjøvik',
+];
 
-const NAME_PREFIXES = ['Fjord', 'Skog', 'Berg', 'Sol', 'Vind', 'Kyst', 'Elve', 'Furu', 'Lyng', 'Nord', 'Øst', 'Sør', 'Bølge', 'Stein', 'Havn', 'Blå', 'Grønn', 'Eik', 'Bjørke', 'Ask'];
+const NAME_PREFIXES = [
+  'Fjord',
+  'Skog',
+  'Berg',
+  'Sol',
+  'Vind',
+  'Kyst',
+  'Elve',
+  'Furu',
+  'Lyng',
+  'Nord',
+  'Øst',
+  'Sør',
+  'Bølge',
+  'Stein',
+  'Havn',
+  'Blå',
+  'Grønn',
+  'Eik',
+  'Bjørke',
+  'Ask',
+];
 const NAME_SUFFIXES = ['lys', 'kraft', 'vik', 'dal', 'li', 'haug', 'sund', 'bru', 'nes', 'vang', 'mo', 'tind', 'strand', 'holm', 'ås', 'stad'];
-const SURNAMES = ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Kristiansen', 'Jensen', 'Karlsen', 'Berg', 'Haugen', 'Hagen', 'Eriksen', 'Bakke', 'Moen', 'Strand', 'Lund', 'Dahl', 'Solberg', 'Halvorsen', 'Aas', 'Lie', 'Sørensen', 'Jacobsen', 'Iversen', 'Amundsen', 'Myhre', 'Holm', 'Ødegård', 'Berntsen', 'Thorsen', 'Skaug', 'Vik', 'Engen', 'Lunde'];
+const SURNAMES = [
+  'Hansen',
+  'Johansen',
+  'Olsen',
+  'Larsen',
+  'Andersen',
+  'Pedersen',
+  'Nilsen',
+  'Kristiansen',
+  'Jensen',
+  'Karlsen',
+  'Berg',
+  'Haugen',
+  'Hagen',
+  'Eriksen',
+  'Bakke',
+  'Moen',
+  'Strand',
+  'Lund',
+  'Dahl',
+  'Solberg',
+  'Halvorsen',
+  'Aas',
+  'Lie',
+  'Sørensen',
+  'Jacobsen',
+  'Iversen',
+  'Amundsen',
+  'Myhre',
+  'Holm',
+  'Ødegård',
+  'Berntsen',
+  'Thorsen',
+  'Skaug',
+  'Vik',
+  'Engen',
+  'Lunde',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Per-domain vocabularies (bokmål)
@@ -172,7 +253,20 @@ function makeName(rng: Rng, domain: Domain, place: string, taken: Set<string>): 
 }
 
 /** Evidently fictional towns (from Norwegian children's books and films, or plainly made up). */
-const FICTIONAL_PLACES = ['Andeby', 'Flåklypa', 'Kardemomme', 'Lilleputt', 'Tusseby', 'Fantasia', 'Eventyrlund', 'Dukkeby', 'Sommerfuglvik', 'Trollstua', 'Huttiheita', 'Demoby'];
+const FICTIONAL_PLACES = [
+  'Andeby',
+  'Flåklypa',
+  'Kardemomme',
+  'Lilleputt',
+  'Tusseby',
+  'Fantasia',
+  'Eventyrlund',
+  'Dukkeby',
+  'Sommerfuglvik',
+  'Trollstua',
+  'Huttiheita',
+  'Demoby',
+];
 const REAL_PLACES = [...Object.values(LOCAL_PLACES).flat(), ...REGION_NAMES, ...OUTSIDE_CITIES].sort((a, b) => b.length - a.length);
 
 /**

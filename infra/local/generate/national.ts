@@ -14,13 +14,20 @@ import { generateCalls } from './calls.js';
 
 /** The counties (2024 fylkesnummer) and how many municipalities each has here: 357 in all. */
 export const COUNTIES: readonly { code: string; name: string; municipalities: number }[] = [
-  { code: '03', name: 'Oslo', municipalities: 1 }, { code: '11', name: 'Rogaland', municipalities: 23 },
-  { code: '15', name: 'Møre og Romsdal', municipalities: 26 }, { code: '18', name: 'Nordland', municipalities: 41 },
-  { code: '31', name: 'Østfold', municipalities: 12 }, { code: '32', name: 'Akershus', municipalities: 21 },
-  { code: '33', name: 'Buskerud', municipalities: 18 }, { code: '34', name: 'Innlandet', municipalities: 46 },
-  { code: '39', name: 'Vestfold', municipalities: 6 }, { code: '40', name: 'Telemark', municipalities: 17 },
-  { code: '42', name: 'Agder', municipalities: 25 }, { code: '46', name: 'Vestland', municipalities: 43 },
-  { code: '50', name: 'Trøndelag', municipalities: 38 }, { code: '55', name: 'Troms', municipalities: 22 },
+  { code: '03', name: 'Oslo', municipalities: 1 },
+  { code: '11', name: 'Rogaland', municipalities: 23 },
+  { code: '15', name: 'Møre og Romsdal', municipalities: 26 },
+  { code: '18', name: 'Nordland', municipalities: 41 },
+  { code: '31', name: 'Østfold', municipalities: 12 },
+  { code: '32', name: 'Akershus', municipalities: 21 },
+  { code: '33', name: 'Buskerud', municipalities: 18 },
+  { code: '34', name: 'Innlandet', municipalities: 46 },
+  { code: '39', name: 'Vestfold', municipalities: 6 },
+  { code: '40', name: 'Telemark', municipalities: 17 },
+  { code: '42', name: 'Agder', municipalities: 25 },
+  { code: '46', name: 'Vestland', municipalities: 43 },
+  { code: '50', name: 'Trøndelag', municipalities: 38 },
+  { code: '55', name: 'Troms', municipalities: 22 },
   { code: '56', name: 'Finnmark', municipalities: 18 },
 ];
 
@@ -28,7 +35,9 @@ export function municipalityCodes(counties: readonly string[]): string[] {
   return COUNTIES.filter((c) => counties.includes(c.code)).flatMap((c) =>
     c.code === '31'
       ? MUNICIPALITIES.map((m) => m.code as string)
-      : c.code === '03' ? ['0301'] : Array.from({ length: c.municipalities }, (_, i) => `${c.code}${String(i + 1).padStart(2, '0')}`),
+      : c.code === '03'
+        ? ['0301']
+        : Array.from({ length: c.municipalities }, (_, i) => `${c.code}${String(i + 1).padStart(2, '0')}`),
   );
 }
 
@@ -45,15 +54,42 @@ export interface MarketSize {
 /** The three sizes of the bench: Østfold as measured today, five counties, all of Norway. */
 export const SIZES: Record<'ostfold' | 'five' | 'national', MarketSize> = {
   ostfold: { name: 'Østfold', counties: ['31'], companies: 10_000, calls: 840, openCalls: 168, proposals: 6_720, associations: 4 },
-  five: { name: 'five counties', counties: ['31', '32', '33', '39', '40'], companies: 30_000, calls: 5_180, openCalls: 1_036, proposals: 41_440, associations: 12 },
-  national: { name: 'national', counties: COUNTIES.map((c) => c.code), companies: 100_000, calls: 25_000, openCalls: 5_000, proposals: 200_000, associations: 60 },
+  five: {
+    name: 'five counties',
+    counties: ['31', '32', '33', '39', '40'],
+    companies: 30_000,
+    calls: 5_180,
+    openCalls: 1_036,
+    proposals: 41_440,
+    associations: 12,
+  },
+  national: {
+    name: 'national',
+    counties: COUNTIES.map((c) => c.code),
+    companies: 100_000,
+    calls: 25_000,
+    openCalls: 5_000,
+    proposals: 200_000,
+    associations: 60,
+  },
 };
 
 export interface Market {
   municipalities: string[];
   companies: (GeneratedCompany & { municipalityCode: string })[];
   calls: CallRecord[];
-  proposals: { callId: string; orgNumber: string; companyName: string; summary: string; description: string; partners: string[]; submittedAt: string; updatedAt: string; submittedBy: string; kind: 'innspill' }[];
+  proposals: {
+    callId: string;
+    orgNumber: string;
+    companyName: string;
+    summary: string;
+    description: string;
+    partners: string[];
+    submittedAt: string;
+    updatedAt: string;
+    submittedBy: string;
+    kind: 'innspill';
+  }[];
   associations: { id: string; name: string; members: string[] }[];
 }
 
@@ -78,10 +114,20 @@ export function generateMarket(size: MarketSize, seed: number, now: Date): Marke
     const status = open ? 'open' : roll < 0.05 ? 'draft' : roll < 0.07 ? 'cancelled' : 'open';
     const municipalityCode = pick(rng, municipalities);
     calls.push({
-      id, title: t.title, summary: t.summary, description: t.description, domains: t.domains, cpvCodes: t.cpvCodes,
-      deadline: new Date(deadlineMs).toISOString(), procedure: t.procedure, municipalityCode,
-      status, version: status === 'draft' ? 1 : 2,
-      createdAt: new Date(createdMs).toISOString(), updatedAt: new Date(createdMs + DAY).toISOString(), createdBy: `user-${municipalityCode}`,
+      id,
+      title: t.title,
+      summary: t.summary,
+      description: t.description,
+      domains: t.domains,
+      cpvCodes: t.cpvCodes,
+      deadline: new Date(deadlineMs).toISOString(),
+      procedure: t.procedure,
+      municipalityCode,
+      status,
+      version: status === 'draft' ? 1 : 2,
+      createdAt: new Date(createdMs).toISOString(),
+      updatedAt: new Date(createdMs + DAY).toISOString(),
+      createdBy: `user-${municipalityCode}`,
       ...(status === 'draft' ? {} : { publishedAt: new Date(createdMs + DAY).toISOString() }),
       ...(status === 'cancelled' ? { cancelledAt: new Date(createdMs + 2 * DAY).toISOString(), cancelReason: 'Behovet er dekket på annen måte.' } : {}),
     } as CallRecord);
@@ -97,10 +143,16 @@ export function generateMarket(size: MarketSize, seed: number, now: Date): Marke
     seen.add(key);
     const submittedAt = new Date(Date.parse(call.publishedAt!) + intBetween(rng, 1, 19) * DAY).toISOString();
     proposals.push({
-      callId: call.id, orgNumber: company.orgNumber, companyName: company.name, kind: 'innspill',
+      callId: call.id,
+      orgNumber: company.orgNumber,
+      companyName: company.name,
+      kind: 'innspill',
       summary: `Vi foreslår en pilot for ${call.title.toLocaleLowerCase('nb')}.`,
       description: `${company.description} Vi kan starte innen fire uker og deler data åpent.`,
-      partners: [], submittedAt, updatedAt: submittedAt, submittedBy: `user-${company.orgNumber}`,
+      partners: [],
+      submittedAt,
+      updatedAt: submittedAt,
+      submittedBy: `user-${company.orgNumber}`,
     });
   }
   const associations = Array.from({ length: size.associations }, (_, i) => ({
@@ -114,13 +166,33 @@ export function generateMarket(size: MarketSize, seed: number, now: Date): Marke
 /** The market as the items the use cases would have written (companies, associations, memberships, calls, proposals). */
 export function marketRecords(m: Market, at: string): BulkMarket {
   const orgs: OrganisationRecord[] = [
-    ...m.companies.map((c) => ({ id: c.orgNumber, kind: 'company' as const, name: c.name, description: c.description, capabilities: c.capabilities, cpvCodes: c.cpvCodes, municipalityCode: c.municipalityCode as never, sme: c.sme, capacity: c.capacity, updatedAt: at })),
+    ...m.companies.map((c) => ({
+      id: c.orgNumber,
+      kind: 'company' as const,
+      name: c.name,
+      description: c.description,
+      capabilities: c.capabilities,
+      cpvCodes: c.cpvCodes,
+      municipalityCode: c.municipalityCode as never,
+      sme: c.sme,
+      capacity: c.capacity,
+      updatedAt: at,
+    })),
     ...m.associations.map((a) => ({ id: a.id, kind: 'association' as const, name: a.name, updatedAt: at })),
   ];
   const names = new Map(m.companies.map((c) => [c.orgNumber, c.name]));
-  const memberships = m.associations.flatMap((a) => a.members.map((orgNumber) => ({
-    associationId: a.id, associationName: a.name, orgNumber, companyName: names.get(orgNumber) ?? orgNumber,
-    status: 'accepted' as const, requestedAt: at, decidedAt: at, requestedBy: `user-${orgNumber}`, decidedBy: `user-${a.id}`,
-  })));
+  const memberships = m.associations.flatMap((a) =>
+    a.members.map((orgNumber) => ({
+      associationId: a.id,
+      associationName: a.name,
+      orgNumber,
+      companyName: names.get(orgNumber) ?? orgNumber,
+      status: 'accepted' as const,
+      requestedAt: at,
+      decidedAt: at,
+      requestedBy: `user-${orgNumber}`,
+      decidedBy: `user-${a.id}`,
+    })),
+  );
   return { organisations: orgs, calls: m.calls, proposals: m.proposals, memberships };
 }

@@ -43,7 +43,8 @@ async function member(associationId: string, staffToken: string) {
   const c = await freeCompany(associationId);
   expect((await api('POST', `/api/associations/${associationId}/memberships`, { token: c.token })).status).toBe(201);
   const decided = await api('POST', `/api/associations/${associationId}/memberships/${c.id}/decision`, {
-    token: staffToken, body: { decision: 'accept' },
+    token: staffToken,
+    body: { decision: 'accept' },
   });
   expect(decided.status).toBe(200);
   return c;
@@ -53,8 +54,11 @@ async function member(associationId: string, staffToken: string) {
 async function acceptedMembers(associationId: string, staffToken: string, n: number) {
   const res = await api('GET', `/api/associations/${associationId}/memberships?status=accepted`, { token: staffToken });
   expect(res.status).toBe(200);
-  const found = COMPANIES.filter((c) => res.body.items.some((m: any) => m.orgNumber === c.id))
-    .map((c) => ({ id: c.id, name: c.name, token: companyToken[c.id]! }));
+  const found = COMPANIES.filter((c) => res.body.items.some((m: any) => m.orgNumber === c.id)).map((c) => ({
+    id: c.id,
+    name: c.name,
+    token: companyToken[c.id]!,
+  }));
   while (found.length < n) found.push(await member(associationId, staffToken));
   return found.slice(0, n);
 }
@@ -106,7 +110,7 @@ describe('associations are listed and have public pages', () => {
 });
 
 describe('membership', () => {
-  it('runs request → accept, with only the association\'s own staff deciding', async () => {
+  it("runs request → accept, with only the association's own staff deciding", async () => {
     const before = (await api('GET', '/api/associations')).body.items.find((a: any) => a.id === A0.id).memberCount;
     const c = await freeCompany(A0.id);
     const asked = await api('POST', `/api/associations/${A0.id}/memberships`, { token: c.token });
@@ -193,15 +197,13 @@ describe('membership', () => {
 
   it('accepts exactly one of many concurrent requests from the same company', async () => {
     const c = await freeCompany(A1.id);
-    const results = await Promise.all(
-      Array.from({ length: 10 }, () => api('POST', `/api/associations/${A1.id}/memberships`, { token: c.token })),
-    );
+    const results = await Promise.all(Array.from({ length: 10 }, () => api('POST', `/api/associations/${A1.id}/memberships`, { token: c.token })));
     expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
   });
 });
 
 describe('promotions', () => {
-  it('only the association\'s own staff promote, and only open calls', async () => {
+  it("only the association's own staff promote, and only open calls", async () => {
     const id = await openCall();
     expect((await promote(id, t.fredrikstad)).status).toBe(403);
     expect((await promote(id, t.otherAssociation)).status).toBe(403);
@@ -223,15 +225,21 @@ describe('promotions', () => {
     expect((await promote(id, t.association, A0.id, 'x')).status).toBe(400);
     expect((await promote(id, t.association, A0.id, 'y'.repeat(501))).status).toBe(400);
     const extra = await api('POST', `/api/associations/${A0.id}/promotions`, {
-      token: t.association, body: { callId: id, note: 'Gyldig notat', views: 1000 },
+      token: t.association,
+      body: { callId: id, note: 'Gyldig notat', views: 1000 },
     });
     expect(extra.status).toBe(400);
 
     const ok = await promote(id);
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({
-      associationId: A0.id, associationName: A0.name, callId: id, callTitle: callBody().title, municipalityName: 'Fredrikstad',
-      note: 'Passer godt for medlemmer innen avfall og sensorer.', link: `/utlysninger/${id}?promo=${ok.body.id}`,
+      associationId: A0.id,
+      associationName: A0.name,
+      callId: id,
+      callTitle: callBody().title,
+      municipalityName: 'Fredrikstad',
+      note: 'Passer godt for medlemmer innen avfall og sensorer.',
+      link: `/utlysninger/${id}?promo=${ok.body.id}`,
     });
     const page = await api('GET', `/api/associations/${A0.id}`);
     expect(page.body.promotions[0]).toEqual(ok.body);

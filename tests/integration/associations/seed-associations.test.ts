@@ -39,8 +39,9 @@ describe('demo associations seed', () => {
     expect(pending.body.items).toHaveLength(1);
 
     const programme = await stack.client.login(users.programme);
-    const reach = (await Promise.all(ASSOCIATIONS.map((a) => stack.client.call('GET', `/api/associations/${a.id}/reach`, { token: programme }))))
-      .flatMap((r) => r.body.items);
+    const reach = (await Promise.all(ASSOCIATIONS.map((a) => stack.client.call('GET', `/api/associations/${a.id}/reach`, { token: programme })))).flatMap(
+      (r) => r.body.items,
+    );
     expect(reach.length).toBeGreaterThanOrEqual(4);
     expect(reach.every((r: any) => r.views > 0 && r.memberViewers > 0)).toBe(true);
     // The seeded promotions are of open calls: their member proposals are still sealed.

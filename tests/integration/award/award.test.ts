@@ -41,7 +41,12 @@ const api = (method: string, path: string, token?: string, body?: unknown, heade
   stack.client.call(method, path, { token, body, headers });
 
 async function publish(overrides: Record<string, unknown>, deadlineInMs = 60_000) {
-  const created = await api('POST', '/api/calls', t.fredrikstad, callBody({ deadline: new Date((await serverNow(stack.client)) + deadlineInMs).toISOString(), ...overrides }));
+  const created = await api(
+    'POST',
+    '/api/calls',
+    t.fredrikstad,
+    callBody({ deadline: new Date((await serverNow(stack.client)) + deadlineInMs).toISOString(), ...overrides }),
+  );
   expect(created.status).toBe(201);
   return { id: created.body.id as string, publish: await api('POST', `/api/calls/${created.body.id}/publish`, t.fredrikstad) };
 }
@@ -59,7 +64,10 @@ async function lettersFor(callId: string, kind: string) {
 }
 
 const tender = (priceNok: number, extra: Record<string, unknown> = {}) => ({
-  summary: 'Vi leverer en pilot med sensorer og app.', description: 'Pilot i tre måneder med evaluering sammen med kommunen.', priceNok, ...extra,
+  summary: 'Vi leverer en pilot med sensorer og app.',
+  description: 'Pilot i tre måneder med evaluering sammen med kommunen.',
+  priceNok,
+  ...extra,
 });
 const selfDeclaration = { noExclusionGrounds: true, taxAndVatPaid: true, hmsCompliant: true };
 
@@ -70,11 +78,18 @@ describe('criteria and the climate rule at publication', () => {
     const sum = await publish({ awardCriteria: defaultCriteria.slice(0, 2) });
     expect(sum.publish.status).toBe(400);
     expect(sum.publish.body.detail).toMatch(/sum to 70/);
-    const lowClimate = [{ ...defaultCriteria[0], weight: 50 }, { ...defaultCriteria[1], weight: 30 }, { ...defaultCriteria[2], weight: 20 }];
+    const lowClimate = [
+      { ...defaultCriteria[0], weight: 50 },
+      { ...defaultCriteria[1], weight: 30 },
+      { ...defaultCriteria[2], weight: 20 },
+    ];
     const low = await publish({ awardCriteria: lowClimate });
     expect(low.publish.status).toBe(400);
     expect(low.publish.body.detail).toMatch(/§ 7-9/);
-    const asRequirements = await publish({ awardCriteria: lowClimate, climateRequirements: { text: 'Kravspesifikasjonen stiller krav til utslippsfri transport.' } });
+    const asRequirements = await publish({
+      awardCriteria: lowClimate,
+      climateRequirements: { text: 'Kravspesifikasjonen stiller krav til utslippsfri transport.' },
+    });
     expect(asRequirements.publish.status).toBe(200);
     expect(asRequirements.publish.body.phase).toBe('open');
     const dialogue = await publish({ procedure: 'market-dialogue', awardCriteria: defaultCriteria });
@@ -87,10 +102,22 @@ describe('a single-stage competition from deadline to contract', () => {
 
   it('takes tenders with a price only, and shows phase open', async () => {
     ({ id } = await publish({}));
-    expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], tender(1)) ).status).toBe(201);
-    const noPrice = await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], { summary: 'Uten pris her, dessverre.', description: 'Et tilbud uten pris kan ikke evalueres.' });
+    expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], tender(1))).status).toBe(201);
+    const noPrice = await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], {
+      summary: 'Uten pris her, dessverre.',
+      description: 'Et tilbud uten pris kan ikke evalueres.',
+    });
     expect(noPrice.status).toBe(400);
-    expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], tender(100_000, { confidential: [{ part: 'description', reason: 'Forretningshemmelighet om teknologien.' }] }))).status).toBe(200);
+    expect(
+      (
+        await api(
+          'PUT',
+          `/api/calls/${id}/proposals/mine`,
+          t[A.id],
+          tender(100_000, { confidential: [{ part: 'description', reason: 'Forretningshemmelighet om teknologien.' }] }),
+        )
+      ).status,
+    ).toBe(200);
     expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[B.id], tender(200_000))).status).toBe(201);
     expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[C.id], tender(400_000))).status).toBe(201);
     expect((await api('GET', `/api/calls/${id}`)).body.phase).toBe('open');
@@ -123,7 +150,9 @@ describe('a single-stage competition from deadline to contract', () => {
     expect(second.status).toBe(200);
     expect(second.headers.get('etag')).toBe('"2"');
     // Concurrent first evaluations of one tender: exactly one is created, the others must send If-Match.
-    const racing = await Promise.all(Array.from({ length: 8 }, () => api('PUT', `/api/calls/${id}/evaluations/${B.id}`, t.fredrikstad, { scores: { kvalitet: 9, klima: 9 } })));
+    const racing = await Promise.all(
+      Array.from({ length: 8 }, () => api('PUT', `/api/calls/${id}/evaluations/${B.id}`, t.fredrikstad, { scores: { kvalitet: 9, klima: 9 } })),
+    );
     expect(racing.filter((r) => r.status === 201)).toHaveLength(1);
     expect(racing.every((r) => r.status === 201 || r.status === 428 || r.status === 412)).toBe(true);
     expect((await api('GET', `/api/calls/${id}/evaluations/${B.id}`, t.fredrikstad)).headers.get('etag')).toBe('"1"');
@@ -141,7 +170,11 @@ describe('a single-stage competition from deadline to contract', () => {
     expect(byOrg[B.id].scores.pris).toBe(5);
     expect(byOrg[C.id].scores.pris).toBe(2.5);
     // A: 40×10/10 + 30×7/10 + 30×8/10 = 40 + 21 + 24 = 85; B: 20 + 27 + 27 = 74; C: 10 + 12 + 10.5 = 32.5
-    expect(table.body.items.map((i: any) => [i.orgNumber, i.total, i.rank])).toEqual([[A.id, 85, 1], [B.id, 74, 2], [C.id, 32.5, 3]]);
+    expect(table.body.items.map((i: any) => [i.orgNumber, i.total, i.rank])).toEqual([
+      [A.id, 85, 1],
+      [B.id, 74, 2],
+      [C.id, 32.5, 3],
+    ]);
     expect(byOrg[C.id].weighted).toEqual({ pris: 10, kvalitet: 12, klima: 10.5 });
   });
 
@@ -173,7 +206,10 @@ describe('a single-stage competition from deadline to contract', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.text).toContain('32,50');
     expect(mine.body.text).not.toContain(B.name);
-    expect((await api('POST', `/api/calls/${id}/contract`, t.fredrikstad, { signedAt: new Date(await serverNow(stack.client)).toISOString(), valueNok: 100_000 })).status).toBe(409);
+    expect(
+      (await api('POST', `/api/calls/${id}/contract`, t.fredrikstad, { signedAt: new Date(await serverNow(stack.client)).toISOString(), valueNok: 100_000 }))
+        .status,
+    ).toBe(409);
     expect((await api('GET', `/api/calls/${id}`)).body.contract).toBeUndefined();
   });
 
@@ -205,7 +241,19 @@ describe('a single-stage competition from deadline to contract', () => {
     const protocol = await api('GET', `/api/calls/${id}/protocol`, t.fredrikstad);
     expect(protocol.status).toBe(200);
     const types = protocol.body.events.map((e: any) => e.type);
-    for (const type of ['created', 'published', 'request-deadline', 'impartiality', 'evaluation', 'award', 'letter', 'award-withdrawn', 'standstill-end', 'contract']) expect(types).toContain(type);
+    for (const type of [
+      'created',
+      'published',
+      'request-deadline',
+      'impartiality',
+      'evaluation',
+      'award',
+      'letter',
+      'award-withdrawn',
+      'standstill-end',
+      'contract',
+    ])
+      expect(types).toContain(type);
     // Only the standstill of the decision in force ended; the withdrawn one never did.
     expect(types.filter((x: string) => x === 'standstill-end')).toHaveLength(1);
     expect(protocol.body.events.filter((e: any) => e.type === 'letter')).toHaveLength(9);
@@ -225,7 +273,11 @@ describe('a single-stage competition from deadline to contract', () => {
     const metadata = JSON.parse(strFromU8(files['metadata.json']!));
     expect(metadata.saksmappe).toMatchObject({ systemID: id, saksstatus: 'contracted' });
     const listed = metadata.dokumenter.map((d: any) => d.filnavn).sort();
-    expect(listed).toEqual(Object.keys(files).filter((f) => f !== 'metadata.json').sort());
+    expect(listed).toEqual(
+      Object.keys(files)
+        .filter((f) => f !== 'metadata.json')
+        .sort(),
+    );
     for (const doc of metadata.dokumenter) {
       expect(createHash('sha256').update(files[doc.filnavn]!).digest('hex')).toBe(doc.sjekksum);
       expect(files[doc.filnavn]!.length).toBe(doc.filstoerrelse);
@@ -251,20 +303,34 @@ describe('the open phase in the record: documents, questions, corrections, attac
     const first = await uploadFile(stack.client, t.fredrikstad, docs, v1, { changeNote: 'Konkurransegrunnlaget er lagt ut.' });
     expect(first.put!.status).toBe(200);
     const v2 = pdfBytes('Konkurransegrunnlag versjon 2 med rettet tabell');
-    const second = await uploadFile(stack.client, t.fredrikstad, docs, v2, { fileName: 'konkurransegrunnlag-v2.pdf', replaces: first.declared.body.id, changeNote: 'Tabell 3 hadde feil tall.' });
+    const second = await uploadFile(stack.client, t.fredrikstad, docs, v2, {
+      fileName: 'konkurransegrunnlag-v2.pdf',
+      replaces: first.declared.body.id,
+      changeNote: 'Tabell 3 hadde feil tall.',
+    });
     expect(second.put!.status).toBe(200);
     const extra = pdfBytes('Vedlegg som trekkes');
     const removed = await uploadFile(stack.client, t.fredrikstad, docs, extra, { fileName: 'bilag.pdf', changeNote: 'Bilag lagt ut.' });
-    expect((await api('DELETE', `${docs}/${removed.declared.body.id}`, t.fredrikstad, { changeNote: 'Bilaget gjaldt en annen anskaffelse.' })).status).toBe(204);
-    Object.assign(files, { v1: { id: first.declared.body.id, bytes: v1 }, v2: { id: second.declared.body.id, bytes: v2 }, removed: { id: removed.declared.body.id, bytes: extra } });
+    expect((await api('DELETE', `${docs}/${removed.declared.body.id}`, t.fredrikstad, { changeNote: 'Bilaget gjaldt en annen anskaffelse.' })).status).toBe(
+      204,
+    );
+    Object.assign(files, {
+      v1: { id: first.declared.body.id, bytes: v1 },
+      v2: { id: second.declared.body.id, bytes: v2 },
+      removed: { id: removed.declared.body.id, bytes: extra },
+    });
     // The superseded and removed versions are neither listed nor served.
     expect((await api('GET', docs)).body.items.map((d: any) => d.id)).toEqual([second.declared.body.id]);
     expect((await api('GET', `${docs}/${first.declared.body.id}`, undefined, undefined, {})).status).toBe(404);
 
     const asked = await api('POST', `/api/calls/${id}/questions`, t[A.id], { text: 'Kan løsningen leveres som tjeneste (SaaS)?' });
     expect(asked.status).toBe(201);
-    expect((await api('POST', `/api/calls/${id}/questions/${asked.body.id}/answer`, t.fredrikstad, { answer: 'Ja, en tjenesteleveranse er greit.' })).status).toBe(200);
-    expect((await api('POST', `/api/calls/${id}/questions`, t.fredrikstad, { text: 'Avklaring om datoer for befaring.', answer: 'Befaring holdes uke 12.' })).status).toBe(201);
+    expect(
+      (await api('POST', `/api/calls/${id}/questions/${asked.body.id}/answer`, t.fredrikstad, { answer: 'Ja, en tjenesteleveranse er greit.' })).status,
+    ).toBe(200);
+    expect(
+      (await api('POST', `/api/calls/${id}/questions`, t.fredrikstad, { text: 'Avklaring om datoer for befaring.', answer: 'Befaring holdes uke 12.' })).status,
+    ).toBe(201);
 
     expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], tender(100_000))).status).toBe(201);
     expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[B.id], tender(150_000))).status).toBe(201);
@@ -282,8 +348,10 @@ describe('the open phase in the record: documents, questions, corrections, attac
     const withheldUp = await uploadFile(stack.client, t[A.id], att, withheld, { fileName: 'prisskjema.pdf' });
     expect(withheldUp.put!.status).toBe(200);
     Object.assign(files, {
-      secret: { id: secretUp.declared.body.id, bytes: secret }, redacted: { id: redactedUp.declared.body.id, bytes: redacted },
-      plain: { id: plainUp.declared.body.id, bytes: plain }, withheld: { id: withheldUp.declared.body.id, bytes: withheld },
+      secret: { id: secretUp.declared.body.id, bytes: secret },
+      redacted: { id: redactedUp.declared.body.id, bytes: redacted },
+      plain: { id: plainUp.declared.body.id, bytes: plain },
+      withheld: { id: withheldUp.declared.body.id, bytes: withheld },
     });
     const confidential = [
       { part: files.secret!.id, reason: 'Forretningshemmelighet om teknologien.' },
@@ -295,17 +363,29 @@ describe('the open phase in the record: documents, questions, corrections, attac
   it('awards and contracts; the insight copy puts the redacted copy in place of the marked attachment', async () => {
     await passTime(stack.client, 20 * DAY + 1000);
     expect((await api('POST', `/api/calls/${id}/impartiality`, t.fredrikstad, { impartial: true })).status).toBe(201);
-    for (const c of [A, B]) expect((await api('PUT', `/api/calls/${id}/evaluations/${c.id}`, t.fredrikstad, { scores: { kvalitet: 7, klima: 7 } })).status).toBe(201);
+    for (const c of [A, B])
+      expect((await api('PUT', `/api/calls/${id}/evaluations/${c.id}`, t.fredrikstad, { scores: { kvalitet: 7, klima: 7 } })).status).toBe(201);
     expect((await api('POST', `/api/calls/${id}/award`, t.fredrikstad, { winners: [A.id], reasons })).status).toBe(201);
     const copy = await api('GET', `/api/calls/${id}/insight/${A.id}`, t.fredrikstad);
     expect(copy.status).toBe(200);
-    expect(copy.body.attachments.map((f: any) => [f.id, f.fileName, f.redacts]).sort()).toEqual([
-      [files.plain!.id, 'skisse.png', undefined], [files.redacted!.id, 'losning-sladdet.pdf', files.secret!.id],
-    ].sort());
+    expect(copy.body.attachments.map((f: any) => [f.id, f.fileName, f.redacts]).sort()).toEqual(
+      [
+        [files.plain!.id, 'skisse.png', undefined],
+        [files.redacted!.id, 'losning-sladdet.pdf', files.secret!.id],
+      ].sort(),
+    );
     expect(copy.body.withheldAttachments).toEqual([files.withheld!.id]);
     expect(JSON.stringify(copy.body)).not.toContain('losning.pdf');
     await passTime(stack.client, 10 * DAY + 1000);
-    expect((await api('POST', `/api/calls/${id}/contract`, t.fredrikstad, { signedAt: new Date(await serverNow(stack.client)).toISOString(), valueNok: 100_000, durationMonths: 24 })).status).toBe(201);
+    expect(
+      (
+        await api('POST', `/api/calls/${id}/contract`, t.fredrikstad, {
+          signedAt: new Date(await serverNow(stack.client)).toISOString(),
+          valueNok: 100_000,
+          durationMonths: 24,
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('lists documents, corrections, questions, answers and the clarification in the protocol', async () => {
@@ -324,7 +404,8 @@ describe('the open phase in the record: documents, questions, corrections, attac
     // The protocol names no asker (the programme reads it too).
     expect(JSON.stringify(of('question'))).not.toContain(A.name);
     expect(of('request-deadline')[0]!.text).toMatch(/2 tilbud mottatt/);
-    for (const type of ['published', 'impartiality', 'evaluation', 'award', 'letter', 'standstill-end', 'contract']) expect(of(type).length, type).toBeGreaterThan(0);
+    for (const type of ['published', 'impartiality', 'evaluation', 'award', 'letter', 'standstill-end', 'contract'])
+      expect(of(type).length, type).toBeGreaterThan(0);
   });
 
   it('packs every document version, the questions, the change log, attachments and the redacted copy, each listed with its checksum', async () => {
@@ -333,7 +414,11 @@ describe('the open phase in the record: documents, questions, corrections, attac
     const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
     const metadata = JSON.parse(strFromU8(zip['metadata.json']!));
     const byPath = new Map<string, any>(metadata.dokumenter.map((d: any) => [d.filnavn, d]));
-    expect([...byPath.keys()].sort()).toEqual(Object.keys(zip).filter((f) => f !== 'metadata.json').sort());
+    expect([...byPath.keys()].sort()).toEqual(
+      Object.keys(zip)
+        .filter((f) => f !== 'metadata.json')
+        .sort(),
+    );
     const one = (prefix: string, f: { id: string; bytes: Buffer }) => {
       const path = [...byPath.keys()].find((p) => p.startsWith(prefix) && p.includes(f.id));
       expect(path, `${prefix}${f.id}`).toBeDefined();
@@ -342,7 +427,11 @@ describe('the open phase in the record: documents, questions, corrections, attac
       expect(byPath.get(path!).filstoerrelse).toBe(f.bytes.length);
       return byPath.get(path!);
     };
-    expect(one('dokumenter/erstattet/', files.v1!)).toMatchObject({ dokumenttype: 'Konkurransedokument', versjonsnummer: 1, tilknyttetRegistreringSom: 'Vedlegg' });
+    expect(one('dokumenter/erstattet/', files.v1!)).toMatchObject({
+      dokumenttype: 'Konkurransedokument',
+      versjonsnummer: 1,
+      tilknyttetRegistreringSom: 'Vedlegg',
+    });
     expect(one('dokumenter/gjeldende/', files.v2!)).toMatchObject({ versjonsnummer: 2, format: 'application/pdf' });
     one('dokumenter/erstattet/', files.removed!);
     one(`vedlegg/${A.id}/`, files.secret!);
@@ -381,7 +470,12 @@ describe('a two-stage procedure: requests, selection, invited-only sealed tender
   it('takes requests to take part (self-declaration, no price)', async () => {
     ({ id } = await publish({ procedure: 'innovation-partnership' }));
     expect((await api('PUT', tenderPath(), t[A.id], tender(100))).status).toBe(400);
-    const request = { summary: 'Vi ber om å få delta i partnerskapet.', description: 'Vi har levert lignende løsninger til to kommuner.', selfDeclaration, references: [{ customer: 'Moss kommune', description: 'Sensorpilot', year: 2025 }] };
+    const request = {
+      summary: 'Vi ber om å få delta i partnerskapet.',
+      description: 'Vi har levert lignende løsninger til to kommuner.',
+      selfDeclaration,
+      references: [{ customer: 'Moss kommune', description: 'Sensorpilot', year: 2025 }],
+    };
     for (const c of [A, B, C]) expect((await api('PUT', tenderPath(), t[c.id], request)).status).toBe(201);
     await passTime(stack.client, 61_000);
     expect((await api('GET', `/api/calls/${id}`)).body.phase).toBe('selection');
@@ -394,18 +488,29 @@ describe('a two-stage procedure: requests, selection, invited-only sealed tender
     expect((await api('GET', `/api/calls/${id}/evaluation`, t.fredrikstad)).status).toBe(409);
     const now = await serverNow(stack.client);
     const reasons = 'Valgt ut etter relevante referanser og kapasitet til å gjennomføre partnerskapet.';
-    const tooSoon = await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id, B.id], reasons, tenderDeadline: new Date(now + 5 * DAY).toISOString() });
+    const tooSoon = await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, {
+      selected: [A.id, B.id],
+      reasons,
+      tenderDeadline: new Date(now + 5 * DAY).toISOString(),
+    });
     expect(tooSoon.status).toBe(400);
     expect(tooSoon.body.type).toBe('urn:innovasjonstorget:problem:tender-deadline-too-soon');
     expect(Date.parse(tooSoon.body.params.earliest)).toBeGreaterThanOrEqual(now + 10 * DAY);
     expect(tooSoon.body.errors).toEqual([{ path: 'tenderDeadline', message: expect.stringMatching(/at least 10 days/) }]);
-    const selected = await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id, B.id], reasons, tenderDeadline: new Date(now + 11 * DAY).toISOString() });
+    const selected = await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, {
+      selected: [A.id, B.id],
+      reasons,
+      tenderDeadline: new Date(now + 11 * DAY).toISOString(),
+    });
     expect(selected.status).toBe(201);
     expect(selected.body.phase).toBe('tendering');
     const letters = await lettersFor(id, 'selection');
     expect([...letters.keys()].sort()).toEqual([A.id, B.id, C.id].sort());
     expect(letters.get(C.id)!.subject).toMatch(/^Ikke valgt ut/);
-    expect((await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id], reasons, tenderDeadline: new Date(now + 12 * DAY).toISOString() })).status).toBe(409);
+    expect(
+      (await api('POST', `/api/calls/${id}/selection`, t.fredrikstad, { selected: [A.id], reasons, tenderDeadline: new Date(now + 12 * DAY).toISOString() }))
+        .status,
+    ).toBe(409);
   });
 
   it('lets only selected companies tender, sealed until the tender deadline; the requests stay as they were', async () => {
@@ -426,15 +531,22 @@ describe('a two-stage procedure: requests, selection, invited-only sealed tender
   });
 
   it('evaluates the tenders, awards, and contracts after the standstill', async () => {
-    for (const c of [A, B]) expect((await api('PUT', `/api/calls/${id}/evaluations/${c.id}`, t.fredrikstad, { scores: { kvalitet: 8, klima: 7 } })).status).toBe(201);
+    for (const c of [A, B])
+      expect((await api('PUT', `/api/calls/${id}/evaluations/${c.id}`, t.fredrikstad, { scores: { kvalitet: 8, klima: 7 } })).status).toBe(201);
     expect((await api('PUT', `/api/calls/${id}/evaluations/${C.id}`, t.fredrikstad, { scores: { kvalitet: 8, klima: 7 } })).status).toBe(404);
     const table = await api('GET', `/api/calls/${id}/evaluation`, t.fredrikstad);
     expect(table.body.items[0]).toMatchObject({ orgNumber: B.id, rank: 1 });
-    const award = await api('POST', `/api/calls/${id}/award`, t.fredrikstad, { winners: [B.id], reasons: 'Laveste pris ved lik kvalitet og klimaprofil gir høyest sum etter kriteriene.' });
+    const award = await api('POST', `/api/calls/${id}/award`, t.fredrikstad, {
+      winners: [B.id],
+      reasons: 'Laveste pris ved lik kvalitet og klimaprofil gir høyest sum etter kriteriene.',
+    });
     expect(award.status).toBe(201);
     expect([...(await lettersFor(id, 'award')).keys()].sort()).toEqual([A.id, B.id].sort());
     await passTime(stack.client, 10 * DAY + 1000);
-    const contract = await api('POST', `/api/calls/${id}/contract`, t.fredrikstad, { signedAt: new Date(await serverNow(stack.client)).toISOString(), valueNok: 200_000 });
+    const contract = await api('POST', `/api/calls/${id}/contract`, t.fredrikstad, {
+      signedAt: new Date(await serverNow(stack.client)).toISOString(),
+      valueNok: 200_000,
+    });
     expect(contract.status).toBe(201);
     const res = await fetch(`${stack.url}/api/calls/${id}/archive`, { headers: { authorization: `Bearer ${t.fredrikstad}` } });
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
@@ -450,7 +562,14 @@ describe('a market dialogue', () => {
     const { id, publish: published } = await publish({ procedure: 'market-dialogue' });
     expect(published.status).toBe(200);
     expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], tender(1000))).status).toBe(400);
-    expect((await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], { summary: 'Innspill om sensorer i sentrum.', description: 'Vi deler erfaringer fra tre kommuner.' })).status).toBe(201);
+    expect(
+      (
+        await api('PUT', `/api/calls/${id}/proposals/mine`, t[A.id], {
+          summary: 'Innspill om sensorer i sentrum.',
+          description: 'Vi deler erfaringer fra tre kommuner.',
+        })
+      ).status,
+    ).toBe(201);
     await passTime(stack.client, 61_000);
     expect((await api('GET', `/api/calls/${id}`)).body.phase).toBe('concluded');
     await api('POST', `/api/calls/${id}/impartiality`, t.fredrikstad, { impartial: true });
@@ -464,13 +583,14 @@ describe('a market dialogue', () => {
   it('keeps a user who declared partiality from reading anything', async () => {
     const { id } = await publish({ procedure: 'market-dialogue' });
     await passTime(stack.client, 61_000);
-    expect((await api('POST', `/api/calls/${id}/impartiality`, t.fredrikstad, { impartial: false, reason: 'Min bror eier et av selskapene.' })).status).toBe(201);
+    expect((await api('POST', `/api/calls/${id}/impartiality`, t.fredrikstad, { impartial: false, reason: 'Min bror eier et av selskapene.' })).status).toBe(
+      201,
+    );
     const res = await api('GET', `/api/calls/${id}/proposals`, t.fredrikstad);
     expect(res.status).toBe(403);
     expect(res.body.type).toMatch(/impartiality-required$/);
   });
 });
-
 
 describe('cancellation', () => {
   it('sends every company that answered a letter with the reason, once (hook for cancel-call.ts)', async () => {

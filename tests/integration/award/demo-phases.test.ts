@@ -36,7 +36,8 @@ describe('programme phases', () => {
     const res = await api('GET', '/api/programme/phases', programme);
     expect(res.status).toBe(200);
     const count = (p: string) => res.body.byPhase.find((b: any) => b.phase === p).count;
-    for (const p of ['open', 'selection', 'tendering', 'evaluation', 'standstill', 'contracted', 'concluded', 'cancelled', 'draft']) expect(count(p)).toBeGreaterThan(0);
+    for (const p of ['open', 'selection', 'tendering', 'evaluation', 'standstill', 'contracted', 'concluded', 'cancelled', 'draft'])
+      expect(count(p)).toBeGreaterThan(0);
     expect(res.body.contracted).toBe(count('contracted'));
     // The seeded contract: published 30 days before the deadline −40 d, signed 27 days after it (−13 d): 57 days.
     expect(res.body.medianDaysToContract).toBeGreaterThan(40);

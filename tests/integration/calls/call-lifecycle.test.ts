@@ -44,7 +44,7 @@ describe('a draft', () => {
     expect((await stack.client.call('GET', `/api/calls/${draft.id}`)).status).toBe(404);
   });
 
-  it('appears in the municipality\'s own list but not in the public one', async () => {
+  it("appears in the municipality's own list but not in the public one", async () => {
     const { body: draft } = await create({ title: 'Utkast som bare Fredrikstad ser' });
     const mine = await stack.client.call('GET', '/api/calls?mine=true&status=draft&limit=100', { token: tokens.fredrikstad });
     expect(mine.body.items.map((c: any) => c.id)).toContain(draft.id);
@@ -76,7 +76,9 @@ describe('editing with optimistic concurrency', () => {
   it('never lets a deadline move into the past', async () => {
     const { body: draft } = await create();
     const res = await stack.client.call('PATCH', `/api/calls/${draft.id}`, {
-      token: tokens.fredrikstad, body: { deadline: '2020-01-01T12:00:00+01:00' }, headers: { 'if-match': '"1"' },
+      token: tokens.fredrikstad,
+      body: { deadline: '2020-01-01T12:00:00+01:00' },
+      headers: { 'if-match': '"1"' },
     });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe('deadline');
@@ -119,9 +121,15 @@ describe('publishing and cancelling', () => {
   it('cancels an open call, and not twice', async () => {
     const { body: draft } = await create();
     await stack.client.call('POST', `/api/calls/${draft.id}/publish`, { token: tokens.fredrikstad });
-    const cancelled = await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
+    const cancelled = await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, {
+      token: tokens.fredrikstad,
+      body: { reason: 'Behovet er dekket på annen måte.' },
+    });
     expect(cancelled.body.status).toBe('cancelled');
-    expect((await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } })).status).toBe(409);
+    expect(
+      (await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } }))
+        .status,
+    ).toBe(409);
     const pub = await stack.client.call('GET', '/api/calls?limit=100');
     expect(pub.body.items.map((c: any) => c.id)).not.toContain(draft.id);
   });
@@ -129,6 +137,8 @@ describe('publishing and cancelling', () => {
   it('lets no other municipality publish or cancel a published call (403)', async () => {
     const { body: draft } = await create();
     await stack.client.call('POST', `/api/calls/${draft.id}/publish`, { token: tokens.fredrikstad });
-    expect((await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.halden, body: { reason: 'Behovet er dekket på annen måte.' } })).status).toBe(403);
+    expect(
+      (await stack.client.call('POST', `/api/calls/${draft.id}/cancel`, { token: tokens.halden, body: { reason: 'Behovet er dekket på annen måte.' } })).status,
+    ).toBe(403);
   });
 });

@@ -25,7 +25,9 @@ describe.each([
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { status: number; body: any } = await stack.client.call('GET', `/api/calls?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+      const res: { status: number; body: any } = await stack.client.call('GET', `/api/calls?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+        token,
+      });
       expect(res.status).toBe(200);
       items.push(...res.body.items);
       cursor = res.body.nextCursor;
@@ -98,13 +100,24 @@ describe.each([
     });
   });
 
-    it('shows a call the moment it is published and hides it the moment it is cancelled', async () => {
-      const token = await stack.client.login(users.halden);
-      const created = await stack.client.call('POST', '/api/calls', { token, body: { title: 'Ferskt publisert', summary: 'Vises straks i listen.', description: 'Skal vises straks etter publisering.', domains: ['safety'], cpvCodes: [], deadline: new Date(Date.now() + 86_400_000).toISOString(), procedure: 'market-dialogue' } });
-      await stack.client.call('GET', '/api/calls?limit=100');
-      await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token });
-      expect((await stack.client.call('GET', '/api/calls?limit=100')).body.items.map((c: any) => c.id)).toContain(created.body.id);
-      await stack.client.call('POST', `/api/calls/${created.body.id}/cancel`, { token, body: { reason: 'Behovet er dekket på annen måte.' } });
-      expect((await stack.client.call('GET', '/api/calls?limit=100')).body.items.map((c: any) => c.id)).not.toContain(created.body.id);
+  it('shows a call the moment it is published and hides it the moment it is cancelled', async () => {
+    const token = await stack.client.login(users.halden);
+    const created = await stack.client.call('POST', '/api/calls', {
+      token,
+      body: {
+        title: 'Ferskt publisert',
+        summary: 'Vises straks i listen.',
+        description: 'Skal vises straks etter publisering.',
+        domains: ['safety'],
+        cpvCodes: [],
+        deadline: new Date(Date.now() + 86_400_000).toISOString(),
+        procedure: 'market-dialogue',
+      },
     });
+    await stack.client.call('GET', '/api/calls?limit=100');
+    await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token });
+    expect((await stack.client.call('GET', '/api/calls?limit=100')).body.items.map((c: any) => c.id)).toContain(created.body.id);
+    await stack.client.call('POST', `/api/calls/${created.body.id}/cancel`, { token, body: { reason: 'Behovet er dekket på annen måte.' } });
+    expect((await stack.client.call('GET', '/api/calls?limit=100')).body.items.map((c: any) => c.id)).not.toContain(created.body.id);
+  });
 });

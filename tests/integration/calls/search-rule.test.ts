@@ -32,7 +32,10 @@ const callArb = fc.record({
 
 const searchArb: fc.Arbitrary<CallSearch> = fc.record(
   {
-    words: fc.array(fc.constantFrom('sensor', 'søppel', 'gatelys', 'bærekraft', 'øra', 'app', 'vann', 'lading', 'sens', 'zzz', 'ø', 'billad'), { minLength: 1, maxLength: 3 }),
+    words: fc.array(fc.constantFrom('sensor', 'søppel', 'gatelys', 'bærekraft', 'øra', 'app', 'vann', 'lading', 'sens', 'zzz', 'ø', 'billad'), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     municipality: fc.constantFrom(...MUNIS),
     county: fc.constantFrom('31', '03', '46'),
     domain: fc.constantFrom(...DOMAINS),
@@ -68,9 +71,16 @@ beforeAll(async () => {
   // Corrections and cancellations move postings: a few calls change after publication.
   for (const [i, c] of calls.entries()) {
     if (c.status !== 'open' || i % 7 !== 0) continue;
-    const next: CallRecord = i % 14 === 0
-      ? { ...c, status: 'cancelled', version: 2, cancelledAt: NOW, publishedAt: NOW }
-      : { ...c, title: `Rettet ${c.title} gatelys`, municipalityCode: '0301', deadline: new Date(Date.parse(c.deadline) + 86_400_000).toISOString(), version: 2 };
+    const next: CallRecord =
+      i % 14 === 0
+        ? { ...c, status: 'cancelled', version: 2, cancelledAt: NOW, publishedAt: NOW }
+        : {
+            ...c,
+            title: `Rettet ${c.title} gatelys`,
+            municipalityCode: '0301',
+            deadline: new Date(Date.parse(c.deadline) + 86_400_000).toISOString(),
+            version: 2,
+          };
     expect(await replaceCall(next, 1)).toBe(true);
     calls[i] = next;
   }
@@ -112,15 +122,16 @@ describe('the call search rule', () => {
 
   it("picks the same calls from a municipality's own list (status and deadline too)", async () => {
     const statusArb = fc.constantFrom<Pick<CallSearch, 'status' | 'deadline'>>(
-      {}, { status: 'draft' }, { status: 'open', deadline: { after: NOW } }, { status: 'open', deadline: { before: NOW } },
+      {},
+      { status: 'draft' },
+      { status: 'open', deadline: { after: NOW } },
+      { status: 'open', deadline: { before: NOW } },
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...MUNIS), searchArb, statusArb, async (muni, search, status) => {
         const s = { ...search, municipality: undefined, county: undefined, ...status };
         const got = await queryMunicipalityCalls(muni, s, 1000);
-        const expected = calls
-          .filter((c) => c.municipalityCode === muni && matchesCallSearch(s, c))
-          .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+        const expected = calls.filter((c) => c.municipalityCode === muni && matchesCallSearch(s, c)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
         expect(ids(got.items)).toEqual(ids(expected));
       }),
       { numRuns: 60, seed: 11 },

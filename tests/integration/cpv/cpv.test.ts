@@ -8,7 +8,10 @@ const t: Record<string, string> = {};
 
 /** The shipped list read directly, not through the code under test. */
 const rows = new Map<string, { nb: string; en: string }>(
-  (JSON.parse(readFileSync(new URL('../../../shared/data/cpv-2008.json', import.meta.url), 'utf8')).codes as string[][]).map(([c, nb, en]) => [c!, { nb: nb!, en: en! }]),
+  (JSON.parse(readFileSync(new URL('../../../shared/data/cpv-2008.json', import.meta.url), 'utf8')).codes as string[][]).map(([c, nb, en]) => [
+    c!,
+    { nb: nb!, en: en! },
+  ]),
 );
 
 beforeAll(async () => {
@@ -26,7 +29,9 @@ describe('GET /api/cpv', () => {
     expect(res.body.attribution).toBe('CPV-koder og norske betegnelser: DFØ, eforms-sdk-nor, CC BY 4.0');
     const hit = res.body.items.find((h: any) => h.code === '48813200');
     expect(hit).toEqual({
-      code: '48813200', label: 'System for passasjerinformasjon i sanntid', depth: 6,
+      code: '48813200',
+      label: 'System for passasjerinformasjon i sanntid',
+      depth: 6,
       path: [
         { code: '48000000', label: rows.get('48000000')!.nb },
         { code: '48800000', label: rows.get('48800000')!.nb },
@@ -65,7 +70,8 @@ describe('GET /api/cpv', () => {
 describe('CPV codes on calls and profiles', () => {
   it('stores a code given with its check digit without it, and labels every code with its own official label', async () => {
     const res = await stack.client.call('POST', '/api/calls', {
-      token: t.fredrikstad, body: callBody({ cpvCodes: ['72212000-9', '38730000', '72212000'] }),
+      token: t.fredrikstad,
+      body: callBody({ cpvCodes: ['72212000-9', '38730000', '72212000'] }),
     });
     expect(res.status).toBe(201);
     expect(res.body.cpvCodes).toEqual(['72212000', '38730000']);
@@ -80,17 +86,21 @@ describe('CPV codes on calls and profiles', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(res.body.detail).toContain('72999999');
     expect(res.body.detail).toContain('72900000');
-    expect(res.body.errors).toEqual([{ path: 'cpvCodes.1', message: expect.stringMatching(/^72999999 is not in the CPV 2008 list; nearest valid codes: 72900000 \(/) }]);
+    expect(res.body.errors).toEqual([
+      { path: 'cpvCodes.1', message: expect.stringMatching(/^72999999 is not in the CPV 2008 list; nearest valid codes: 72900000 \(/) },
+    ]);
   });
 
   it('refuses a pre-commercial procurement without an R&D services code', async () => {
     const res = await stack.client.call('POST', '/api/calls', {
-      token: t.fredrikstad, body: callBody({ procedure: 'pre-commercial', cpvCodes: ['90500000'] }),
+      token: t.fredrikstad,
+      body: callBody({ procedure: 'pre-commercial', cpvCodes: ['90500000'] }),
     });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe('cpvCodes');
     const ok = await stack.client.call('POST', '/api/calls', {
-      token: t.fredrikstad, body: callBody({ procedure: 'pre-commercial', cpvCodes: ['90500000', '73120000'] }),
+      token: t.fredrikstad,
+      body: callBody({ procedure: 'pre-commercial', cpvCodes: ['90500000', '73120000'] }),
     });
     expect(ok.status).toBe(201);
   });
@@ -102,11 +112,13 @@ describe('CPV codes on calls and profiles', () => {
     for (const l of res.body.items) for (const code of l.cpvCodes) expect(l.cpvLabels[code]).toEqual(rows.get(code));
   });
 
-  it('checks a company profile\'s codes the same way and labels them', async () => {
+  it("checks a company profile's codes the same way and labels them", async () => {
     const org = companies.sarpsborg;
     const profile = (await stack.client.call('GET', `/api/companies/${org.id}`)).body;
     const body = {
-      name: profile.name, description: profile.description, capabilities: profile.capabilities,
+      name: profile.name,
+      description: profile.description,
+      capabilities: profile.capabilities,
       cpvCodes: ['48813200-0', ...profile.cpvCodes],
     };
     const res = await stack.client.call('PUT', `/api/companies/${org.id}`, { token: t.company, body });

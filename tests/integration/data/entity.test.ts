@@ -108,7 +108,11 @@ describe('declared item types', () => {
     expect(between.map((t) => t.title)).toEqual(['bravo', 'charlie']);
     const begins = await things.queryEvery({ index: 'gsi1', partition: 'GROUP#q', sort: { beginsWith: 'd' } });
     expect(begins.map((t) => t.title)).toEqual(['delta']);
-    const filtered = await things.queryEvery({ index: 'gsi1', partition: 'GROUP#q', filter: { expression: 'contains(#t, :x)', names: { '#t': 'title' }, values: { ':x': 'ar' } } });
+    const filtered = await things.queryEvery({
+      index: 'gsi1',
+      partition: 'GROUP#q',
+      filter: { expression: 'contains(#t, :x)', names: { '#t': 'title' }, values: { ':x': 'ar' } },
+    });
     expect(filtered.map((t) => t.title)).toEqual(['charlie']);
   });
 
@@ -147,13 +151,24 @@ describe('declared item types', () => {
     expect(light.map((t) => t.title).sort()).toEqual(['kilo', 'lima']);
     expect(light.every((t) => !('version' in t))).toBe(true);
     const projected = await things.queryEvery({ index: 'gsi1', partition: 'GROUP#p', attributes: ['title'] });
-    expect(projected).toEqual([{ colour: 'grå', title: 'kilo' }, { colour: 'grå', title: 'lima' }, { colour: 'grå', title: 'mike' }]);
+    expect(projected).toEqual([
+      { colour: 'grå', title: 'kilo' },
+      { colour: 'grå', title: 'lima' },
+      { colour: 'grå', title: 'mike' },
+    ]);
     expect(await things.count({ index: 'gsi1', partition: 'GROUP#p' })).toBe(3);
-    expect(await things.count({ index: 'gsi1', partition: 'GROUP#p', filter: { expression: '#t > :t', names: { '#t': 'title' }, values: { ':t': 'l' } } })).toBe(2);
+    expect(
+      await things.count({ index: 'gsi1', partition: 'GROUP#p', filter: { expression: '#t > :t', names: { '#t': 'title' }, values: { ':t': 'l' } } }),
+    ).toBe(2);
   });
 
   it('spells the key template from the key function when none is declared', () => {
-    const spelled = entity<{ callId: string; n: number }>({ type: 'spelled', description: 'x', key: (k) => ({ pk: `C#${k.callId}`, sk: `N#${String(k.n).padStart(3, '0')}` }), patterns: [] });
+    const spelled = entity<{ callId: string; n: number }>({
+      type: 'spelled',
+      description: 'x',
+      key: (k) => ({ pk: `C#${k.callId}`, sk: `N#${String(k.n).padStart(3, '0')}` }),
+      patterns: [],
+    });
     expect(spelled.declaration.keyTemplate).toEqual({ pk: 'C#<callId>', sk: 'N#<n>' });
   });
 });

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 describe('the settable clock of the local server', () => {
-  it('tells the server\'s now', async () => {
+  it("tells the server's now", async () => {
     const res = await stack.client.call('GET', '/api/dev/clock');
     expect(res.status).toBe(200);
     expect(Math.abs(Date.parse(res.body.now) - Date.now())).toBeLessThan(60_000);
@@ -17,7 +17,10 @@ describe('the settable clock of the local server', () => {
 
   it('moves forward by a duration, and every deadline rule follows it', async () => {
     const token = await stack.client.login(USERS.fredrikstad);
-    const created = await stack.client.call('POST', '/api/calls', { token, body: callBody({ deadline: new Date((await serverNow(stack.client)) + 3 * 86_400_000).toISOString() }) });
+    const created = await stack.client.call('POST', '/api/calls', {
+      token,
+      body: callBody({ deadline: new Date((await serverNow(stack.client)) + 3 * 86_400_000).toISOString() }),
+    });
     await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token });
     expect((await stack.client.call('GET', `/api/calls/${created.body.id}`)).body.status).toBe('open');
 

@@ -68,7 +68,9 @@ describe('twenty identical requests in parallel', () => {
 
   it('PATCH with the same If-Match: one 200, nineteen 412', async () => {
     const { body: draft } = await api('POST', '/api/calls', { token: t.fredrikstad, body: callBody() });
-    const results = await times(() => api('PATCH', `/api/calls/${draft.id}`, { token: t.fredrikstad, body: { title: 'Samtidig' }, headers: { 'if-match': '"1"' } }));
+    const results = await times(() =>
+      api('PATCH', `/api/calls/${draft.id}`, { token: t.fredrikstad, body: { title: 'Samtidig' }, headers: { 'if-match': '"1"' } }),
+    );
     expect(tally(results.map((r) => r.status))).toEqual({ 200: 1, 412: 19 });
   });
 
@@ -77,7 +79,9 @@ describe('twenty identical requests in parallel', () => {
     const pub = await times(() => api('POST', `/api/calls/${draft.id}/publish`, { token: t.fredrikstad }));
     expect(pub.filter((r) => r.status === 200)).toHaveLength(1);
     expect(pub.every((r) => [200, 409, 412].includes(r.status))).toBe(true);
-    const cancel = await times(() => api('POST', `/api/calls/${draft.id}/cancel`, { token: t.fredrikstad, body: { reason: 'Kommunestyret har omprioritert budsjettet.' } }));
+    const cancel = await times(() =>
+      api('POST', `/api/calls/${draft.id}/cancel`, { token: t.fredrikstad, body: { reason: 'Kommunestyret har omprioritert budsjettet.' } }),
+    );
     expect(cancel.filter((r) => r.status === 200)).toHaveLength(1);
     expect((await api('GET', `/api/calls/${draft.id}`)).body.version).toBe(3);
   });
@@ -93,7 +97,9 @@ describe('twenty identical requests in parallel', () => {
 
   it('promotions: one promotion per (association, call), one feed entry', async () => {
     const call = await openCall();
-    const results = await times(() => api('POST', `/api/associations/${A0.id}/promotions`, { token: t.association, body: { callId: call.id, note: 'Tjue ganger samme notat' } }));
+    const results = await times(() =>
+      api('POST', `/api/associations/${A0.id}/promotions`, { token: t.association, body: { callId: call.id, note: 'Tjue ganger samme notat' } }),
+    );
     expect(tally(results.map((r) => r.status))).toEqual({ 200: 19, 201: 1 });
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     const page = await api('GET', `/api/associations/${A0.id}`);
@@ -126,11 +132,25 @@ describe('twenty identical requests in parallel', () => {
   it('outcomes: the first PUT creates once; later PUTs with one If-Match: one 200, no lost update', async () => {
     const call = await openCall(2000);
     await passTime(stack.client, 3000);
-    const outcome = (results: string) => ({ partners: [], projectStatus: 'pilot', results, lessons: '', documents: [], wouldRecommend: true, published: false });
-    const first = await Promise.all(Array.from({ length: N }, (_, i) => api('PUT', `/api/calls/${call.id}/outcome`, { token: t.fredrikstad, body: outcome(`første ${i}`) })));
+    const outcome = (results: string) => ({
+      partners: [],
+      projectStatus: 'pilot',
+      results,
+      lessons: '',
+      documents: [],
+      wouldRecommend: true,
+      published: false,
+    });
+    const first = await Promise.all(
+      Array.from({ length: N }, (_, i) => api('PUT', `/api/calls/${call.id}/outcome`, { token: t.fredrikstad, body: outcome(`første ${i}`) })),
+    );
     expect(first.filter((r) => r.status === 200)).toHaveLength(1);
     expect(first.every((r) => [200, 412, 428].includes(r.status))).toBe(true);
-    const later = await Promise.all(Array.from({ length: N }, (_, i) => api('PUT', `/api/calls/${call.id}/outcome`, { token: t.fredrikstad, body: outcome(`skrevet av ${i}`), headers: { 'if-match': '"1"' } })));
+    const later = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        api('PUT', `/api/calls/${call.id}/outcome`, { token: t.fredrikstad, body: outcome(`skrevet av ${i}`), headers: { 'if-match': '"1"' } }),
+      ),
+    );
     const acknowledged = later.filter((r) => r.status === 200);
     expect(acknowledged).toHaveLength(1);
     expect(tally(later.map((r) => r.status))).toEqual({ 200: 1, 412: 19 });
@@ -146,12 +166,17 @@ describe('twenty identical requests in parallel', () => {
     for (const c of COMPANIES) {
       token = await stack.client.login(`user-${c.id}`);
       const mine = await api('GET', '/api/me/memberships', { token });
-      if (!mine.body.items.some((m: any) => m.associationId === A0.id)) { company = c; break; }
+      if (!mine.body.items.some((m: any) => m.associationId === A0.id)) {
+        company = c;
+        break;
+      }
     }
     expect(company).toBeDefined();
     const asked = await times(() => api('POST', `/api/associations/${A0.id}/memberships`, { token }));
     expect(tally(asked.map((r) => r.status))).toEqual({ 201: 1, 409: 19 });
-    const decided = await times(() => api('POST', `/api/associations/${A0.id}/memberships/${company!.id}/decision`, { token: t.association, body: { decision: 'accept' } }));
+    const decided = await times(() =>
+      api('POST', `/api/associations/${A0.id}/memberships/${company!.id}/decision`, { token: t.association, body: { decision: 'accept' } }),
+    );
     expect(decided.filter((r) => r.status === 200)).toHaveLength(1);
     expect(decided.every((r) => [200, 409].includes(r.status))).toBe(true);
   });

@@ -34,7 +34,10 @@ beforeAll(async () => {
   const list = await stack.client.call('GET', '/api/calls?limit=20');
   ids.calls.push(...list.body.items.map((c: any) => c.id));
   const assoc = await stack.client.login(users.association);
-  const promo = await stack.client.call('POST', `/api/associations/${ASSOCIATIONS[0]!.id}/promotions`, { token: assoc, body: { callId: ids.open[0], note: 'Fuzz-notat' } });
+  const promo = await stack.client.call('POST', `/api/associations/${ASSOCIATIONS[0]!.id}/promotions`, {
+    token: assoc,
+    body: { callId: ids.open[0], note: 'Fuzz-notat' },
+  });
   ids.promotions.push(promo.body.id);
 });
 afterAll(() => stack?.close());
@@ -43,18 +46,52 @@ const deployed = routeIds.filter((id) => routes[id].audience !== 'dev');
 
 /** Built once the fixtures exist (ids from beforeAll). */
 function arbitraries() {
-const nasty = fc.oneof(
+  const nasty = fc.oneof(
     fc.string(),
     fc.string({ unit: 'binary' }),
-    fc.constantFrom('', ' ', '\u0000', '\uFFFF', '\uD800', '\u200B\u200B\u200B', '../../etc/passwd', '%00', '<script>', "' OR 1=1 --", 'a'.repeat(5000), '9999-12-31T23:00:00Z', '-1', '1e309', 'null', '{}'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '\u0000',
+      '\uFFFF',
+      '\uD800',
+      '\u200B\u200B\u200B',
+      '../../etc/passwd',
+      '%00',
+      '<script>',
+      "' OR 1=1 --",
+      'a'.repeat(5000),
+      '9999-12-31T23:00:00Z',
+      '-1',
+      '1e309',
+      'null',
+      '{}',
+    ),
   );
-  const idArb = fc.oneof(fc.constantFrom(...['x']), nasty.map((s) => s.slice(0, 80)), fc.constant('')).chain((junk) =>
-    fc.oneof(fc.constantFrom(...ids.calls, ...ids.promotions, ...COMPANIES.map((c) => c.id), ...ASSOCIATIONS.map((a) => a.id), '3107', '01ARZ3NDEKTSV4RRFFQ69G5FAV'), fc.constant(junk)),
-  );
+  const idArb = fc
+    .oneof(
+      fc.constantFrom(...['x']),
+      nasty.map((s) => s.slice(0, 80)),
+      fc.constant(''),
+    )
+    .chain((junk) =>
+      fc.oneof(
+        fc.constantFrom(...ids.calls, ...ids.promotions, ...COMPANIES.map((c) => c.id), ...ASSOCIATIONS.map((a) => a.id), '3107', '01ARZ3NDEKTSV4RRFFQ69G5FAV'),
+        fc.constant(junk),
+      ),
+    );
   const json = fc.jsonValue({ maxDepth: 3 });
   /** Valid bodies, mutated: a field dropped, replaced or added. */
-  const validBodies = [callBody(), proposalBody(), { callId: 'x', note: 'Et notat her' }, { decision: 'accept' }, { name: 'Søk', filters: {}, frequency: 'weekly', email: 'a@b.example' },
-    { partners: [], projectStatus: 'pilot', results: '', lessons: '', documents: [], wouldRecommend: true, published: false }, { promotionId: 'x' }, { callIds: [] }];
+  const validBodies = [
+    callBody(),
+    proposalBody(),
+    { callId: 'x', note: 'Et notat her' },
+    { decision: 'accept' },
+    { name: 'Søk', filters: {}, frequency: 'weekly', email: 'a@b.example' },
+    { partners: [], projectStatus: 'pilot', results: '', lessons: '', documents: [], wouldRecommend: true, published: false },
+    { promotionId: 'x' },
+    { callIds: [] },
+  ];
   const mutated = fc.tuple(fc.constantFrom(...validBodies), fc.string({ maxLength: 12 }), fc.oneof(json, nasty)).map(([b, k, v]) => {
     const copy: Record<string, unknown> = structuredClone(b);
     const keys = Object.keys(copy);
@@ -63,16 +100,37 @@ const nasty = fc.oneof(
     else copy[k] = v;
     return copy;
   });
-  const headerArb = fc.record({
-    'if-match': fc.oneof(fc.constant(undefined), fc.constantFrom('"1"', '"2"', 'W/"1"', '*', '"x"', ''), nasty.map((s) => s.slice(0, 50))),
-    'idempotency-key': fc.oneof(fc.constant(undefined), fc.constantFrom('fuzz-key-0001', 'fuzz-key-0002', 'short'), nasty.map((s) => s.slice(0, 120))),
-    cookie: fc.oneof(fc.constant(undefined), fc.constantFrom('tv=abc.def', 'tv=', 'x=y; tv=..'), nasty.map((s) => `tv=${s.slice(0, 40)}`)),
-  }, { requiredKeys: [] });
-  
+  const headerArb = fc.record(
+    {
+      'if-match': fc.oneof(
+        fc.constant(undefined),
+        fc.constantFrom('"1"', '"2"', 'W/"1"', '*', '"x"', ''),
+        nasty.map((s) => s.slice(0, 50)),
+      ),
+      'idempotency-key': fc.oneof(
+        fc.constant(undefined),
+        fc.constantFrom('fuzz-key-0001', 'fuzz-key-0002', 'short'),
+        nasty.map((s) => s.slice(0, 120)),
+      ),
+      cookie: fc.oneof(
+        fc.constant(undefined),
+        fc.constantFrom('tv=abc.def', 'tv=', 'x=y; tv=..'),
+        nasty.map((s) => `tv=${s.slice(0, 40)}`),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
   const request = fc.record({
     route: fc.constantFrom(...deployed),
     params: fc.dictionary(fc.constantFrom('id', 'orgNumber'), idArb),
-    query: fc.dictionary(fc.oneof(fc.constantFrom('status', 'municipality', 'domain', 'q', 'mine', 'limit', 'cursor', 'token', 'cpv', 'procedure'), fc.string({ maxLength: 8 })), fc.oneof(fc.constantFrom('open', 'closed', 'draft', 'true', '3107', 'mobility', '0', '101', '5'), nasty.map((s) => s.slice(0, 300)))),
+    query: fc.dictionary(
+      fc.oneof(fc.constantFrom('status', 'municipality', 'domain', 'q', 'mine', 'limit', 'cursor', 'token', 'cpv', 'procedure'), fc.string({ maxLength: 8 })),
+      fc.oneof(
+        fc.constantFrom('open', 'closed', 'draft', 'true', '3107', 'mobility', '0', '101', '5'),
+        nasty.map((s) => s.slice(0, 300)),
+      ),
+    ),
     body: fc.oneof(mutated, json, fc.constant(undefined)),
     raw: fc.option(fc.constantFrom('{', 'null', '[]', '"x"', '{"a":', '\u0000'), { nil: undefined }),
     token: fc.oneof(fc.constantFrom(...tokens), fc.constant(undefined), fc.constantFrom('garbage', 'eyJhbGciOiJub25lIn0.e30.')),
@@ -101,7 +159,10 @@ describe('the API under fuzzing', () => {
         if (statuses.length % 25 === 0) viewLimiter.reset();
         const spec = routes[r.route];
         const qs = new URLSearchParams(Object.entries(r.query).map(([k, v]) => [k, String(v)])).toString();
-        const headers = Object.fromEntries(Object.entries(r.headers).filter(([, v]) => v !== undefined && /^[\t\x20-\x7e\x80-\xff]*$/.test(v))) as Record<string, string>;
+        const headers = Object.fromEntries(Object.entries(r.headers).filter(([, v]) => v !== undefined && /^[\t\x20-\x7e\x80-\xff]*$/.test(v))) as Record<
+          string,
+          string
+        >;
         const withBody = spec.method !== 'GET';
         const res = await stack.client.call(spec.method, `${pathOf(r.route, r.params)}${qs ? `?${qs}` : ''}`, {
           token: r.token,

@@ -37,7 +37,9 @@ describe('a published call changes only forward', () => {
     await passTime(stack.client, 3000);
     const read = await stack.client.call('GET', `/api/calls/${call.id}/proposals`, { token: t.fredrikstad });
     expect(read.status).toBe(403);
-    expect((await stack.client.call('PUT', `/api/calls/${call.id}/proposals/mine`, { token: t.sarpsborgCompany, body: proposalBody({ priceNok: 1 }) })).status).toBe(200);
+    expect(
+      (await stack.client.call('PUT', `/api/calls/${call.id}/proposals/mine`, { token: t.sarpsborgCompany, body: proposalBody({ priceNok: 1 }) })).status,
+    ).toBe(200);
   });
 
   it('needs a changeNote of 10–2,000 characters (400 without it)', async () => {
@@ -62,11 +64,13 @@ describe('a published call changes only forward', () => {
     const [c] = pub.body.items;
     expect(c).not.toHaveProperty('changedBy');
     expect(c).toMatchObject({ version: call.version + 1, note });
-    expect(c.fields).toEqual(expect.arrayContaining([
-      { name: 'title', before: call.title, after: 'Rettet tittel' },
-      { name: 'deadline', before: call.deadline, after: later },
-      { name: 'budgetNok', before: call.budgetNok, after: { min: 1, max: 2 } },
-    ]));
+    expect(c.fields).toEqual(
+      expect.arrayContaining([
+        { name: 'title', before: call.title, after: 'Rettet tittel' },
+        { name: 'deadline', before: call.deadline, after: later },
+        { name: 'budgetNok', before: call.budgetNok, after: { min: 1, max: 2 } },
+      ]),
+    );
     expect(c.fields).toHaveLength(3);
     const own = await stack.client.call('GET', `/api/calls/${call.id}/changes`, { token: t.fredrikstad });
     expect(own.body.items[0].changedBy).toBe(users.fredrikstad);
@@ -88,8 +92,11 @@ describe('a published call changes only forward', () => {
     expect(ok.status).toBe(200);
   });
 
-  it('keeps a draft\'s change log empty, and a draft\'s log a 404 to others', async () => {
-    const { body: draft } = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ deadline: new Date((await serverNow(stack.client)) + 10 * DAY).toISOString() }) });
+  it("keeps a draft's change log empty, and a draft's log a 404 to others", async () => {
+    const { body: draft } = await stack.client.call('POST', '/api/calls', {
+      token: t.fredrikstad,
+      body: callBody({ deadline: new Date((await serverNow(stack.client)) + 10 * DAY).toISOString() }),
+    });
     expect((await patch(draft, { title: 'Utkastet endres fritt' })).status).toBe(200);
     expect((await stack.client.call('GET', `/api/calls/${draft.id}/changes`, { token: t.fredrikstad })).body).toEqual({ items: [] });
     expect((await stack.client.call('GET', `/api/calls/${draft.id}/changes`, { token: t.halden })).status).toBe(404);

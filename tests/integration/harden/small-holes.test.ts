@@ -47,8 +47,17 @@ describe('organisation names', () => {
     return stack.client.call('PUT', `/api/companies/${who.id}`, { token, body: { ...profile, name } });
   };
 
-  it('refuses «kommune», a municipality\'s name and another company\'s name (also with zero-width characters)', async () => {
-    for (const name of ['Halden kommune', 'HALDEN  KOMMUNE', 'Halden\u200B kommune', 'Kommunen AS', 'Sarpsborg', COMPANIES[0]!.name, COMPANIES[0]!.name.toUpperCase(), `${COMPANIES[0]!.name}\u200D`]) {
+  it("refuses «kommune», a municipality's name and another company's name (also with zero-width characters)", async () => {
+    for (const name of [
+      'Halden kommune',
+      'HALDEN  KOMMUNE',
+      'Halden\u200B kommune',
+      'Kommunen AS',
+      'Sarpsborg',
+      COMPANIES[0]!.name,
+      COMPANIES[0]!.name.toUpperCase(),
+      `${COMPANIES[0]!.name}\u200D`,
+    ]) {
       const res = await rename(name);
       expect(res.status, name).toBe(409);
       expect(res.body.type).toMatch(/organisation-name-taken$/);
@@ -66,7 +75,12 @@ describe('organisation names', () => {
 
 describe('caching', () => {
   it('marks private answers private, no-store with Vary: Authorization, public ones a short max-age', async () => {
-    for (const [path, token] of [['/api/me', t.sarpsborgCompany], ['/api/me/proposals', t.sarpsborgCompany], ['/api/calls?mine=true', t.fredrikstad], ['/api/me/subscriptions', t.sarpsborgCompany]] as const) {
+    for (const [path, token] of [
+      ['/api/me', t.sarpsborgCompany],
+      ['/api/me/proposals', t.sarpsborgCompany],
+      ['/api/calls?mine=true', t.fredrikstad],
+      ['/api/me/subscriptions', t.sarpsborgCompany],
+    ] as const) {
       const res = await stack.client.call('GET', path, { token });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control'), path).toBe('private, no-store');
@@ -87,11 +101,20 @@ describe('oversized bodies', () => {
     const url = new URL(stack.url);
     const body = Buffer.alloc(600 * 1024, 'a');
     const res = await new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: '/api/calls', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${t.fredrikstad}` } }, (r) => {
-        let text = '';
-        r.on('data', (c) => (text += c));
-        r.on('end', () => resolve({ status: r.statusCode!, type: String(r.headers['content-type']), text }));
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/api/calls',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${t.fredrikstad}` },
+        },
+        (r) => {
+          let text = '';
+          r.on('data', (c) => (text += c));
+          r.on('end', () => resolve({ status: r.statusCode!, type: String(r.headers['content-type']), text }));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

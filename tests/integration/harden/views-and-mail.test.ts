@@ -48,7 +48,9 @@ describe('one view per viewer', () => {
   it('counts 100 anonymous posts with one visitor cookie as one view, and cookie-less posts not at all', async () => {
     viewLimiter.reset();
     const id = await openCall();
-    const promo = (await stack.client.call('POST', `/api/associations/${A0.id}/promotions`, { token: t.association, body: { callId: id, note: 'Se på denne' } })).body.id;
+    const promo = (
+      await stack.client.call('POST', `/api/associations/${A0.id}/promotions`, { token: t.association, body: { callId: id, note: 'Se på denne' } })
+    ).body.id;
     // The call page hands an anonymous reader the visitor cookie: HTTP-only, first-party, signed.
     const page = await stack.client.call('GET', `/api/calls/${id}`);
     const setCookie = page.headers.get('set-cookie')!;
@@ -87,7 +89,10 @@ describe('one view per viewer', () => {
 });
 
 describe('confirmed e-mail only', () => {
-  const messages = () => readdirSync(outbox).filter((f) => f.endsWith('.eml')).map((f) => readFileSync(join(outbox, f), 'utf8'));
+  const messages = () =>
+    readdirSync(outbox)
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => readFileSync(join(outbox, f), 'utf8'));
 
   it('sends one confirmation to a new address, nothing else until it is confirmed, then notices', async () => {
     const stranger = 'fremmed@offer.example';
@@ -103,13 +108,18 @@ describe('confirmed e-mail only', () => {
     const toStranger = messages().filter((m) => m.includes(stranger));
     expect(toStranger).toHaveLength(1);
     expect(toStranger[0]).toMatch(/Subject: Bekreft e-postadressen/);
-    const link = /https:\/\/innovasjonstorget\.no(\/api\/email-confirmations\?token=[^\s]+)/.exec(toStranger[0]!.replace(/=\r?\n/g, '').replace(/=3D/g, '='))![1]!;
+    const link = /https:\/\/innovasjonstorget\.no(\/api\/email-confirmations\?token=[^\s]+)/.exec(
+      toStranger[0]!.replace(/=\r?\n/g, '').replace(/=3D/g, '='),
+    )![1]!;
 
     // Opening the link changes nothing (link scanners); the button POSTs.
     const page = await stack.client.call('GET', link);
     expect(page.status).toBe(200);
     expect(page.body).toContain('<form method="post"');
-    const tampered = await stack.client.call('POST', link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+    const tampered = await stack.client.call(
+      'POST',
+      link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+    );
     expect(tampered.status).toBe(400);
     const ok = await stack.client.call('POST', link);
     expect(ok.status).toBe(200);
@@ -125,7 +135,8 @@ describe('confirmed e-mail only', () => {
   it('remembers a confirmed address per organisation only', async () => {
     // Another organisation typing the same address starts unconfirmed.
     const res = await stack.client.call('POST', '/api/me/subscriptions', {
-      token: t.otherCompany, body: { name: 'Søppel', filters: {}, frequency: 'weekly', email: 'fremmed@offer.example' },
+      token: t.otherCompany,
+      body: { name: 'Søppel', filters: {}, frequency: 'weekly', email: 'fremmed@offer.example' },
     });
     expect(res.body.emailConfirmed).toBe(false);
   });

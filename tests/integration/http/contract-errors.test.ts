@@ -40,7 +40,9 @@ describe('every error is an RFC 9457 problem', () => {
 
   it('answers malformed JSON with 400', async () => {
     const res = await stack.client.call('POST', '/api/calls', {
-      token: fredrikstad, rawBody: '{"title": ', headers: { 'content-type': 'application/json' },
+      token: fredrikstad,
+      rawBody: '{"title": ',
+      headers: { 'content-type': 'application/json' },
     });
     expectProblem(res, 400);
     expect(res.body.detail).toMatch(/not valid JSON/);
@@ -48,14 +50,17 @@ describe('every error is an RFC 9457 problem', () => {
 
   it('answers a non-JSON body with 415', async () => {
     const res = await stack.client.call('POST', '/api/calls', {
-      token: fredrikstad, rawBody: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      token: fredrikstad,
+      rawBody: 'title=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expectProblem(res, 415);
   });
 
   it('answers a body over 256 KiB with 413 and writes nothing', async () => {
     const res = await stack.client.call('POST', '/api/calls', {
-      token: fredrikstad, body: callBody({ description: 'x'.repeat(300 * 1024) }),
+      token: fredrikstad,
+      body: callBody({ description: 'x'.repeat(300 * 1024) }),
     });
     expectProblem(res, 413);
     const mine = await stack.client.call('GET', '/api/calls?mine=true&limit=100', { token: fredrikstad });
@@ -64,7 +69,8 @@ describe('every error is an RFC 9457 problem', () => {
 
   it('names every unknown property, which is what stops mass assignment', async () => {
     const res = await stack.client.call('POST', '/api/calls', {
-      token: fredrikstad, body: { ...callBody(), municipalityCode: '3101', status: 'open' },
+      token: fredrikstad,
+      body: { ...callBody(), municipalityCode: '3101', status: 'open' },
     });
     expectProblem(res, 400);
     expect(res.body.errors).toEqual(
@@ -77,7 +83,8 @@ describe('every error is an RFC 9457 problem', () => {
 
   it('points validation errors at the field, e.g. budgetNok.max', async () => {
     const res = await stack.client.call('POST', '/api/calls', {
-      token: fredrikstad, body: callBody({ budgetNok: { min: 10, max: 5 } }),
+      token: fredrikstad,
+      body: callBody({ budgetNok: { min: 10, max: 5 } }),
     });
     expectProblem(res, 400);
     expect(res.body.errors).toContainEqual({ path: 'budgetNok.max', message: expect.any(String) });

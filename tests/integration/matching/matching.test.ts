@@ -19,7 +19,7 @@ afterAll(() => stack?.close());
 const matches = (id: string, token?: string, limit = 10) => stack.client.call('GET', `/api/calls/${id}/matches?limit=${limit}`, { token });
 
 describe('suggested partners for a call', () => {
-  it('ranks companies with reasons for the call\'s own municipality', async () => {
+  it("ranks companies with reasons for the call's own municipality", async () => {
     const res = await matches(fredrikstadCall, t.fredrikstad, 8);
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(8);
@@ -44,7 +44,7 @@ describe('suggested partners for a call', () => {
     expect((await matches(fredrikstadCall)).status).toBe(401);
   });
 
-  it('does not reveal another municipality\'s draft, even to the programme owner (404)', async () => {
+  it("does not reveal another municipality's draft, even to the programme owner (404)", async () => {
     const draft = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody() });
     expect((await matches(draft.body.id, t.programme)).status).toBe(404);
     expect((await matches(draft.body.id, t.fredrikstad)).status).toBe(200);
@@ -53,7 +53,12 @@ describe('suggested partners for a call', () => {
   it('picks up a changed company profile within seconds', async () => {
     const created = await stack.client.call('POST', '/api/calls', {
       token: t.fredrikstad,
-      body: callBody({ title: 'Fluxkapasitor for kommunale kjøretøy', summary: 'Vi søker fluxkapasitor-kompetanse.', description: 'Kommunen vil prøve en fluxkapasitor i driftsbilene.', cpvCodes: [] }),
+      body: callBody({
+        title: 'Fluxkapasitor for kommunale kjøretøy',
+        summary: 'Vi søker fluxkapasitor-kompetanse.',
+        description: 'Kommunen vil prøve en fluxkapasitor i driftsbilene.',
+        cpvCodes: [],
+      }),
     });
     const id = created.body.id;
     const before = await matches(id, t.fredrikstad, 3);
@@ -62,7 +67,8 @@ describe('suggested partners for a call', () => {
     const profile = await stack.client.call('GET', `/api/companies/${companies.sarpsborg.id}`);
     const { orgNumber: _o, updatedAt: _u, cpvLabels: _l, ...body } = profile.body;
     const put = await stack.client.call('PUT', `/api/companies/${companies.sarpsborg.id}`, {
-      token: t.sarpsborgCompany, body: { ...body, capabilities: [...body.capabilities, 'fluxkapasitor'] },
+      token: t.sarpsborgCompany,
+      body: { ...body, capabilities: [...body.capabilities, 'fluxkapasitor'] },
     });
     expect(put.status).toBe(200);
 
@@ -79,8 +85,16 @@ describe('locality and SME as a stated preference of the call', () => {
   const signals = (items: any[]) => new Set(items.flatMap((m: any) => m.reasons.map((r: any) => r.signal)));
 
   it('are off for a competition, on for market dialogue, and what the call states wins', async () => {
-    const body = { title: 'Sensorer i avfallsbeholdere', summary: 'Fyllingssensorer som melder når beholderen er full.', description: 'Vi vil tømme beholdere ved behov, ikke etter fast rute.', cpvCodes: [] };
-    const competition = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ ...body, procedure: 'innovation-partnership' }) });
+    const body = {
+      title: 'Sensorer i avfallsbeholdere',
+      summary: 'Fyllingssensorer som melder når beholderen er full.',
+      description: 'Vi vil tømme beholdere ved behov, ikke etter fast rute.',
+      cpvCodes: [],
+    };
+    const competition = await stack.client.call('POST', '/api/calls', {
+      token: t.fredrikstad,
+      body: callBody({ ...body, procedure: 'innovation-partnership' }),
+    });
     expect(competition.status).toBe(201);
     expect(competition.body.matchPreferences).toBeUndefined();
     const off = await matches(competition.body.id, t.fredrikstad, 10);
@@ -98,7 +112,9 @@ describe('locality and SME as a stated preference of the call', () => {
     // The municipality turns locality on for the competition (SME stays off); the call shows the choice.
     const got = await stack.client.call('GET', `/api/calls/${competition.body.id}`, { token: t.fredrikstad });
     const patched = await stack.client.call('PATCH', `/api/calls/${competition.body.id}`, {
-      token: t.fredrikstad, body: { matchPreferences: { locality: true } }, headers: { 'if-match': `"${got.body.version}"` },
+      token: t.fredrikstad,
+      body: { matchPreferences: { locality: true } },
+      headers: { 'if-match': `"${got.body.version}"` },
     });
     expect(patched.status).toBe(200);
     expect(patched.body.matchPreferences).toEqual({ locality: true });
@@ -113,7 +129,7 @@ describe('locality and SME as a stated preference of the call', () => {
 });
 
 describe('calls for a company', () => {
-  it('ranks open calls for the caller\'s company with reasons', async () => {
+  it("ranks open calls for the caller's company with reasons", async () => {
     const res = await stack.client.call('GET', '/api/me/matches?limit=5', { token: t.sarpsborgCompany });
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(5);
@@ -128,7 +144,7 @@ describe('calls for a company', () => {
   });
 });
 
-describe('the programme owner\'s partner slate', () => {
+describe("the programme owner's partner slate", () => {
   it('staffs every open call without putting any company over its capacity, and says it is optimal', async () => {
     const open = await stack.client.call('GET', '/api/calls?status=open&limit=100');
     const res = await stack.client.call('POST', '/api/programme/slate', { token: t.programme, body: { partnersPerCall: 2 } });

@@ -38,10 +38,17 @@ describe('the match index snapshot', () => {
     const call = calls[0]!;
     const target = (await companiesChangedSince('')).find((o) => !o.cpvCodes?.length || o.cpvCodes[0]!.slice(0, 2) !== call.cpvCodes[0]?.slice(0, 2))!;
     const later = new Date(Date.now() + 60_000).toISOString();
-    await updateCompanyProfile(target.id, {
-      name: target.name, description: `${call.title}. ${call.summary} ${call.description}`, capabilities: [call.title],
-      cpvCodes: call.cpvCodes.slice(0, 1), municipalityCode: call.municipalityCode as never,
-    } as never, later);
+    await updateCompanyProfile(
+      target.id,
+      {
+        name: target.name,
+        description: `${call.title}. ${call.summary} ${call.description}`,
+        capabilities: [call.title],
+        cpvCodes: call.cpvCodes.slice(0, 1),
+        municipalityCode: call.municipalityCode as never,
+      } as never,
+      later,
+    );
 
     const loaded = await loadIndex();
     expect(loaded.fromSnapshot).toBe(true);

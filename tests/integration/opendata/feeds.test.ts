@@ -55,7 +55,11 @@ describe('RSS feed of open calls', () => {
     expect(xml).toMatch(/<rss version="2.0"/);
     expect(feed.title).toContain('Innovasjonstorget');
     expect(feed.language).toBe('nb');
-    expect(openItems(feed.items).map((i) => idOf(i.link!)).sort()).toEqual(expected.map((c) => c.id).sort());
+    expect(
+      openItems(feed.items)
+        .map((i) => idOf(i.link!))
+        .sort(),
+    ).toEqual(expected.map((c) => c.id).sort());
     const first = expected[0];
     const item = feed.items.find((i) => idOf(i.link!) === first.id)!;
     expect(item).toMatchObject({ title: first.title, link: `${BASE}/utlysninger/${first.id}`, guid: `${BASE}/utlysninger/${first.id}` });
@@ -80,7 +84,10 @@ describe('RSS feed of open calls', () => {
   });
 
   it('answers in English with ?lang=en or Accept-Language', async () => {
-    const cases: { q: string; headers: Record<string, string> }[] = [{ q: '?lang=en', headers: {} }, { q: '', headers: { 'accept-language': 'en-GB,en;q=0.9,nb;q=0.5' } }];
+    const cases: { q: string; headers: Record<string, string> }[] = [
+      { q: '?lang=en', headers: {} },
+      { q: '', headers: { 'accept-language': 'en-GB,en;q=0.9,nb;q=0.5' } },
+    ];
     for (const opts of cases) {
       const res = await stack.client.call<string>('GET', `/api/feeds/calls${opts.q}`, { headers: opts.headers });
       expect(res.body).toContain('<language>en</language>');
@@ -111,16 +118,27 @@ describe('RSS feed of open calls', () => {
     const expected = await openCalls(filter);
     expect(expected.length).toBeGreaterThan(0);
     const { feed } = await rss(`?${filter.slice(1)}`);
-    expect(openItems(feed.items).map((i) => idOf(i.link!)).sort()).toEqual(expected.map((c) => c.id).sort());
+    expect(
+      openItems(feed.items)
+        .map((i) => idOf(i.link!))
+        .sort(),
+    ).toEqual(expected.map((c) => c.id).sort());
   });
 
-  it('filters by a CPV prefix matching any of the call\'s codes', async () => {
+  it("filters by a CPV prefix matching any of the call's codes", async () => {
     const all = await openCalls();
     for (const prefix of ['905', '72', '38730000']) {
-      const expected = all.filter((c) => c.cpvCodes.some((code: string) => code.startsWith(prefix))).map((c) => c.id).sort();
+      const expected = all
+        .filter((c) => c.cpvCodes.some((code: string) => code.startsWith(prefix)))
+        .map((c) => c.id)
+        .sort();
       expect(expected.length).toBeGreaterThan(0);
       const { feed } = await rss(`?cpv=${prefix}`);
-      expect(openItems(feed.items).map((i) => idOf(i.link!)).sort()).toEqual(expected);
+      expect(
+        openItems(feed.items)
+          .map((i) => idOf(i.link!))
+          .sort(),
+      ).toEqual(expected);
     }
   });
 
@@ -139,7 +157,7 @@ describe('RSS feed of open calls', () => {
   });
 });
 
-describe('iCalendar of open calls\' deadlines', () => {
+describe("iCalendar of open calls' deadlines", () => {
   it('parses, is named, ends every line with CRLF, and has one VEVENT per open call at its deadline, with a reminder', async () => {
     const expected = await openCalls();
     const { cal, events, text } = await ics();
@@ -152,9 +170,12 @@ describe('iCalendar of open calls\' deadlines', () => {
       const ev = events.find((e) => e.component.getFirstPropertyValue('url') === `${BASE}/utlysninger/${c.id}`);
       expect(ev, c.id).toBeDefined();
       // The noun follows the procedure (docs/glossary.md), written out here rather than taken from the code.
-      const [deadline, many] = c.procedure === 'market-dialogue' ? ['Frist for innspill', 'innspill']
-        : c.procedure === 'innovation-partnership' || c.procedure === 'competitive-negotiation' ? ['Frist for forespørsel om å delta', 'forespørsler om å delta']
-        : ['Tilbudsfrist', 'tilbud'];
+      const [deadline, many] =
+        c.procedure === 'market-dialogue'
+          ? ['Frist for innspill', 'innspill']
+          : c.procedure === 'innovation-partnership' || c.procedure === 'competitive-negotiation'
+            ? ['Frist for forespørsel om å delta', 'forespørsler om å delta']
+            : ['Tilbudsfrist', 'tilbud'];
       expect(ev!.summary).toBe(`${deadline}: ${c.title}`);
       const alarms = ev!.component.getAllSubcomponents('valarm');
       expect(alarms, c.id).toHaveLength(1);
@@ -168,7 +189,7 @@ describe('iCalendar of open calls\' deadlines', () => {
     }
   });
 
-  it('keeps each event\'s UID stable between requests and unique per call', async () => {
+  it("keeps each event's UID stable between requests and unique per call", async () => {
     const a = (await ics()).events.map((e) => e.uid).sort();
     const b = (await ics()).events.map((e) => e.uid).sort();
     expect(a).toEqual(b);
@@ -179,8 +200,12 @@ describe('iCalendar of open calls\' deadlines', () => {
     for (const filter of ['municipality=3105', 'domain=energy', 'q=kommunen', 'cpv=72']) {
       const { feed } = await rss(`?${filter}`);
       const { events } = await ics(`?${filter}`);
-      const fromFeed = openItems(feed.items).map((i) => idOf(i.link!)).sort();
-      const fromCal = openEvents(events).map((e) => idOf(String(e.component.getFirstPropertyValue('url')))).sort();
+      const fromFeed = openItems(feed.items)
+        .map((i) => idOf(i.link!))
+        .sort();
+      const fromCal = openEvents(events)
+        .map((e) => idOf(String(e.component.getFirstPropertyValue('url'))))
+        .sort();
       expect(fromCal, filter).toEqual(fromFeed);
       expect(fromCal.length, filter).toBeGreaterThan(0);
     }

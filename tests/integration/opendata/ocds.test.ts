@@ -43,7 +43,8 @@ async function getPackage(path: string) {
   expect(res.headers.get('content-type')).toContain('application/json');
   expect(validReleasePackage(res.body), JSON.stringify(validReleasePackage.errors?.slice(0, 5))).toBe(true);
   for (const r of res.body.releases) expect(validRelease(r), JSON.stringify(validRelease.errors?.slice(0, 5))).toBe(true);
-  if (res.body.links) expect(res.body.extensions).toContain('https://raw.githubusercontent.com/open-contracting-extensions/ocds_pagination_extension/master/extension.json');
+  if (res.body.links)
+    expect(res.body.extensions).toContain('https://raw.githubusercontent.com/open-contracting-extensions/ocds_pagination_extension/master/extension.json');
   return { body: res.body, raw: JSON.stringify(res.body) };
 }
 
@@ -65,8 +66,7 @@ async function allReleases(limit: number): Promise<{ releases: Release[]; pages:
   return { releases, pages, raw };
 }
 
-const listed = async (status: 'open' | 'closed' | 'cancelled') =>
-  (await stack.client.call('GET', `/api/calls?status=${status}&limit=100`)).body.items as any[];
+const listed = async (status: 'open' | 'closed' | 'cancelled') => (await stack.client.call('GET', `/api/calls?status=${status}&limit=100`)).body.items as any[];
 
 describe('OCDS release package', () => {
   it('validates against the OCDS 1.1.5 release package and release schemas, with package metadata', async () => {
@@ -152,11 +152,14 @@ describe('OCDS release package', () => {
     expect(r.tag).toEqual(['tender']);
     expect(r.tender).toMatchObject({ title: call.title, description: call.summary, status: 'active' });
     expect(r.tender.tenderPeriod).toEqual({ startDate: call.publishedAt, endDate: call.deadline });
-    expect(r.tender.items).toEqual([{
-      id: '1', description: call.summary,
-      classification: { scheme: 'CPV', id: call.cpvCodes[0], description: call.cpvLabels[call.cpvCodes[0]].nb },
-      additionalClassifications: call.cpvCodes.slice(1).map((code: string) => ({ scheme: 'CPV', id: code, description: call.cpvLabels[code].nb })),
-    }]);
+    expect(r.tender.items).toEqual([
+      {
+        id: '1',
+        description: call.summary,
+        classification: { scheme: 'CPV', id: call.cpvCodes[0], description: call.cpvLabels[call.cpvCodes[0]].nb },
+        additionalClassifications: call.cpvCodes.slice(1).map((code: string) => ({ scheme: 'CPV', id: code, description: call.cpvLabels[code].nb })),
+      },
+    ]);
     if (call.budgetNok?.max !== undefined) expect(r.tender.value).toEqual({ amount: call.budgetNok.max, currency: 'NOK' });
     else expect(r.tender.value).toBeUndefined();
     const buyer = r.parties.find((p: any) => p.id === r.buyer.id)!;
@@ -188,7 +191,12 @@ describe('OCDS release package', () => {
     const draft = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ title: 'Hemmelig utkast til OCDS' }) })).body;
     const cancelledDraft = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody() })).body;
     await stack.client.call('POST', `/api/calls/${cancelledDraft.id}/cancel`, { token: t.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
-    const pubThenCancel = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ procedure: 'market-dialogue', awardCriteria: undefined, climateRequirements: undefined }) })).body;
+    const pubThenCancel = (
+      await stack.client.call('POST', '/api/calls', {
+        token: t.fredrikstad,
+        body: callBody({ procedure: 'market-dialogue', awardCriteria: undefined, climateRequirements: undefined }),
+      })
+    ).body;
     await stack.client.call('POST', `/api/calls/${pubThenCancel.id}/publish`, { token: t.fredrikstad });
     await stack.client.call('POST', `/api/calls/${pubThenCancel.id}/cancel`, { token: t.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
 
@@ -198,18 +206,25 @@ describe('OCDS release package', () => {
     expect(ids).not.toContain(cancelledDraft.id);
     expect(raw).not.toContain('Hemmelig utkast');
     const cancelled = releases.filter((r) => r.tender.id === pubThenCancel.id);
-    expect(cancelled.map((r) => [r.tag, r.tender.status])).toEqual([[['planning'], 'planning'], [['planningUpdate'], 'withdrawn']]);
+    expect(cancelled.map((r) => [r.tag, r.tender.status])).toEqual([
+      [['planning'], 'planning'],
+      [['planningUpdate'], 'withdrawn'],
+    ]);
     const tender = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ procedure: 'competitive-negotiation' }) })).body;
     await stack.client.call('POST', `/api/calls/${tender.id}/publish`, { token: t.fredrikstad });
     await stack.client.call('POST', `/api/calls/${tender.id}/cancel`, { token: t.fredrikstad, body: { reason: 'Behovet er dekket på annen måte.' } });
     const after = (await allReleases(50)).releases.filter((r) => r.tender.id === tender.id);
-    expect(after.map((r) => [r.tag, r.tender.status])).toEqual([[['tender'], 'active'], [['tenderCancellation'], 'cancelled']]);
+    expect(after.map((r) => [r.tag, r.tender.status])).toEqual([
+      [['tender'], 'active'],
+      [['tenderCancellation'], 'cancelled'],
+    ]);
   });
 
   it('publishes nothing from proposals', async () => {
     const [call] = await listed('open');
     await stack.client.call('PUT', `/api/calls/${call.id}/proposals/mine`, {
-      token: t.sarpsborgCompany, body: proposalBody({ summary: 'Forseglet tilbudstekst som aldri må lekke', priceNok: 123456789 }),
+      token: t.sarpsborgCompany,
+      body: proposalBody({ summary: 'Forseglet tilbudstekst som aldri må lekke', priceNok: 123456789 }),
     });
     const { raw } = await allReleases(100);
     expect(raw).not.toContain('Forseglet tilbudstekst');
@@ -218,22 +233,36 @@ describe('OCDS release package', () => {
     for (const field of ['tenderers', 'bids', 'priceNok']) expect(raw).not.toContain(`"${field}"`);
     // How many tendered is published once the contract is signed, never before.
     const { releases } = await allReleases(100);
-    for (const r of releases) expect(r.tender.numberOfTenderers === undefined, r.id).toBe(!['awardUpdate', 'contract'].includes(r.tag[0]) || r.tender.status !== 'complete');
+    for (const r of releases)
+      expect(r.tender.numberOfTenderers === undefined, r.id).toBe(!['awardUpdate', 'contract'].includes(r.tag[0]) || r.tender.status !== 'complete');
   });
 
   it('adds an award and supplier parties when an outcome is published, and nothing for an unpublished one', async () => {
     // Calls outside the award path (no decision yet): the outcome is where partners are named.
-    const [first, second] = (await listed('closed')).filter((c) => c.procedure !== 'market-dialogue' && ['selection', 'tendering', 'evaluation'].includes(c.phase));
+    const [first, second] = (await listed('closed')).filter(
+      (c) => c.procedure !== 'market-dialogue' && ['selection', 'tendering', 'evaluation'].includes(c.phase),
+    );
     // Partners as the sharing feature stores them: { orgNumber, name }.
     const partners = [companies.sarpsborg, companies.other].map((c) => ({ orgNumber: c.id, name: c.name }));
     const put = (callId: string, published: boolean) =>
-      db().send(new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keys.outcome(callId), type: 'outcome', callId, partners, projectStatus: 'pilot',
-          results: 'Intern evaluering', lessons: 'Lærdom', documents: [], wouldRecommend: true, published, updatedAt: new Date().toISOString(),
-        },
-      }));
+      db().send(
+        new PutCommand({
+          TableName: table(),
+          Item: {
+            ...keys.outcome(callId),
+            type: 'outcome',
+            callId,
+            partners,
+            projectStatus: 'pilot',
+            results: 'Intern evaluering',
+            lessons: 'Lærdom',
+            documents: [],
+            wouldRecommend: true,
+            published,
+            updatedAt: new Date().toISOString(),
+          },
+        }),
+      );
     await put(first.id, true);
     await put(second.id, false);
     const { releases } = await allReleases(100);
@@ -306,25 +335,44 @@ describe('OCDS from the award path', () => {
 
   it('publishes the demo contract: award pending at the decision, then award active with value and NO-BRC suppliers, the contract, complete, numberOfTenderers', async () => {
     const owner = await stack.client.login('user-3110');
-    const contracted = (await stack.client.call('GET', '/api/calls?mine=true&limit=100', { token: owner })).body.items.find((c: any) => c.phase === 'contracted' && c.contract);
+    const contracted = (await stack.client.call('GET', '/api/calls?mine=true&limit=100', { token: owner })).body.items.find(
+      (c: any) => c.phase === 'contracted' && c.contract,
+    );
     expect(contracted).toBeDefined();
     const rec = await record(contracted.id);
     expect(rec.releases.map((r) => [r.tag[0], r.tender.status])).toEqual([
-      ['tender', 'active'], ['award', 'active'], ['awardUpdate', 'complete'], ['contract', 'complete'],
+      ['tender', 'active'],
+      ['award', 'active'],
+      ['awardUpdate', 'complete'],
+      ['contract', 'complete'],
     ]);
     const [, decided, , signed] = rec.releases;
     expect(decided.awards).toEqual([{ id: expect.stringMatching(new RegExp(`^${contracted.id}-award-`)), status: 'pending', date: decided.date }]);
     const winner = contracted.contract.winners[0];
     const letters = (await stack.client.call('GET', `/api/calls/${contracted.id}/letters`, { token: owner })).body.items;
     expect(letters.length).toBeGreaterThan(0);
-    expect(signed.awards[0]).toMatchObject({ id: decided.awards[0].id, status: 'active', suppliers: [{ id: `NO-BRC-${winner.orgNumber}`, name: winner.name }], value: { currency: 'NOK' } });
+    expect(signed.awards[0]).toMatchObject({
+      id: decided.awards[0].id,
+      status: 'active',
+      suppliers: [{ id: `NO-BRC-${winner.orgNumber}`, name: winner.name }],
+      value: { currency: 'NOK' },
+    });
     expect(signed.awards[0].value.amount).toBeGreaterThan(0);
-    expect(signed.contracts).toEqual([{
-      id: `${contracted.id}-contract`, awardID: decided.awards[0].id, status: 'active', value: { amount: contracted.contract.valueNok, currency: 'NOK' },
-      dateSigned: contracted.contract.signedAt, period: { startDate: contracted.contract.signedAt, endDate: expect.any(String) },
-    }]);
+    expect(signed.contracts).toEqual([
+      {
+        id: `${contracted.id}-contract`,
+        awardID: decided.awards[0].id,
+        status: 'active',
+        value: { amount: contracted.contract.valueNok, currency: 'NOK' },
+        dateSigned: contracted.contract.signedAt,
+        period: { startDate: contracted.contract.signedAt, endDate: expect.any(String) },
+      },
+    ]);
     expect(signed.tender.numberOfTenderers).toBe(2);
-    expect(signed.parties.find((p: any) => p.id === `NO-BRC-${winner.orgNumber}`)).toMatchObject({ roles: ['supplier'], identifier: { scheme: 'NO-BRC', id: winner.orgNumber } });
+    expect(signed.parties.find((p: any) => p.id === `NO-BRC-${winner.orgNumber}`)).toMatchObject({
+      roles: ['supplier'],
+      identifier: { scheme: 'NO-BRC', id: winner.orgNumber },
+    });
     expect(rec.compiledRelease.tender.status).toBe('complete');
     expect(rec.compiledRelease.awards).toHaveLength(1);
     expect(rec.compiledRelease.awards[0].status).toBe('active');
@@ -332,7 +380,9 @@ describe('OCDS from the award path', () => {
 
   it('publishes the demo standstill as a pending award, with no supplier, value or count', async () => {
     const owner = await stack.client.login('user-3118');
-    const standstill = (await stack.client.call('GET', '/api/calls?mine=true&limit=100', { token: owner })).body.items.find((c: any) => c.phase === 'standstill');
+    const standstill = (await stack.client.call('GET', '/api/calls?mine=true&limit=100', { token: owner })).body.items.find(
+      (c: any) => c.phase === 'standstill',
+    );
     const rec = await record(standstill.id);
     const last = rec.releases[rec.releases.length - 1]!;
     expect([last.tag[0], last.tender.status, last.awards[0].status]).toEqual(['award', 'active', 'pending']);
@@ -345,24 +395,37 @@ describe('OCDS from the award path', () => {
     const deadline = new Date((await serverNow(stack.client)) + 60_000).toISOString();
     const { id } = (await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ deadline, procedure: 'startup-challenge' }) })).body;
     expect((await stack.client.call('POST', `/api/calls/${id}/publish`, { token: t.fredrikstad })).status).toBe(200);
-    for (const [who, price] of [['sarpsborgCompany', 300_000], ['otherCompany', 200_000]] as const) {
+    for (const [who, price] of [
+      ['sarpsborgCompany', 300_000],
+      ['otherCompany', 200_000],
+    ] as const) {
       expect((await stack.client.call('PUT', `/api/calls/${id}/proposals/mine`, { token: t[who], body: proposalBody({ priceNok: price }) })).status).toBe(201);
     }
     await passTime(stack.client, 61_000);
     await stack.client.call('POST', `/api/calls/${id}/impartiality`, { token: t.fredrikstad, body: { impartial: true } });
     for (const c of [companies.sarpsborg, companies.other]) {
-      expect((await stack.client.call('PUT', `/api/calls/${id}/evaluations/${c.id}`, { token: t.fredrikstad, body: { scores: { kvalitet: 7, klima: 7 } } })).status).toBe(201);
+      expect(
+        (await stack.client.call('PUT', `/api/calls/${id}/evaluations/${c.id}`, { token: t.fredrikstad, body: { scores: { kvalitet: 7, klima: 7 } } })).status,
+      ).toBe(201);
     }
     const reasons = 'Laveste pris ved lik kvalitet og klimaprofil gir høyest sum etter de publiserte kriteriene.';
     const award = () => stack.client.call('POST', `/api/calls/${id}/award`, { token: t.fredrikstad, body: { winners: [companies.other.id], reasons } });
     expect((await award()).status).toBe(201);
     await passTime(stack.client, 60_000);
-    expect((await stack.client.call('POST', `/api/calls/${id}/award/withdraw`, { token: t.fredrikstad, body: { reason: 'Feil i poengberegningen for kvalitet.' } })).status).toBe(200);
+    expect(
+      (await stack.client.call('POST', `/api/calls/${id}/award/withdraw`, { token: t.fredrikstad, body: { reason: 'Feil i poengberegningen for kvalitet.' } }))
+        .status,
+    ).toBe(200);
     await passTime(stack.client, 60_000);
     expect((await award()).status).toBe(201);
 
     const rec = await record(id);
-    expect(rec.releases.map((r) => [r.tag[0], r.awards?.[0]?.status])).toEqual([['tender', undefined], ['award', 'pending'], ['awardUpdate', 'cancelled'], ['award', 'pending']]);
+    expect(rec.releases.map((r) => [r.tag[0], r.awards?.[0]?.status])).toEqual([
+      ['tender', undefined],
+      ['award', 'pending'],
+      ['awardUpdate', 'cancelled'],
+      ['award', 'pending'],
+    ]);
     expect(rec.releases[1].awards[0].id).toBe(rec.releases[2].awards[0].id);
     expect(rec.releases[3].awards[0].id).not.toBe(rec.releases[1].awards[0].id);
     expect(rec.compiledRelease.awards.map((a: any) => a.status)).toEqual(['cancelled', 'pending']);

@@ -89,8 +89,9 @@ describe('cancelling a call', () => {
     expect(item?.title).toBe('AVLYST: Smarte søppelkasser i feeden');
     expect(item?.contentSnippet ?? item?.content).toContain(REASON);
     const events = () =>
-      stack.client.call<string>('GET', '/api/feeds/deadlines.ics').then((r) =>
-        new ICAL.Component(ICAL.parse(r.body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)));
+      stack.client
+        .call<string>('GET', '/api/feeds/deadlines.ics')
+        .then((r) => new ICAL.Component(ICAL.parse(r.body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)));
     const ev = (await events()).find((e) => e.uid.includes(id))!;
     expect(ev.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(ev.sequence).toBeGreaterThan(0);

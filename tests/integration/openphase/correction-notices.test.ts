@@ -20,7 +20,10 @@ beforeAll(async () => {
   await removeAllSubscriptions();
   outbox = useOutbox();
   for (const who of ['fredrikstad', 'sarpsborgCompany', 'otherCompany'] as const) t[who] = await stack.client.login(users[who]);
-  for (const [who, org, email] of [['sarpsborgCompany', companies.sarpsborg, BIDDER], ['otherCompany', companies.other, VIEWER]] as const) {
+  for (const [who, org, email] of [
+    ['sarpsborgCompany', companies.sarpsborg, BIDDER],
+    ['otherCompany', companies.other, VIEWER],
+  ] as const) {
     const { orgNumber: _o, updatedAt: _u, cpvLabels: _l, ...profile } = (await stack.client.call('GET', `/api/companies/${org.id}`)).body;
     await stack.client.call('PUT', `/api/companies/${org.id}`, { token: t[who], body: { ...profile, contactEmail: email } });
   }
@@ -36,14 +39,20 @@ describe('stakeholder notices for corrections', () => {
     const draft = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ deadline }) });
     const id = draft.body.id;
     // Editing a draft tells nobody.
-    await stack.client.call('PATCH', `/api/calls/${id}`, { token: t.fredrikstad, body: { title: 'Smarte søppelkasser i hele sentrum' }, headers: { 'if-match': '"1"' } });
+    await stack.client.call('PATCH', `/api/calls/${id}`, {
+      token: t.fredrikstad,
+      body: { title: 'Smarte søppelkasser i hele sentrum' },
+      headers: { 'if-match': '"1"' },
+    });
     const published = await stack.client.call('POST', `/api/calls/${id}/publish`, { token: t.fredrikstad });
     await stack.client.call('PUT', `/api/calls/${id}/proposals/mine`, { token: t.sarpsborgCompany, body: proposalBody() });
     await stack.client.call('POST', `/api/calls/${id}/views`, { token: t.otherCompany, body: {} });
     expect(await outbox.take()).toEqual([]);
 
     const res = await stack.client.call('PATCH', `/api/calls/${id}`, {
-      token: t.fredrikstad, body: withNote({ budgetNok: { min: 100000, max: 800000 } }), headers: { 'if-match': `"${published.body.version}"` },
+      token: t.fredrikstad,
+      body: withNote({ budgetNok: { min: 100000, max: 800000 } }),
+      headers: { 'if-match': `"${published.body.version}"` },
     });
     expect(res.status).toBe(200);
     const mails = await outbox.take();
@@ -57,12 +66,15 @@ describe('stakeholder notices for corrections', () => {
     expect(mails.find((m) => m.to[0] === VIEWER)!.text).not.toMatch(/tilbudet må oppdateres/);
   });
 
-  it('writes to each recipient in the language their organisation\'s users chose, naming what was sent by procedure', async () => {
+  it("writes to each recipient in the language their organisation's users chose, naming what was sent by procedure", async () => {
     const deadline = new Date((await serverNow(stack.client)) + 20 * DAY).toISOString();
     const draft = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ deadline, procedure: 'market-dialogue' }) });
     const id = draft.body.id;
     const published = await stack.client.call('POST', `/api/calls/${id}/publish`, { token: t.fredrikstad });
-    await stack.client.call('PUT', `/api/calls/${id}/proposals/mine`, { token: t.sarpsborgCompany, body: { summary: 'Innspill om sensorer og drift.', description: 'Slik vi ser markedet for sensorer i dag.' } });
+    await stack.client.call('PUT', `/api/calls/${id}/proposals/mine`, {
+      token: t.sarpsborgCompany,
+      body: { summary: 'Innspill om sensorer og drift.', description: 'Slik vi ser markedet for sensorer i dag.' },
+    });
     await stack.client.call('POST', `/api/calls/${id}/views`, { token: t.otherCompany, body: {} });
     const chosen = await stack.client.call('PUT', '/api/me/language', { token: t.sarpsborgCompany, body: { language: 'en' } });
     expect(chosen.status).toBe(200);
@@ -71,7 +83,9 @@ describe('stakeholder notices for corrections', () => {
     await outbox.take();
 
     const res = await stack.client.call('PATCH', `/api/calls/${id}`, {
-      token: t.fredrikstad, body: withNote({ budgetNok: { min: 100000, max: 900000 } }), headers: { 'if-match': `"${published.body.version}"` },
+      token: t.fredrikstad,
+      body: withNote({ budgetNok: { min: 100000, max: 900000 } }),
+      headers: { 'if-match': `"${published.body.version}"` },
     });
     expect(res.status).toBe(200);
     const mails = await outbox.take();

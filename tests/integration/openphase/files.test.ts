@@ -47,7 +47,14 @@ describe('call documents', () => {
     expect(put!.status).toBe(200);
     const listed = await docs(id, t.fredrikstad);
     expect(listed.body.items).toEqual([
-      { id: declared.body.id, fileName: 'konkurransegrunnlag.pdf', contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes), uploadedAt: expect.any(String) },
+      {
+        id: declared.body.id,
+        fileName: 'konkurransegrunnlag.pdf',
+        contentType: 'application/pdf',
+        size: bytes.length,
+        sha256: sha256(bytes),
+        uploadedAt: expect.any(String),
+      },
     ]);
     expect((await docs(id)).status).toBe(404); // a draft's documents are the owner's
     await stack.client.call('POST', `/api/calls/${id}/publish`, { token: t.fredrikstad });
@@ -74,7 +81,14 @@ describe('call documents', () => {
     expect(wrongSum.status).toBe(400);
     expect(await wrongSum.text()).toMatch(/SHA-256/);
     expect((await fetch(url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: new Uint8Array(bytes) })).status).toBe(403);
-    expect((await fetch(url.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), { method: 'PUT', headers: type, body: new Uint8Array(bytes) })).status).toBe(403);
+    expect(
+      (
+        await fetch(
+          url.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+          { method: 'PUT', headers: type, body: new Uint8Array(bytes) },
+        )
+      ).status,
+    ).toBe(403);
     expect((await docs(id, t.fredrikstad)).body.items).toEqual([]);
     expect((await fetch(url, { method: 'PUT', headers: type, body: new Uint8Array(bytes) })).status).toBe(200);
     expect((await docs(id, t.fredrikstad)).body.items).toHaveLength(1);
@@ -92,10 +106,16 @@ describe('call documents', () => {
 
   it('names the limit it enforces: type (400), 25 MiB (413), 20 files (400)', async () => {
     const id = await draftCall();
-    const exe = await stack.client.call('POST', `/api/calls/${id}/documents`, { token: t.fredrikstad, body: declaration(pdfBytes(), { contentType: 'application/x-msdownload' }) });
+    const exe = await stack.client.call('POST', `/api/calls/${id}/documents`, {
+      token: t.fredrikstad,
+      body: declaration(pdfBytes(), { contentType: 'application/x-msdownload' }),
+    });
     expect(exe.status).toBe(400);
     expect(exe.body.detail).toMatch(/PDF, DOCX/);
-    const big = await stack.client.call('POST', `/api/calls/${id}/documents`, { token: t.fredrikstad, body: declaration(pdfBytes(), { size: 25 * 1024 * 1024 + 1 }) });
+    const big = await stack.client.call('POST', `/api/calls/${id}/documents`, {
+      token: t.fredrikstad,
+      body: declaration(pdfBytes(), { size: 25 * 1024 * 1024 + 1 }),
+    });
     expect(big.status).toBe(413);
     expect(big.headers.get('content-type')).toContain('application/problem+json');
     expect(big.body.detail).toMatch(/25 MiB/);
@@ -106,13 +126,25 @@ describe('call documents', () => {
     const twentyFirst = await stack.client.call('POST', `/api/calls/${id}/documents`, { token: t.fredrikstad, body: declaration(pdfBytes('21')) });
     expect(twentyFirst.status).toBe(400);
     expect(twentyFirst.body.detail).toMatch(/20 files/);
-    expect((await stack.client.call('POST', `/api/calls/${id}/documents`, { token: t.fredrikstad, body: declaration(pdfBytes(), { sha256: 'ABC' }) })).status).toBe(400);
-    expect((await stack.client.call('POST', `/api/calls/${id}/documents`, { token: t.fredrikstad, body: declaration(pdfBytes(), { fileName: '../../etc/passwd' }) })).status).toBe(400);
+    expect(
+      (await stack.client.call('POST', `/api/calls/${id}/documents`, { token: t.fredrikstad, body: declaration(pdfBytes(), { sha256: 'ABC' }) })).status,
+    ).toBe(400);
+    expect(
+      (await stack.client.call('POST', `/api/calls/${id}/documents`, { token: t.fredrikstad, body: declaration(pdfBytes(), { fileName: '../../etc/passwd' }) }))
+        .status,
+    ).toBe(400);
   });
 
   it('only the owner uploads (403 for another municipality and companies)', async () => {
     const id = await openCall();
-    expect((await stack.client.call('POST', `/api/calls/${id}/documents`, { token: t.halden, body: declaration(pdfBytes(), { changeNote: 'Ny versjon av grunnlaget.' }) })).status).toBe(403);
+    expect(
+      (
+        await stack.client.call('POST', `/api/calls/${id}/documents`, {
+          token: t.halden,
+          body: declaration(pdfBytes(), { changeNote: 'Ny versjon av grunnlaget.' }),
+        })
+      ).status,
+    ).toBe(403);
     expect((await stack.client.call('POST', `/api/calls/${id}/documents`, { token: t.sarpsborgCompany, body: declaration(pdfBytes()) })).status).toBe(403);
   });
 
@@ -126,7 +158,9 @@ describe('call documents', () => {
     expect(first.put!.status).toBe(200);
     const v2 = pdfBytes('versjon 2 med rettet tabell');
     const second = await uploadFile(stack.client, t.fredrikstad, `/api/calls/${id}/documents`, v2, {
-      fileName: 'konkurransegrunnlag-v2.pdf', replaces: first.declared.body.id, changeNote: 'Tabell 3 hadde feil tall.',
+      fileName: 'konkurransegrunnlag-v2.pdf',
+      replaces: first.declared.body.id,
+      changeNote: 'Tabell 3 hadde feil tall.',
     });
     expect(second.put!.status).toBe(200);
     expect((await docs(id)).body.items.map((d: any) => d.fileName)).toEqual(['konkurransegrunnlag-v2.pdf']);
@@ -147,7 +181,11 @@ describe('call documents', () => {
 
     // The public change log shows them as corrections, with the file names, in time order.
     const changes = await stack.client.call('GET', `/api/calls/${id}/changes`);
-    expect(changes.body.items.map((c: any) => c.note)).toEqual(['Konkurransegrunnlaget er lagt ut.', 'Tabell 3 hadde feil tall.', 'Dokumentet trekkes tilbake.']);
+    expect(changes.body.items.map((c: any) => c.note)).toEqual([
+      'Konkurransegrunnlaget er lagt ut.',
+      'Tabell 3 hadde feil tall.',
+      'Dokumentet trekkes tilbake.',
+    ]);
     expect(changes.body.items[1].fields[0].name).toBe('document:konkurransegrunnlag-v2.pdf');
     const { documentChanges } = await import('../../../functions/files/documents.js');
     const log = await documentChanges(id);
@@ -161,7 +199,10 @@ describe('call documents', () => {
 
   it('refuses a document correction less than six days before the deadline (409 deadline-too-close, naming the earliest deadline)', async () => {
     const id = await openCall(5);
-    const res = await stack.client.call('POST', `/api/calls/${id}/documents`, { token: t.fredrikstad, body: declaration(pdfBytes(), { changeNote: 'Nytt vedlegg i siste liten.' }) });
+    const res = await stack.client.call('POST', `/api/calls/${id}/documents`, {
+      token: t.fredrikstad,
+      body: declaration(pdfBytes(), { changeNote: 'Nytt vedlegg i siste liten.' }),
+    });
     expect(res.status).toBe(409);
     expect(res.body.type).toMatch(/deadline-too-close$/);
     const earliest = /(\d{4}-\d\d-\d\dT[\d:.]+Z)/.exec(res.body.detail)![1]!;
@@ -173,7 +214,9 @@ describe('proposal attachments', () => {
   it('sealed like the proposal: owner cannot read before the deadline (403), can after; the company lists its own', async () => {
     const id = await openCall(10);
     const bytes = pdfBytes('CV for prosjektleder');
-    expect((await stack.client.call('POST', `/api/calls/${id}/proposals/mine/attachments`, { token: t.sarpsborgCompany, body: declaration(bytes) })).status).toBe(409);
+    expect(
+      (await stack.client.call('POST', `/api/calls/${id}/proposals/mine/attachments`, { token: t.sarpsborgCompany, body: declaration(bytes) })).status,
+    ).toBe(409);
     await stack.client.call('PUT', `/api/calls/${id}/proposals/mine`, { token: t.sarpsborgCompany, body: proposalBody() });
     const { declared, put } = await uploadFile(stack.client, t.sarpsborgCompany, `/api/calls/${id}/proposals/mine/attachments`, bytes, { fileName: 'cv.pdf' });
     expect(put!.status).toBe(200);
@@ -198,7 +241,10 @@ describe('proposal attachments', () => {
     expect(sha256(file!.bytes)).toBe(sha256(bytes));
     expect((await download(stack.client, `${path}/${declared.body.id}`, t.halden)).res.status).toBe(403);
     // After the deadline nothing more can be attached.
-    expect((await stack.client.call('POST', `/api/calls/${id}/proposals/mine/attachments`, { token: t.sarpsborgCompany, body: declaration(pdfBytes('sent')) })).status).toBe(409);
+    expect(
+      (await stack.client.call('POST', `/api/calls/${id}/proposals/mine/attachments`, { token: t.sarpsborgCompany, body: declaration(pdfBytes('sent')) }))
+        .status,
+    ).toBe(409);
   });
 
   it('keeps a redacted copy linked to its original, and deletes attachments when the proposal is withdrawn', async () => {
@@ -207,7 +253,10 @@ describe('proposal attachments', () => {
     const path = `/api/calls/${id}/proposals/mine/attachments`;
     const original = await uploadFile(stack.client, t.otherCompany, path, pdfBytes('referanse'), { fileName: 'referanse.pdf' });
     expect((await stack.client.call('POST', path, { token: t.otherCompany, body: declaration(pdfBytes('sladdet'), { redacts: 'nope' }) })).status).toBe(404);
-    const redacted = await uploadFile(stack.client, t.otherCompany, path, pdfBytes('sladdet'), { fileName: 'referanse-sladdet.pdf', redacts: original.declared.body.id });
+    const redacted = await uploadFile(stack.client, t.otherCompany, path, pdfBytes('sladdet'), {
+      fileName: 'referanse-sladdet.pdf',
+      redacts: original.declared.body.id,
+    });
     expect(redacted.put!.status).toBe(200);
     const listed = (await stack.client.call('GET', path, { token: t.otherCompany })).body.items;
     expect(listed.find((f: any) => f.fileName === 'referanse-sladdet.pdf').redacts).toBe(original.declared.body.id);

@@ -16,7 +16,10 @@ beforeAll(async () => {
   await removeAllSubscriptions();
   outbox = useOutbox();
   for (const who of ['fredrikstad', 'halden', 'sarpsborgCompany', 'otherCompany'] as const) t[who] = await stack.client.login(users[who]);
-  for (const [who, org, email] of [['sarpsborgCompany', companies.sarpsborg, ASKER_EMAIL], ['otherCompany', companies.other, OTHER_EMAIL]] as const) {
+  for (const [who, org, email] of [
+    ['sarpsborgCompany', companies.sarpsborg, ASKER_EMAIL],
+    ['otherCompany', companies.other, OTHER_EMAIL],
+  ] as const) {
     const { orgNumber: _o, updatedAt: _u, cpvLabels: _l, ...profile } = (await stack.client.call('GET', `/api/companies/${org.id}`)).body;
     expect((await stack.client.call('PUT', `/api/companies/${org.id}`, { token: t[who], body: { ...profile, contactEmail: email } })).status).toBe(200);
   }
@@ -35,8 +38,7 @@ async function openCall(overrides: Record<string, unknown> = {}) {
 }
 const ask = (id: string, who: string, text = 'Kan vi levere sensorer fra flere produsenter i samme tilbud?') =>
   stack.client.call('POST', `/api/calls/${id}/questions`, { token: t[who], body: { text } });
-const questions = (id: string, token?: string, mine = false) =>
-  stack.client.call('GET', `/api/calls/${id}/questions${mine ? '?mine=true' : ''}`, { token });
+const questions = (id: string, token?: string, mine = false) => stack.client.call('GET', `/api/calls/${id}/questions${mine ? '?mine=true' : ''}`, { token });
 
 describe('contact and question deadline', () => {
   it('defaults the contact to the publishing user and the question deadline to six days before the deadline', async () => {
@@ -55,7 +57,8 @@ describe('contact and question deadline', () => {
     expect(call.contact).toEqual(contact);
     expect(call.questionDeadline).toBe(questionDeadline);
     const bad = await stack.client.call('POST', '/api/calls', {
-      token: t.fredrikstad, body: callBody({ deadline: new Date(now + 10 * DAY).toISOString(), questionDeadline: new Date(now + 11 * DAY).toISOString() }),
+      token: t.fredrikstad,
+      body: callBody({ deadline: new Date(now + 10 * DAY).toISOString(), questionDeadline: new Date(now + 11 * DAY).toISOString() }),
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toContainEqual({ path: 'questionDeadline', message: expect.any(String) });
@@ -88,7 +91,10 @@ describe('questions and answers', () => {
     const late = await ask(id, 'sarpsborgCompany');
     expect(late.status).toBe(409);
     expect(late.headers.get('content-type')).toContain('application/problem+json');
-    const draft = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ deadline: new Date((await serverNow(stack.client)) + 20 * DAY).toISOString() }) });
+    const draft = await stack.client.call('POST', '/api/calls', {
+      token: t.fredrikstad,
+      body: callBody({ deadline: new Date((await serverNow(stack.client)) + 20 * DAY).toISOString() }),
+    });
     expect((await ask(draft.body.id, 'sarpsborgCompany')).status).toBe(404);
   });
 
@@ -99,7 +105,8 @@ describe('questions and answers', () => {
     expect((await questions(id)).body.items).toEqual([]);
 
     const answered = await stack.client.call('POST', `/api/calls/${id}/questions/${asked.body.id}/answer`, {
-      token: t.fredrikstad, body: { answer: 'Ja, flere produsenter er greit.', question: 'Godtar dere sensorer fra flere produsenter?' },
+      token: t.fredrikstad,
+      body: { answer: 'Ja, flere produsenter er greit.', question: 'Godtar dere sensorer fra flere produsenter?' },
     });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', askedBy: { orgNumber: companies.sarpsborg.id, name: companies.sarpsborg.name } });
@@ -141,7 +148,9 @@ describe('questions and answers', () => {
     const path = `/api/calls/${id}/questions/${q.body.id}/answer`;
     expect((await stack.client.call('POST', path, { token: t.halden, body: { answer: 'Ja.' + ' '.repeat(2) + 'Greit.' } })).status).toBe(403);
     expect((await stack.client.call('POST', path, { token: t.sarpsborgCompany, body: { answer: 'Ja, greit.' } })).status).toBe(403);
-    expect((await stack.client.call('POST', `/api/calls/${id}/questions/nope/answer`, { token: t.fredrikstad, body: { answer: 'Ja, greit.' } })).status).toBe(404);
+    expect((await stack.client.call('POST', `/api/calls/${id}/questions/nope/answer`, { token: t.fredrikstad, body: { answer: 'Ja, greit.' } })).status).toBe(
+      404,
+    );
   });
 
   it('corrects an answer only as a new one, keeping the earlier in history', async () => {
@@ -159,12 +168,18 @@ describe('questions and answers', () => {
   it('lets the owner publish a clarification without a question; a company cannot send an answer', async () => {
     const id = await openCall();
     const res = await stack.client.call('POST', `/api/calls/${id}/questions`, {
-      token: t.fredrikstad, body: { text: 'Presisering om befaring i sentrum', answer: 'Befaring holdes 3. mars kl. 10 ved rådhuset.' },
+      token: t.fredrikstad,
+      body: { text: 'Presisering om befaring i sentrum', answer: 'Befaring holdes 3. mars kl. 10 ved rådhuset.' },
     });
     expect(res.status).toBe(201);
     expect((await questions(id)).body.items).toEqual([expect.objectContaining({ question: 'Presisering om befaring i sentrum' })]);
-    expect((await stack.client.call('POST', `/api/calls/${id}/questions`, { token: t.sarpsborgCompany, body: { text: 'Jeg svarer meg selv her', answer: 'Ja' } })).status).toBe(400);
-    expect((await stack.client.call('POST', `/api/calls/${id}/questions`, { token: t.fredrikstad, body: { text: 'Presisering uten svar her' } })).status).toBe(400);
+    expect(
+      (await stack.client.call('POST', `/api/calls/${id}/questions`, { token: t.sarpsborgCompany, body: { text: 'Jeg svarer meg selv her', answer: 'Ja' } }))
+        .status,
+    ).toBe(400);
+    expect((await stack.client.call('POST', `/api/calls/${id}/questions`, { token: t.fredrikstad, body: { text: 'Presisering uten svar her' } })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -176,7 +191,8 @@ describe('answer notices', () => {
     expect((await stack.client.call('POST', `/api/calls/${id}/views`, { token: t.otherCompany, body: {} })).status).toBe(204);
     const q = await ask(id, 'sarpsborgCompany', 'Smart Parkering spør: kan vi bruke egne sensorer?');
     await stack.client.call('POST', `/api/calls/${id}/questions/${q.body.id}/answer`, {
-      token: t.fredrikstad, body: { answer: 'Ja, egne sensorer er greit.', question: 'Kan leverandøren bruke egne sensorer?' },
+      token: t.fredrikstad,
+      body: { answer: 'Ja, egne sensorer er greit.', question: 'Kan leverandøren bruke egne sensorer?' },
     });
     const mails = await outbox.take();
     expect(mails.map((m) => m.to[0]).sort()).toEqual([ASKER_EMAIL, OTHER_EMAIL].sort());

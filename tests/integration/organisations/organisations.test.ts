@@ -73,11 +73,15 @@ describe('a company contact e-mail', () => {
   it('is kept with the profile, shown publicly, and validated', async () => {
     const own = await stack.client.login(users.sarpsborgCompany);
     const put = await stack.client.call('PUT', `/api/companies/${companies.sarpsborg.id}`, {
-      token: own, body: { ...profile, contactEmail: 'post@smartparkering.example' },
+      token: own,
+      body: { ...profile, contactEmail: 'post@smartparkering.example' },
     });
     expect(put.body.contactEmail).toBe('post@smartparkering.example');
     expect((await stack.client.call('GET', `/api/companies/${companies.sarpsborg.id}`)).body.contactEmail).toBe('post@smartparkering.example');
-    const bad = await stack.client.call('PUT', `/api/companies/${companies.sarpsborg.id}`, { token: own, body: { ...profile, contactEmail: 'ikke en adresse' } });
+    const bad = await stack.client.call('PUT', `/api/companies/${companies.sarpsborg.id}`, {
+      token: own,
+      body: { ...profile, contactEmail: 'ikke en adresse' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('contactEmail');
   });

@@ -30,7 +30,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 beforeAll(async () => {
   stack = await startTestStack({ seed: false });
-  for (const [i, id] of COMPANIES.entries()) await insertOrganisation({ id, kind: 'company', name: `Firma ${i}`, description: '', capabilities: [], cpvCodes: [], ...(i === 3 ? { sme: false } : {}) });
+  for (const [i, id] of COMPANIES.entries())
+    await insertOrganisation({ id, kind: 'company', name: `Firma ${i}`, description: '', capabilities: [], cpvCodes: [], ...(i === 3 ? { sme: false } : {}) });
 });
 afterAll(() => {
   resetClock();
@@ -38,10 +39,38 @@ afterAll(() => {
 });
 
 const op = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), muni: fc.constantFrom(...MUNIS), procedure: fc.constantFrom(...PROCEDURES), days: fc.integer({ min: -3, max: 20 }), publish: fc.boolean(), domains: fc.uniqueArray(fc.constantFrom('energy', 'mobility', 'health-welfare'), { minLength: 1, maxLength: 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('publish' as const, 'cancel' as const, 'contract' as const, 'delete' as const, 'outcome' as const), call: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('correct' as const), call: fc.nat(), muni: fc.constantFrom(...MUNIS), days: fc.integer({ min: -2, max: 20 }), domains: fc.uniqueArray(fc.constantFrom('energy', 'water-waste'), { minLength: 1, maxLength: 2 }) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom('propose' as const, 'withdraw' as const), call: fc.nat(), company: fc.constantFrom(...COMPANIES) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      muni: fc.constantFrom(...MUNIS),
+      procedure: fc.constantFrom(...PROCEDURES),
+      days: fc.integer({ min: -3, max: 20 }),
+      publish: fc.boolean(),
+      domains: fc.uniqueArray(fc.constantFrom('energy', 'mobility', 'health-welfare'), { minLength: 1, maxLength: 2 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('publish' as const, 'cancel' as const, 'contract' as const, 'delete' as const, 'outcome' as const),
+      call: fc.nat(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('correct' as const),
+      call: fc.nat(),
+      muni: fc.constantFrom(...MUNIS),
+      days: fc.integer({ min: -2, max: 20 }),
+      domains: fc.uniqueArray(fc.constantFrom('energy', 'water-waste'), { minLength: 1, maxLength: 2 }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constantFrom('propose' as const, 'withdraw' as const), call: fc.nat(), company: fc.constantFrom(...COMPANIES) }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('promote' as const), call: fc.nat(), views: fc.constantFrom(0, 3, 20) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('join' as const, 'accept' as const), company: fc.constantFrom(...COMPANIES) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('sme' as const), company: fc.constantFrom(...COMPANIES), sme: fc.boolean() }) },
@@ -65,19 +94,47 @@ async function run(ops: Op[], calls: (CallRecord | undefined)[]): Promise<void> 
     switch (o.kind) {
       case 'create': {
         const call: CallRecord = {
-          id: ulid(t), title: 'Utlysning', summary: 'Kort.', description: 'Beskrivelse.', domains: o.domains as CallRecord['domains'], cpvCodes: [],
-          deadline: iso(t + o.days * 1440 * MINUTE + 37 * MINUTE), procedure: o.procedure, municipalityCode: o.muni,
-          status: o.publish ? 'open' : 'draft', ...(o.publish ? { publishedAt: iso(t) } : {}),
-          version: 1, createdAt: iso(t), updatedAt: iso(t), createdBy: 'test',
+          id: ulid(t),
+          title: 'Utlysning',
+          summary: 'Kort.',
+          description: 'Beskrivelse.',
+          domains: o.domains as CallRecord['domains'],
+          cpvCodes: [],
+          deadline: iso(t + o.days * 1440 * MINUTE + 37 * MINUTE),
+          procedure: o.procedure,
+          municipalityCode: o.muni,
+          status: o.publish ? 'open' : 'draft',
+          ...(o.publish ? { publishedAt: iso(t) } : {}),
+          version: 1,
+          createdAt: iso(t),
+          updatedAt: iso(t),
+          createdBy: 'test',
         };
         await insertCall(call);
         calls.push(call);
         break;
       }
-      case 'publish': { const c = pick(o.call); if (c?.status === 'draft') await replace(c, { status: 'open', publishedAt: iso(t) }); break; }
-      case 'cancel': { const c = pick(o.call); if (c?.status === 'open') await replace(c, { status: 'cancelled', cancelledAt: iso(t) }); break; }
-      case 'contract': { const c = pick(o.call); if (c?.status === 'open' && !c.contract) await replace(c, { contract: { signedAt: iso(t), valueNok: 1, recordedAt: iso(t), recordedBy: 'test' } }); break; }
-      case 'correct': { const c = pick(o.call); if (c && c.status !== 'cancelled') await replace(c, { municipalityCode: o.muni, deadline: iso(t + o.days * 1440 * MINUTE), domains: o.domains as CallRecord['domains'] }); break; }
+      case 'publish': {
+        const c = pick(o.call);
+        if (c?.status === 'draft') await replace(c, { status: 'open', publishedAt: iso(t) });
+        break;
+      }
+      case 'cancel': {
+        const c = pick(o.call);
+        if (c?.status === 'open') await replace(c, { status: 'cancelled', cancelledAt: iso(t) });
+        break;
+      }
+      case 'contract': {
+        const c = pick(o.call);
+        if (c?.status === 'open' && !c.contract) await replace(c, { contract: { signedAt: iso(t), valueNok: 1, recordedAt: iso(t), recordedBy: 'test' } });
+        break;
+      }
+      case 'correct': {
+        const c = pick(o.call);
+        if (c && c.status !== 'cancelled')
+          await replace(c, { municipalityCode: o.muni, deadline: iso(t + o.days * 1440 * MINUTE), domains: o.domains as CallRecord['domains'] });
+        break;
+      }
       case 'delete': {
         const c = pick(o.call);
         if (c?.status === 'draft' && (await deleteDraftCall(c))) calls[calls.indexOf(c)] = undefined;
@@ -87,32 +144,91 @@ async function run(ops: Op[], calls: (CallRecord | undefined)[]): Promise<void> 
         const c = pick(o.call);
         if (c?.publishedAt) {
           await putOutcome({
-            callId: c.id, municipalityCode: c.municipalityCode, partners: [], projectStatus: 'pilot', results: '', lessons: '', documents: [], wouldRecommend: true, published: false,
-            createdAt: iso(t), updatedAt: iso(t), updatedBy: 'test', version: 1, callTitle: c.title, callSummary: c.summary, domains: c.domains, cpvCodes: [], procedure: c.procedure,
+            callId: c.id,
+            municipalityCode: c.municipalityCode,
+            partners: [],
+            projectStatus: 'pilot',
+            results: '',
+            lessons: '',
+            documents: [],
+            wouldRecommend: true,
+            published: false,
+            createdAt: iso(t),
+            updatedAt: iso(t),
+            updatedBy: 'test',
+            version: 1,
+            callTitle: c.title,
+            callSummary: c.summary,
+            domains: c.domains,
+            cpvCodes: [],
+            procedure: c.procedure,
           } as never);
         }
         break;
       }
-      case 'propose': case 'withdraw': {
+      case 'propose':
+      case 'withdraw': {
         const c = pick(o.call);
         if (!c) break;
-        if (o.kind === 'withdraw') { await deleteProposal(c.id, o.company); break; }
-        await upsertProposal({ callId: c.id, orgNumber: o.company, companyName: 'Firma', partners: [], summary: 'Forslag', description: 'Tekst', submittedAt: iso(t), updatedAt: iso(t), submittedBy: 'test' } as never);
+        if (o.kind === 'withdraw') {
+          await deleteProposal(c.id, o.company);
+          break;
+        }
+        await upsertProposal({
+          callId: c.id,
+          orgNumber: o.company,
+          companyName: 'Firma',
+          partners: [],
+          summary: 'Forslag',
+          description: 'Tekst',
+          submittedAt: iso(t),
+          updatedAt: iso(t),
+          submittedBy: 'test',
+        } as never);
         break;
       }
       case 'promote': {
         const c = pick(o.call);
         if (c?.publishedAt) {
-          await insertPromotion({ id: `${ASSOCIATION}-${c.id}`, associationId: ASSOCIATION, associationName: 'Klyngen', callId: c.id, callTitle: c.title, municipalityCode: c.municipalityCode, callDeadline: c.deadline, note: '', promotedAt: iso(t), promotedBy: 'test', views: o.views, memberViewers: 0 });
+          await insertPromotion({
+            id: `${ASSOCIATION}-${c.id}`,
+            associationId: ASSOCIATION,
+            associationName: 'Klyngen',
+            callId: c.id,
+            callTitle: c.title,
+            municipalityCode: c.municipalityCode,
+            callDeadline: c.deadline,
+            note: '',
+            promotedAt: iso(t),
+            promotedBy: 'test',
+            views: o.views,
+            memberViewers: 0,
+          });
         }
         break;
       }
       case 'join':
-        await insertMembership({ associationId: ASSOCIATION, associationName: 'Klyngen', orgNumber: o.company, companyName: 'Firma', status: 'pending', requestedAt: iso(t), requestedBy: 'test' });
+        await insertMembership({
+          associationId: ASSOCIATION,
+          associationName: 'Klyngen',
+          orgNumber: o.company,
+          companyName: 'Firma',
+          status: 'pending',
+          requestedAt: iso(t),
+          requestedBy: 'test',
+        });
         break;
       case 'accept':
         // A request first when there is none (a declined or accepted one stays as it is).
-        await insertMembership({ associationId: ASSOCIATION, associationName: 'Klyngen', orgNumber: o.company, companyName: 'Firma', status: 'pending', requestedAt: iso(t), requestedBy: 'test' });
+        await insertMembership({
+          associationId: ASSOCIATION,
+          associationName: 'Klyngen',
+          orgNumber: o.company,
+          companyName: 'Firma',
+          status: 'pending',
+          requestedAt: iso(t),
+          requestedBy: 'test',
+        });
         await decidePendingMembership(ASSOCIATION, o.company, 'accepted', iso(t), 'test');
         break;
       case 'sme':

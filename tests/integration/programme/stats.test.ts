@@ -31,7 +31,8 @@ async function stats() {
   return res.body as import('../../../shared/schemas/programme.js').ProgrammeStats;
 }
 const count = (list: { key: string; count: number }[], key: string) => list.find((x) => x.key === key)?.count;
-const pick = (o: Record<string, unknown>, names: string[]) => Object.fromEntries(names.filter((n) => o[n] !== undefined && o[n] !== null).map((n) => [n, o[n]]));
+const pick = (o: Record<string, unknown>, names: string[]) =>
+  Object.fromEntries(names.filter((n) => o[n] !== undefined && o[n] !== null).map((n) => [n, o[n]]));
 const sum = (list: { count: number }[]) => list.reduce((a, b) => a + b.count, 0);
 /** Every call as each municipality sees its own (drafts and cancelled included): the API's truth. */
 async function allCallsViaApi(): Promise<any[]> {
@@ -69,7 +70,12 @@ describe('call figures', () => {
     }
     expect(s.calls.total).toBe(all.length);
     expect(s.calls.total).toBeGreaterThanOrEqual(CALL_PLAN.length);
-    expect(s.calls.byStatus.map((x) => [x.key, x.label])).toEqual([['draft', 'Utkast'], ['open', 'Åpen'], ['closed', 'Frist passert'], ['cancelled', 'Avlyst']]);
+    expect(s.calls.byStatus.map((x) => [x.key, x.label])).toEqual([
+      ['draft', 'Utkast'],
+      ['open', 'Åpen'],
+      ['closed', 'Frist passert'],
+      ['cancelled', 'Avlyst'],
+    ]);
     expect(sum(s.calls.byStatus)).toBe(s.calls.total);
   });
 
@@ -183,7 +189,10 @@ describe('proposal figures', () => {
   });
 
   it('moves neither «needs help» nor any proposal figure when a sealed proposal arrives (issue 7)', async () => {
-    const created = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() }) });
+    const created = await stack.client.call('POST', '/api/calls', {
+      token: t.fredrikstad,
+      body: callBody({ deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
+    });
     await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token: t.fredrikstad });
     resetProgrammeStatsCache();
     const before = await stats();
@@ -201,7 +210,10 @@ describe('proposal figures', () => {
     const association = ASSOCIATIONS[0]!.id;
     // Two fresh calls, so that no promotion but ours concerns them.
     const fresh = async () => {
-      const created = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody({ deadline: new Date(Date.now() + 20 * 86_400_000).toISOString() }) });
+      const created = await stack.client.call('POST', '/api/calls', {
+        token: t.fredrikstad,
+        body: callBody({ deadline: new Date(Date.now() + 20 * 86_400_000).toISOString() }),
+      });
       await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token: t.fredrikstad });
       return created.body.id as string;
     };
@@ -210,18 +222,31 @@ describe('proposal figures', () => {
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
     const promote = (id: string, callId: string, promotedAt: string) =>
-      db().send(new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keys.promotion(id), type: 'promotion', id, associationId: association, callId, note: 'Se her', promotedAt,
-          gsi1pk: keys.associationPromotions(association), gsi1sk: `${promotedAt}#${id}`, gsi2pk: keys.callPromotions(callId), gsi2sk: `${promotedAt}#${id}`,
-        },
-      }));
+      db().send(
+        new PutCommand({
+          TableName: table(),
+          Item: {
+            ...keys.promotion(id),
+            type: 'promotion',
+            id,
+            associationId: association,
+            callId,
+            note: 'Se her',
+            promotedAt,
+            gsi1pk: keys.associationPromotions(association),
+            gsi1sk: `${promotedAt}#${id}`,
+            gsi2pk: keys.callPromotions(callId),
+            gsi2sk: `${promotedAt}#${id}`,
+          },
+        }),
+      );
     const member = (orgNumber: string, status: string) =>
-      db().send(new PutCommand({
-        TableName: table(),
-        Item: { ...keys.membership(association, orgNumber), type: 'membership', associationId: association, orgNumber, status, requestedAt: hourAgo },
-      }));
+      db().send(
+        new PutCommand({
+          TableName: table(),
+          Item: { ...keys.membership(association, orgNumber), type: 'membership', associationId: association, orgNumber, status, requestedAt: hourAgo },
+        }),
+      );
     await promote('TEST-P1', target, hourAgo);
     await promote('TEST-P2', target, hourAgo); // a second promotion of the same call: still one proposal
     await promote('TEST-P3', other, inAnHour); // promoted after the proposal: not counted

@@ -45,7 +45,10 @@ async function written(key: { pk: string; sk: string }, write: () => Promise<unk
   const after = await raw(key);
   const record: StreamRecord = {
     eventName: before && after ? 'MODIFY' : after ? 'INSERT' : 'REMOVE',
-    dynamodb: { ...(before ? { OldImage: marshall(before, { removeUndefinedValues: true }) } : {}), ...(after ? { NewImage: marshall(after, { removeUndefinedValues: true }) } : {}) },
+    dynamodb: {
+      ...(before ? { OldImage: marshall(before, { removeUndefinedValues: true }) } : {}),
+      ...(after ? { NewImage: marshall(after, { removeUndefinedValues: true }) } : {}),
+    },
   };
   log.push(record);
   expect(await handler({ Records: [record, record] })).toEqual({ batchItemFailures: [] });
@@ -62,11 +65,25 @@ describe('counters from the table stream', () => {
     const now = Date.now();
     const iso = (ms: number) => new Date(ms).toISOString();
     const [a, b] = ['900000011', '900000012'];
-    for (const id of [a, b]) await written(keys.organisation(id), () => insertOrganisation({ id, kind: 'company', name: id, description: '', capabilities: [], cpvCodes: [] }));
+    for (const id of [a, b])
+      await written(keys.organisation(id), () => insertOrganisation({ id, kind: 'company', name: id, description: '', capabilities: [], cpvCodes: [] }));
     await written(keys.organisation('ASSOC-S'), () => insertOrganisation({ id: 'ASSOC-S', kind: 'association', name: 'Klyngen' }));
     const call: CallRecord = {
-      id: ulid(), title: 'Utlysning', summary: 'Kort.', description: 'Beskrivelse.', domains: ['energy'], cpvCodes: [], deadline: iso(now + 86_400_000),
-      procedure: 'market-dialogue', municipalityCode: '3105', status: 'open', publishedAt: iso(now - 3 * 86_400_000), version: 1, createdAt: iso(now), updatedAt: iso(now), createdBy: 'test',
+      id: ulid(),
+      title: 'Utlysning',
+      summary: 'Kort.',
+      description: 'Beskrivelse.',
+      domains: ['energy'],
+      cpvCodes: [],
+      deadline: iso(now + 86_400_000),
+      procedure: 'market-dialogue',
+      municipalityCode: '3105',
+      status: 'open',
+      publishedAt: iso(now - 3 * 86_400_000),
+      version: 1,
+      createdAt: iso(now),
+      updatedAt: iso(now),
+      createdBy: 'test',
     };
     // Nothing moves without the consumer: the API itself leaves the counters alone in this mode.
     await written(keys.call(call.id), async () => {
@@ -74,19 +91,72 @@ describe('counters from the table stream', () => {
       expect((await getProgrammeStatsFresh()).calls.total).toBe(0);
     });
     expect((await getProgrammeStatsFresh()).calls.total).toBe(1);
-    await insertPromotion({ id: 'P-S', associationId: 'ASSOC-S', associationName: 'Klyngen', callId: call.id, callTitle: call.title, municipalityCode: '3105', callDeadline: call.deadline, note: '', promotedAt: iso(now - 2 * 86_400_000), promotedBy: 'test', views: 0, memberViewers: 0 });
+    await insertPromotion({
+      id: 'P-S',
+      associationId: 'ASSOC-S',
+      associationName: 'Klyngen',
+      callId: call.id,
+      callTitle: call.title,
+      municipalityCode: '3105',
+      callDeadline: call.deadline,
+      note: '',
+      promotedAt: iso(now - 2 * 86_400_000),
+      promotedBy: 'test',
+      views: 0,
+      memberViewers: 0,
+    });
     log.push({ eventName: 'INSERT', dynamodb: { NewImage: marshall((await raw(keys.promotion('P-S')))!) } });
     await handler({ Records: [log.at(-1)!, log.at(-1)!] });
 
-    await written(keys.membership('ASSOC-S', a), () => insertMembership({ associationId: 'ASSOC-S', associationName: 'Klyngen', orgNumber: a, companyName: a, status: 'pending', requestedAt: iso(now), requestedBy: 'test' }));
+    await written(keys.membership('ASSOC-S', a), () =>
+      insertMembership({
+        associationId: 'ASSOC-S',
+        associationName: 'Klyngen',
+        orgNumber: a,
+        companyName: a,
+        status: 'pending',
+        requestedAt: iso(now),
+        requestedBy: 'test',
+      }),
+    );
     for (const org of [a, b]) {
-      await written(keys.proposal(call.id, org), () => upsertProposal({ callId: call.id, orgNumber: org, companyName: org, partners: [], summary: 'S', description: 'D', submittedAt: iso(now - 86_400_000), updatedAt: iso(now), submittedBy: 'test' } as never));
+      await written(keys.proposal(call.id, org), () =>
+        upsertProposal({
+          callId: call.id,
+          orgNumber: org,
+          companyName: org,
+          partners: [],
+          summary: 'S',
+          description: 'D',
+          submittedAt: iso(now - 86_400_000),
+          updatedAt: iso(now),
+          submittedBy: 'test',
+        } as never),
+      );
     }
     await written(keys.call(call.id), () => replaceCall({ ...call, municipalityCode: '3107', version: 2 }, 1));
-    await written(keys.outcome(call.id), () => putOutcome({
-      callId: call.id, municipalityCode: '3107', partners: [], projectStatus: 'pilot', results: '', lessons: '', documents: [], wouldRecommend: true, published: false,
-      createdAt: iso(now), updatedAt: iso(now), updatedBy: 'test', version: 1, callTitle: call.title, callSummary: call.summary, domains: call.domains, cpvCodes: [], procedure: call.procedure,
-    } as never));
+    await written(keys.outcome(call.id), () =>
+      putOutcome({
+        callId: call.id,
+        municipalityCode: '3107',
+        partners: [],
+        projectStatus: 'pilot',
+        results: '',
+        lessons: '',
+        documents: [],
+        wouldRecommend: true,
+        published: false,
+        createdAt: iso(now),
+        updatedAt: iso(now),
+        updatedBy: 'test',
+        version: 1,
+        callTitle: call.title,
+        callSummary: call.summary,
+        domains: call.domains,
+        cpvCodes: [],
+        procedure: call.procedure,
+      } as never),
+    );
     await written(keys.membership('ASSOC-S', a), () => decidePendingMembership('ASSOC-S', a, 'accepted', iso(now), 'test'));
     await written(keys.organisation(b), () => updateCompanyProfile(b, { name: b, description: '', capabilities: [], cpvCodes: [], sme: false }, iso(now)));
 

@@ -15,7 +15,8 @@ afterAll(() => stack?.close());
 
 async function openCall(deadlineInMs: number) {
   const created = await stack.client.call('POST', '/api/calls', {
-    token: t.fredrikstad, body: callBody({ deadline: new Date((await serverNow(stack.client)) + deadlineInMs).toISOString() }),
+    token: t.fredrikstad,
+    body: callBody({ deadline: new Date((await serverNow(stack.client)) + deadlineInMs).toISOString() }),
   });
   await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token: t.fredrikstad });
   return created.body.id as string;
@@ -38,16 +39,14 @@ describe('a company answers an open call', () => {
 
   it('leaves exactly one proposal after twenty identical concurrent PUTs, all answered 200 or 201', async () => {
     const id = await openCall(60_000);
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => stack.client.call('PUT', mine(id), { token: t.otherCompany, body: proposalBody() })),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, () => stack.client.call('PUT', mine(id), { token: t.otherCompany, body: proposalBody() })));
     expect(results.every((r) => r.status === 200 || r.status === 201)).toBe(true);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     const listed = await stack.client.call('GET', '/api/me/proposals?limit=100', { token: t.otherCompany });
     expect(listed.body.items.filter((p: any) => p.callId === id)).toHaveLength(1);
   });
 
-  it('cannot answer a draft (404), a cancelled call (409) or its own organisation\'s wrong role (403)', async () => {
+  it("cannot answer a draft (404), a cancelled call (409) or its own organisation's wrong role (403)", async () => {
     const draft = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody() });
     expect((await stack.client.call('PUT', mine(draft.body.id), { token: t.sarpsborgCompany, body: proposalBody() })).status).toBe(404);
     const id = await openCall(60_000);
@@ -110,7 +109,10 @@ describe('proposals are sealed until the deadline', () => {
     } finally {
       spy.mockRestore();
     }
-    const events = lines.flatMap((l) => l.split('\n')).filter((l) => l.includes('"audit":true')).map((l) => JSON.parse(l));
+    const events = lines
+      .flatMap((l) => l.split('\n'))
+      .filter((l) => l.includes('"audit":true'))
+      .map((l) => JSON.parse(l));
     expect(events).toEqual([
       expect.objectContaining({ event: 'proposals.read.denied', reason: 'sealed', callId: id, orgId: '3107' }),
       expect.objectContaining({ event: 'proposals.read.denied', reason: 'not-owner', callId: id, orgId: companies.sarpsborg.id }),

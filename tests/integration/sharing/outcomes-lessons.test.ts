@@ -29,16 +29,18 @@ const get = (callId: string, token?: string) => stack.client.call('GET', `/api/c
 /** Creates and publishes calls whose deadline is 1.5 s ahead, then waits until all have closed. */
 async function closedCalls(specs: { who: string; body: Record<string, unknown>; proposal?: boolean }[]): Promise<string[]> {
   const deadline = new Date((await serverNow(stack.client)) + 1500).toISOString();
-  const ids = await Promise.all(specs.map(async ({ who, body, proposal }) => {
-    const created = await stack.client.call('POST', '/api/calls', { token: t[who], body: callBody({ ...body, deadline }) });
-    expect(created.status).toBe(201);
-    expect((await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token: t[who] })).status).toBe(200);
-    if (proposal) {
-      const p = await stack.client.call('PUT', `/api/calls/${created.body.id}/proposals/mine`, { token: t.sarpsborgCompany, body: proposalBody() });
-      expect(p.status).toBe(201);
-    }
-    return created.body.id as string;
-  }));
+  const ids = await Promise.all(
+    specs.map(async ({ who, body, proposal }) => {
+      const created = await stack.client.call('POST', '/api/calls', { token: t[who], body: callBody({ ...body, deadline }) });
+      expect(created.status).toBe(201);
+      expect((await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token: t[who] })).status).toBe(200);
+      if (proposal) {
+        const p = await stack.client.call('PUT', `/api/calls/${created.body.id}/proposals/mine`, { token: t.sarpsborgCompany, body: proposalBody() });
+        expect(p.status).toBe(201);
+      }
+      return created.body.id as string;
+    }),
+  );
   await passTime(stack.client, Math.max(0, Date.parse(deadline) - (await serverNow(stack.client))) + 100);
   return ids;
 }
@@ -48,9 +50,36 @@ beforeAll(async () => {
   for (const who of ['fredrikstad', 'sarpsborg', 'halden', 'sarpsborgCompany'] as const) t[who] = await stack.client.login(users[who]);
   const [closed, mobility, energy, halden] = await closedCalls([
     { who: 'fredrikstad', body: {}, proposal: true },
-    { who: 'fredrikstad', body: { title: 'Sykkeltelling med sensorer', summary: 'Telle syklister automatisk langs hovedrutene.', domains: ['mobility'], cpvCodes: ['38300000', '73120000'], procedure: 'pre-commercial' } },
-    { who: 'sarpsborg', body: { title: 'Varmepumper i idrettshaller', summary: 'Mindre energibruk i kommunens idrettshaller.', domains: ['energy'], cpvCodes: ['09330000'], procedure: 'innovation-partnership' } },
-    { who: 'halden', body: { title: 'Smartere brøyting med kjøretøydata', summary: 'Brøyteruter styrt av sanntidsdata fra kjøretøyene.', domains: ['mobility', 'safety'], cpvCodes: ['72212000'], procedure: 'market-dialogue' } },
+    {
+      who: 'fredrikstad',
+      body: {
+        title: 'Sykkeltelling med sensorer',
+        summary: 'Telle syklister automatisk langs hovedrutene.',
+        domains: ['mobility'],
+        cpvCodes: ['38300000', '73120000'],
+        procedure: 'pre-commercial',
+      },
+    },
+    {
+      who: 'sarpsborg',
+      body: {
+        title: 'Varmepumper i idrettshaller',
+        summary: 'Mindre energibruk i kommunens idrettshaller.',
+        domains: ['energy'],
+        cpvCodes: ['09330000'],
+        procedure: 'innovation-partnership',
+      },
+    },
+    {
+      who: 'halden',
+      body: {
+        title: 'Smartere brøyting med kjøretøydata',
+        summary: 'Brøyteruter styrt av sanntidsdata fra kjøretøyene.',
+        domains: ['mobility', 'safety'],
+        cpvCodes: ['72212000'],
+        procedure: 'market-dialogue',
+      },
+    },
   ]);
   Object.assign(id, { closed, mobility, energy, halden });
   const open = await stack.client.call('POST', '/api/calls', { token: t.fredrikstad, body: callBody() });
@@ -63,13 +92,13 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 describe('recording an outcome', () => {
-  it('is for the call\'s municipality only: anonymous 401, companies and other municipalities 403', async () => {
+  it("is for the call's municipality only: anonymous 401, companies and other municipalities 403", async () => {
     expect((await put(id.closed!, outcome())).status).toBe(401);
     expect((await put(id.closed!, outcome(), t.sarpsborgCompany)).status).toBe(403);
     expect((await put(id.closed!, outcome(), t.sarpsborg)).status).toBe(403);
   });
 
-  it('does not reveal another municipality\'s draft (404)', async () => {
+  it("does not reveal another municipality's draft (404)", async () => {
     expect((await put(id.draft!, outcome(), t.sarpsborg)).status).toBe(404);
   });
 
@@ -97,7 +126,12 @@ describe('recording an outcome', () => {
   it('stays private to its municipality until published, then is public; unpublishing hides it again', async () => {
     const saved = await put(id.closed!, outcome(), t.fredrikstad);
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ callId: id.closed, municipalityCode: '3107', published: false, partners: [{ orgNumber: companies.sarpsborg.id, name: companies.sarpsborg.name }] });
+    expect(saved.body).toMatchObject({
+      callId: id.closed,
+      municipalityCode: '3107',
+      published: false,
+      partners: [{ orgNumber: companies.sarpsborg.id, name: companies.sarpsborg.name }],
+    });
     expect((await get(id.closed!)).status).toBe(404);
     expect((await get(id.closed!, t.sarpsborg)).status).toBe(404);
     expect((await get(id.closed!, t.fredrikstad)).body.published).toBe(false);
@@ -109,7 +143,13 @@ describe('recording an outcome', () => {
     expect(pub.status).toBe(200);
     expect(pub.body).toMatchObject({ published: true, projectStatus: 'pilot', wouldRecommend: true });
     const lesson = (await stack.client.call('GET', '/api/lessons?limit=100')).body.items.find((l: any) => l.callId === id.closed);
-    expect(lesson).toMatchObject({ callTitle: 'Smarte søppelkasser i sentrum', municipalityName: 'Fredrikstad', domains: ['water-waste'], cpvCodes: ['90500000'], procedure: 'startup-challenge' });
+    expect(lesson).toMatchObject({
+      callTitle: 'Smarte søppelkasser i sentrum',
+      municipalityName: 'Fredrikstad',
+      domains: ['water-waste'],
+      cpvCodes: ['90500000'],
+      procedure: 'startup-challenge',
+    });
 
     expect((await put(id.closed!, outcome({ published: false }), t.fredrikstad, '"2"')).status).toBe(200);
     expect((await get(id.closed!)).status).toBe(404);
@@ -125,8 +165,22 @@ describe('recording an outcome', () => {
 describe('the lessons registry', () => {
   beforeAll(async () => {
     // Published one after another, so "newest first" has an order to check.
-    for (const [key, who] of [['closed', 'fredrikstad'], ['mobility', 'fredrikstad'], ['energy', 'sarpsborg'], ['halden', 'halden']] as const) {
-      const res = await putLatest(id[key]!, outcome({ published: true, partners: [], results: `Resultater for ${key}.`, lessons: key === 'energy' ? 'Varmepumpene krevde ny måling av strømforbruket.' : 'Ingen spesielle.' }), t[who]);
+    for (const [key, who] of [
+      ['closed', 'fredrikstad'],
+      ['mobility', 'fredrikstad'],
+      ['energy', 'sarpsborg'],
+      ['halden', 'halden'],
+    ] as const) {
+      const res = await putLatest(
+        id[key]!,
+        outcome({
+          published: true,
+          partners: [],
+          results: `Resultater for ${key}.`,
+          lessons: key === 'energy' ? 'Varmepumpene krevde ny måling av strømforbruket.' : 'Ingen spesielle.',
+        }),
+        t[who],
+      );
       expect(res.status).toBe(200);
       await sleep(5);
     }

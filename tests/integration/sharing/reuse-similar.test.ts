@@ -26,16 +26,24 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 describe('reusing a call', () => {
-  it('creates a draft in the caller\'s municipality that remembers where it came from', async () => {
+  it("creates a draft in the caller's municipality that remembers where it came from", async () => {
     const original = await demo(MUNIS.fredrikstad, 0, 'open');
     const res = await call('POST', `/api/calls/${original.id}/reuse`, t.sarpsborg);
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/api/calls/${res.body.id}`);
     const copy = res.body;
     expect(copy).toMatchObject({
-      municipalityCode: '3105', municipalityName: 'Sarpsborg', status: 'draft', version: 1,
-      title: original.title, summary: original.summary, description: original.description,
-      domains: original.domains, cpvCodes: original.cpvCodes, procedure: original.procedure, budgetNok: original.budgetNok,
+      municipalityCode: '3105',
+      municipalityName: 'Sarpsborg',
+      status: 'draft',
+      version: 1,
+      title: original.title,
+      summary: original.summary,
+      description: original.description,
+      domains: original.domains,
+      cpvCodes: original.cpvCodes,
+      procedure: original.procedure,
+      budgetNok: original.budgetNok,
       derivedFrom: { callId: original.id, municipalityCode: '3107', municipalityName: 'Fredrikstad', title: original.title },
     });
     expect(copy.id).not.toBe(original.id);
@@ -62,7 +70,7 @@ describe('reusing a call', () => {
     expect(after.body.items[0].callId).toBe(copy.id);
   });
 
-  it('counts every reuse, newest first, the owner\'s own included', async () => {
+  it("counts every reuse, newest first, the owner's own included", async () => {
     const original = await demo(MUNIS.sarpsborg, 1, 'open');
     expect((await call('POST', `/api/calls/${original.id}/reuse`, t.halden)).status).toBe(201);
     expect((await call('POST', `/api/calls/${original.id}/reuse`, t.sarpsborg)).status).toBe(201);
@@ -72,7 +80,7 @@ describe('reusing a call', () => {
     expect(reuses.body.items.every((r: any) => r.callId === undefined)).toBe(true);
   });
 
-  it('reuses closed calls too, but not drafts: another municipality\'s draft is 404, one\'s own 409', async () => {
+  it("reuses closed calls too, but not drafts: another municipality's draft is 404, one's own 409", async () => {
     const closed = await demo(MUNIS.halden, 0, 'closed');
     expect((await call('POST', `/api/calls/${closed.id}/reuse`, t.fredrikstad)).status).toBe(201);
     const draft = await call('POST', '/api/calls', t.fredrikstad, callBody());
@@ -86,7 +94,11 @@ describe('reusing a call', () => {
   it('can be edited like any draft, keeping its provenance', async () => {
     const original = await demo(MUNIS.fredrikstad, 0, 'open');
     const copy = (await call('POST', `/api/calls/${original.id}/reuse`, t.halden)).body;
-    const res = await stack.client.call('PATCH', `/api/calls/${copy.id}`, { token: t.halden, body: { title: 'Parkering i Halden sentrum' }, headers: { 'if-match': '"1"' } });
+    const res = await stack.client.call('PATCH', `/api/calls/${copy.id}`, {
+      token: t.halden,
+      body: { title: 'Parkering i Halden sentrum' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ title: 'Parkering i Halden sentrum', version: 2, derivedFrom: { callId: original.id } });
   });
@@ -101,16 +113,22 @@ describe('reusing a call', () => {
 describe('similar calls and lessons', () => {
   let draftId: string;
   beforeAll(async () => {
-    const res = await call('POST', '/api/calls', t.fredrikstad, callBody({
-      title: 'Ledige parkeringsplasser i sanntid',
-      summary: 'Sensorer som viser ledige parkeringsplasser for bilistene.',
-      description: 'Vi vil prøve sensorer og en app som viser ledige parkeringsplasser i sentrum, slik at det blir mindre leting.',
-      domains: ['mobility'], cpvCodes: ['38730000'],
-    }));
+    const res = await call(
+      'POST',
+      '/api/calls',
+      t.fredrikstad,
+      callBody({
+        title: 'Ledige parkeringsplasser i sanntid',
+        summary: 'Sensorer som viser ledige parkeringsplasser for bilistene.',
+        description: 'Vi vil prøve sensorer og en app som viser ledige parkeringsplasser i sentrum, slik at det blir mindre leting.',
+        domains: ['mobility'],
+        cpvCodes: ['38730000'],
+      }),
+    );
     draftId = res.body.id;
   });
 
-  it('ranks other municipalities\' published calls with reasons, and the lessons they left', async () => {
+  it("ranks other municipalities' published calls with reasons, and the lessons they left", async () => {
     const res = await call('GET', `/api/calls/${draftId}/similar`, t.fredrikstad);
     expect(res.status).toBe(200);
     const { calls, lessons } = res.body;
@@ -132,7 +150,7 @@ describe('similar calls and lessons', () => {
     expect(lessons.length).toBeLessThanOrEqual(5);
   });
 
-  it('is for the call\'s own municipality: others 403 (404 for a draft), companies 403, anonymous 401', async () => {
+  it("is for the call's own municipality: others 403 (404 for a draft), companies 403, anonymous 401", async () => {
     const open = await demo(MUNIS.fredrikstad, 0, 'open');
     expect((await call('GET', `/api/calls/${open.id}/similar`, t.fredrikstad)).status).toBe(200);
     expect((await call('GET', `/api/calls/${open.id}/similar`, t.sarpsborg)).status).toBe(403);
@@ -167,7 +185,11 @@ describe('similar needs across municipalities', () => {
   });
 
   it('is symmetric: every pair one municipality sees, the other sees too, with the same score', async () => {
-    for (const [a, b] of [['fredrikstad', 'hvaler'], ['sarpsborg', 'halden'], ['fredrikstad', 'sarpsborg']] as const) {
+    for (const [a, b] of [
+      ['fredrikstad', 'hvaler'],
+      ['sarpsborg', 'halden'],
+      ['fredrikstad', 'sarpsborg'],
+    ] as const) {
       const codeA = { fredrikstad: '3107', hvaler: '3110', sarpsborg: '3105', halden: '3101' }[a];
       const codeB = { fredrikstad: '3107', hvaler: '3110', sarpsborg: '3105', halden: '3101' }[b];
       const key = (mine: any, theirs: any) => `${mine.title}|${theirs.title}`;
@@ -177,7 +199,7 @@ describe('similar needs across municipalities', () => {
     }
   });
 
-  it('never lists the caller\'s own calls, and only open or draft ones', async () => {
+  it("never lists the caller's own calls, and only open or draft ones", async () => {
     for (const who of ['fredrikstad', 'hvaler', 'sarpsborg', 'halden']) {
       const code = { fredrikstad: '3107', hvaler: '3110', sarpsborg: '3105', halden: '3101' }[who];
       for (const p of await needs(who)) {
@@ -207,7 +229,12 @@ describe('demo data for sharing', () => {
     const haldenParking = await demo(MUNIS.halden, 0, 'closed');
     const reuses = (await call('GET', `/api/calls/${haldenParking.id}/reuses`)).body;
     // Two from the seed (run twice above) and one from the test that reused it.
-    expect(reuses.items.filter((r: any) => r.municipalityCode !== '3107').map((r: any) => r.municipalityCode).sort()).toEqual(['3105', '3112']);
+    expect(
+      reuses.items
+        .filter((r: any) => r.municipalityCode !== '3107')
+        .map((r: any) => r.municipalityCode)
+        .sort(),
+    ).toEqual(['3105', '3112']);
     const gatelys = await demo(MUNIS.fredrikstad, 1, 'closed');
     expect((await call('GET', `/api/calls/${gatelys.id}/reuses`)).body.count).toBe(1);
   });

@@ -23,7 +23,9 @@ const ASSOCIATION_EMAIL = 'post@forening.example';
 const seen = new Set<string>();
 
 async function take(): Promise<ParsedMail[]> {
-  const files = readdirSync(outbox).filter((f) => f.endsWith('.eml') && !seen.has(f)).sort();
+  const files = readdirSync(outbox)
+    .filter((f) => f.endsWith('.eml') && !seen.has(f))
+    .sort();
   files.forEach((f) => seen.add(f));
   return Promise.all(files.map((f) => simpleParser(readFileSync(join(outbox, f)))));
 }
@@ -39,7 +41,8 @@ beforeAll(async () => {
   for (const who of ['sarpsborgCompany', 'otherCompany', 'association', 'fredrikstad'] as const) tokens[who] = await stack.client.login(users[who]);
   await stack.client.call('POST', `/api/associations/${association.id}/memberships`, { token: tokens.otherCompany });
   await stack.client.call('POST', `/api/associations/${association.id}/memberships/${companies.other.id}/decision`, {
-    token: tokens.association, body: { decision: 'accept' },
+    token: tokens.association,
+    body: { decision: 'accept' },
   });
   const { orgNumber: _o, updatedAt: _u, cpvLabels: _l, ...profile } = (await stack.client.call('GET', `/api/companies/${companies.other.id}`)).body;
   await stack.client.call('PUT', `/api/companies/${companies.other.id}`, { token: tokens.otherCompany, body: { ...profile, contactEmail: MEMBER_EMAIL } });
@@ -67,11 +70,12 @@ describe('the language of e-mails', () => {
     expect(mail.text).toContain('Confirm the address here');
   });
 
-  it('sends each alert in its recipient\'s language: the English company, the bokmål association and its English member', async () => {
+  it("sends each alert in its recipient's language: the English company, the bokmål association and its English member", async () => {
     await confirmAddress(companies.sarpsborg.id, COMPANY_EMAIL, new Date().toISOString());
     await confirmAddress(association.id, ASSOCIATION_EMAIL, new Date().toISOString());
     const forMembers = await stack.client.call('POST', '/api/me/subscriptions', {
-      token: tokens.association, body: { ...search, email: ASSOCIATION_EMAIL, forMembers: true },
+      token: tokens.association,
+      body: { ...search, email: ASSOCIATION_EMAIL, forMembers: true },
     });
     expect(forMembers.status).toBe(201);
     await runNotifications('immediate');

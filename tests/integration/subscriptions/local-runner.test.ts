@@ -38,10 +38,17 @@ describe('local notifications', () => {
     expect(runner.outbox).toBe(join(dataDir, 'outbox'));
     const token = await stack.client.login(users.fredrikstad);
     const created = await stack.client.call('POST', '/api/calls', {
-      token, body: callBody({ title: 'Bysykler med sensorer', domains: ['mobility'], cpvCodes: ['34430000'] }),
+      token,
+      body: callBody({ title: 'Bysykler med sensorer', domains: ['mobility'], cpvCodes: ['34430000'] }),
     });
     await stack.client.call('POST', `/api/calls/${created.body.id}/publish`, { token });
-    const files = () => { try { return readdirSync(runner!.outbox).filter((f) => f.endsWith('.eml')); } catch { return []; } };
+    const files = () => {
+      try {
+        return readdirSync(runner!.outbox).filter((f) => f.endsWith('.eml'));
+      } catch {
+        return [];
+      }
+    };
     for (let i = 0; i < 50 && files().length < 2; i++) await sleep(100);
     // «Mobilitet i hele Østfold» (domain) and «Sensorer» (q) match; the weekly searches wait for Monday.
     expect(files()).toHaveLength(2);

@@ -35,13 +35,15 @@ beforeAll(async () => {
   const asked = await stack.client.call('POST', `/api/associations/${association.id}/memberships`, { token: tokens.otherCompany });
   expect(asked.status).toBe(201);
   const accepted = await stack.client.call('POST', `/api/associations/${association.id}/memberships/${companies.other.id}/decision`, {
-    token: tokens.association, body: { decision: 'accept' },
+    token: tokens.association,
+    body: { decision: 'accept' },
   });
   expect(accepted.status).toBe(200);
   const profile = (await stack.client.call('GET', `/api/companies/${companies.other.id}`)).body;
   const { orgNumber: _o, updatedAt: _u, cpvLabels: _l, ...profileBody } = profile;
   const saved = await stack.client.call('PUT', `/api/companies/${companies.other.id}`, {
-    token: tokens.otherCompany, body: { ...profileBody, contactEmail: MEMBER_EMAIL },
+    token: tokens.otherCompany,
+    body: { ...profileBody, contactEmail: MEMBER_EMAIL },
   });
   expect(saved.status).toBe(200);
 });
@@ -81,12 +83,16 @@ async function publishCall(overrides: Record<string, unknown> = {}) {
 const seen = new Set<string>();
 /** Messages written since the last call, parsed. */
 async function newMessages(): Promise<{ file: string; raw: string; mail: ParsedMail }[]> {
-  const files = readdirSync(outbox).filter((f) => f.endsWith('.eml') && !seen.has(f)).sort();
+  const files = readdirSync(outbox)
+    .filter((f) => f.endsWith('.eml') && !seen.has(f))
+    .sort();
   files.forEach((f) => seen.add(f));
-  return Promise.all(files.map(async (file) => {
-    const raw = readFileSync(join(outbox, file), 'utf8');
-    return { file, raw, mail: await simpleParser(raw) };
-  }));
+  return Promise.all(
+    files.map(async (file) => {
+      const raw = readFileSync(join(outbox, file), 'utf8');
+      return { file, raw, mail: await simpleParser(raw) };
+    }),
+  );
 }
 const toOf = (m: ParsedMail) => (m.to as AddressObject).value.map((a) => a.address);
 /** The header as written (unfolded), e.g. 'List-Unsubscribe-Post: List-Unsubscribe=One-Click'. */
@@ -102,7 +108,11 @@ describe('managing saved searches', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/api/me/subscriptions/${res.body.id}`);
     expect(res.body).toMatchObject({
-      orgId: companies.sarpsborg.id, name: 'Kun lagring', frequency: 'weekly', email: 'innkjop@bedrift.example', forMembers: false,
+      orgId: companies.sarpsborg.id,
+      name: 'Kun lagring',
+      frequency: 'weekly',
+      email: 'innkjop@bedrift.example',
+      forMembers: false,
       filters: { cpvPrefix: '9050', municipality: '3107', domain: 'water-waste', q: 'søppelkasser sentrum' },
     });
     const query = new URLSearchParams({ cpv: '9050', municipality: '3107', domain: 'water-waste', q: 'søppelkasser sentrum' });
@@ -178,12 +188,28 @@ describe('the notification job', () => {
 
   beforeAll(async () => {
     companySub = (await subscribe('sarpsborgCompany', subscription({ name: 'Søppel på Øra', email: 'anbud@smartparkering.example' }))).body;
-    assocSub = (await subscribe('association', subscription({
-      name: 'Avfall for medlemmene', filters: { domain: 'water-waste' }, email: 'post@foreningen.example', forMembers: true,
-    }))).body;
-    weeklySub = (await subscribe('otherCompany', subscription({
-      name: 'Ukentlig avfall', filters: { cpvPrefix: '905' }, frequency: 'weekly', email: 'uke@annen.example',
-    }))).body;
+    assocSub = (
+      await subscribe(
+        'association',
+        subscription({
+          name: 'Avfall for medlemmene',
+          filters: { domain: 'water-waste' },
+          email: 'post@foreningen.example',
+          forMembers: true,
+        }),
+      )
+    ).body;
+    weeklySub = (
+      await subscribe(
+        'otherCompany',
+        subscription({
+          name: 'Ukentlig avfall',
+          filters: { cpvPrefix: '905' },
+          frequency: 'weekly',
+          email: 'uke@annen.example',
+        }),
+      )
+    ).body;
     // Matches nothing published here: another municipality.
     await subscribe('otherCompany', subscription({ name: 'Halden', filters: { municipality: '3101' }, email: 'halden@annen.example' }));
     await newMessages();
@@ -193,7 +219,10 @@ describe('the notification job', () => {
   });
 
   it('writes exactly one message per matching subscription, plus one per member company of a forMembers search', () => {
-    const recipients = messages.map((m) => toOf(m.mail)).flat().sort();
+    const recipients = messages
+      .map((m) => toOf(m.mail))
+      .flat()
+      .sort();
     expect(recipients).toEqual(['anbud@smartparkering.example', MEMBER_EMAIL, 'post@foreningen.example'].sort());
   });
 
@@ -213,8 +242,7 @@ describe('the notification job', () => {
       expect(mail.messageId).toMatch(/^<[0-9A-Z]{26}@innovasjonstorget\.no>$/);
       expect(mail.text).toContain(TITLE);
       expect(mail.text).toContain('Kommune: Fredrikstad');
-      const deadline = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' })
-        .format(new Date(call.deadline));
+      const deadline = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(call.deadline));
       // callBody's procedure is a start-up challenge: what companies send is a tender.
       expect(mail.text).toContain(`Tilbudsfrist: ${deadline}`);
       expect(mail.text).toContain(`${BASE}/utlysninger/${call.id}`);
@@ -252,12 +280,23 @@ describe('the notification job', () => {
 
   it('retries a notice whose send failed, on the next run', async () => {
     const second = await publishCall({ title: 'Søppelkasser med sensorer i sentrum, runde to' });
-    const failing = await runNotifications('immediate', { mailer: { deliver: async () => { throw new Error('SMTP is down'); } } });
+    const failing = await runNotifications('immediate', {
+      mailer: {
+        deliver: async () => {
+          throw new Error('SMTP is down');
+        },
+      },
+    });
     expect(failing.failed).toBe(2); // the company's and the association's notice
     expect(await newMessages()).toHaveLength(0);
     await notificationsJob({ kind: 'immediate' });
     const retried = await newMessages();
-    expect(retried.map((m) => toOf(m.mail)).flat().sort()).toEqual(['anbud@smartparkering.example', MEMBER_EMAIL, 'post@foreningen.example'].sort());
+    expect(
+      retried
+        .map((m) => toOf(m.mail))
+        .flat()
+        .sort(),
+    ).toEqual(['anbud@smartparkering.example', MEMBER_EMAIL, 'post@foreningen.example'].sort());
     for (const { mail } of retried) expect(mail.text).toContain(`/utlysninger/${second.id}`);
   });
 

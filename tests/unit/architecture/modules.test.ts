@@ -44,7 +44,14 @@ describe('module structure', () => {
   });
 
   it('has no import cycles, type-only imports included', () => {
-    const graph = new Map(sources.map((f) => [f, specifiers(text.get(f)!).map((s) => localTarget(f, s)).filter((t): t is string => !!t)]));
+    const graph = new Map(
+      sources.map((f) => [
+        f,
+        specifiers(text.get(f)!)
+          .map((s) => localTarget(f, s))
+          .filter((t): t is string => !!t),
+      ]),
+    );
     const cycles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const stack: string[] = [];
@@ -63,15 +70,15 @@ describe('module structure', () => {
   });
 
   it('talks to DynamoDB only in functions/data', () => {
-    const outside = sources.filter((f) => !rel(f).startsWith('functions/data/'))
+    const outside = sources
+      .filter((f) => !rel(f).startsWith('functions/data/'))
       .filter((f) => specifiers(text.get(f)!).some((s) => s.startsWith('@aws-sdk/client-dynamodb') || s.startsWith('@aws-sdk/lib-dynamodb')))
       .map(rel);
     expect(outside).toEqual([]);
   });
 
   it('lets no two files of the same name export the same function', () => {
-    const exported = (src: string) =>
-      [...src.matchAll(/export\s+(?:async\s+)?(?:function\*?|const|class)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!);
+    const exported = (src: string) => [...src.matchAll(/export\s+(?:async\s+)?(?:function\*?|const|class)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!);
     const byName = new Map<string, string[]>();
     for (const f of sources) byName.set(basename(f), [...(byName.get(basename(f)) ?? []), f]);
     const clashes: string[] = [];

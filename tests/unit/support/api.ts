@@ -111,9 +111,7 @@ export interface Reply {
 /** Invokes a Lambda handler and parses its JSON body. */
 export async function invoke(handler: unknown, event: ApiEvent): Promise<Reply> {
   const res = await (handler as Handler)(event, lambdaContext);
-  const headers = Object.fromEntries(
-    Object.entries(res.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
-  );
+  const headers = Object.fromEntries(Object.entries(res.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
   const text = typeof res.body === 'string' ? res.body : undefined;
   return { status: res.statusCode ?? 200, headers, body: text ? JSON.parse(text) : undefined };
 }

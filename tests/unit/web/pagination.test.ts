@@ -47,9 +47,17 @@ describe('cursors remembered per list', () => {
     knownPages(url('?status=all'), { page: 1, cursor: undefined }, 'c2');
     knownPages(url('?status=all&side=2&fra=c2'), { page: 2, cursor: 'c2' }, 'c3');
     const pages = knownPages(url('?side=3&fra=c3&status=all'), { page: 3, cursor: 'c3' }, 'c4');
-    expect([...pages]).toEqual([[1, undefined], [2, 'c2'], [3, 'c3'], [4, 'c4']]);
+    expect([...pages]).toEqual([
+      [1, undefined],
+      [2, 'c2'],
+      [3, 'c3'],
+      [4, 'c4'],
+    ]);
     // Another filter is another list.
-    expect([...knownPages(url('?status=open'), { page: 1, cursor: undefined }, 'o2')]).toEqual([[1, undefined], [2, 'o2']]);
+    expect([...knownPages(url('?status=open'), { page: 1, cursor: undefined }, 'o2')]).toEqual([
+      [1, undefined],
+      [2, 'o2'],
+    ]);
   });
 
   it('forgets pages past the last one when the list has become shorter', () => {
@@ -60,7 +68,18 @@ describe('cursors remembered per list', () => {
   });
 
   it('still links the neighbours it knows without storage', () => {
-    vi.stubGlobal('sessionStorage', { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } });
-    expect([...knownPages(url('?side=3&fra=c3'), { page: 3, cursor: 'c3' }, 'c4')]).toEqual([[1, undefined], [3, 'c3'], [4, 'c4']]);
+    vi.stubGlobal('sessionStorage', {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    });
+    expect([...knownPages(url('?side=3&fra=c3'), { page: 3, cursor: 'c3' }, 'c4')]).toEqual([
+      [1, undefined],
+      [3, 'c3'],
+      [4, 'c4'],
+    ]);
   });
 });

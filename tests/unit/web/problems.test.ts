@@ -42,7 +42,7 @@ describe('problem registry (shared/api/problems.ts)', () => {
 });
 
 describe('problem+json carries type and params', () => {
-  it('uses the throw site\'s type and params, keeping detail', () => {
+  it("uses the throw site's type and params, keeping detail", () => {
     const res = problemResponse(403, 'The proposals are sealed until 2027-02-15T11:00:00.000Z.', {
       type: 'proposals-sealed',
       params: { until: '2027-02-15T11:00:00.000Z' },
@@ -56,7 +56,7 @@ describe('problem+json carries type and params', () => {
     });
   });
 
-  it('falls back to the status\'s generic type when the throw site names none (or an unknown one)', () => {
+  it("falls back to the status's generic type when the throw site names none (or an unknown one)", () => {
     expect(JSON.parse(problemResponse(404, 'No call with that id.').body).type).toBe('urn:innovasjonstorget:problem:not-found');
     expect(JSON.parse(problemResponse(409, 'x', { type: 'nope' as ProblemSlug }).body).type).toBe('urn:innovasjonstorget:problem:conflict');
     expect(JSON.parse(problemResponse(418, 'x').body).type).toBe('about:blank');

@@ -11,8 +11,7 @@ export type ActionStatus = { kind: 'success' | 'error'; text: string };
  */
 export function sectionActions(reload: () => Promise<unknown>, { ownErrors = false } = {}) {
 	const state = $state({ busy: false, status: null as ActionStatus | null });
-	const explain = (e: unknown) =>
-		e instanceof ApiError ? e.detail : ownErrors && e instanceof Error ? e.message : m.action_failed();
+	const explain = (e: unknown) => (e instanceof ApiError ? e.detail : ownErrors && e instanceof Error ? e.message : m.action_failed());
 	return {
 		get busy() {
 			return state.busy;

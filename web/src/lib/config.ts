@@ -26,7 +26,17 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig | null {
 	const flags = demo === true ? { demo: true } : {};
 	if (auth.mode === 'local') return { apiBase, auth: { mode: 'local' }, ...flags };
 	if (auth.mode === 'cognito' && [auth.region, auth.userPoolId, auth.clientId, auth.domain].every(isString)) {
-		return { apiBase, auth: { mode: 'cognito', region: auth.region as string, userPoolId: auth.userPoolId as string, clientId: auth.clientId as string, domain: auth.domain as string }, ...flags };
+		return {
+			apiBase,
+			auth: {
+				mode: 'cognito',
+				region: auth.region as string,
+				userPoolId: auth.userPoolId as string,
+				clientId: auth.clientId as string,
+				domain: auth.domain as string,
+			},
+			...flags,
+		};
 	}
 	return null;
 }

@@ -19,7 +19,10 @@ export function csvField(value: string | number, dialect: CsvDialect = csvDialec
 	if (typeof value === 'number') return String(value).replace('.', dialect.decimal);
 	// What CSV cannot hold is dropped (control characters but tab and line breaks, lone surrogates), as the
 	// server's writers do (shared/domain/format-text.ts).
-	const clean = value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+	const clean = value
+		.replace(/\r\n?/g, '\n')
+		.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+		.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 	const safe = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
 	const needsQuotes = safe.includes(dialect.separator) || /["\r\n]/.test(safe);
 	return needsQuotes ? `"${safe.replaceAll('"', '""')}"` : safe;

@@ -6,7 +6,11 @@ import type { FieldErrors } from '$lib/api';
 export function fieldErrorsFromServer(errors: { path: string; message: string }[]): FieldErrors {
 	const out: FieldErrors = {};
 	for (const e of errors) {
-		const field = e.path.split('.').filter((p) => !/^\d+$/.test(p)).join('.') || '_form';
+		const field =
+			e.path
+				.split('.')
+				.filter((p) => !/^\d+$/.test(p))
+				.join('.') || '_form';
 		out[field] ??= e.message;
 	}
 	return out;

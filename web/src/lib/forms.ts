@@ -39,12 +39,18 @@ export { fieldErrorsFromServer } from './field-errors';
 
 /** "72212000, 48000000 90700000" → ['72212000', '48000000', '90700000']. */
 export function splitCodes(input: string): string[] {
-	return input.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+	return input
+		.split(/[\s,;]+/)
+		.map((s) => s.trim())
+		.filter(Boolean);
 }
 
 /** One entry per line, blanks dropped. */
 export function splitLines(input: string): string[] {
-	return input.split('\n').map((s) => s.trim()).filter(Boolean);
+	return input
+		.split('\n')
+		.map((s) => s.trim())
+		.filter(Boolean);
 }
 
 /** Empty number inputs mean "not given" (undefined), not 0. */

@@ -44,20 +44,29 @@ export { cpvLabel } from '$lib/cpv.svelte';
 
 export function statusLabel(s: CallStatus | string): string {
 	switch (s) {
-		case 'draft': return m.status_draft();
-		case 'open': return m.status_open();
-		case 'closed': return m.status_closed();
-		case 'cancelled': return m.status_cancelled();
-		default: return s;
+		case 'draft':
+			return m.status_draft();
+		case 'open':
+			return m.status_open();
+		case 'closed':
+			return m.status_closed();
+		case 'cancelled':
+			return m.status_cancelled();
+		default:
+			return s;
 	}
 }
 
 export function roleLabel(r: OrganisationKind): string {
 	switch (r) {
-		case 'municipality': return m.role_municipality();
-		case 'company': return m.role_company();
-		case 'association': return m.role_association();
-		case 'programme': return m.role_programme();
+		case 'municipality':
+			return m.role_municipality();
+		case 'company':
+			return m.role_company();
+		case 'association':
+			return m.role_association();
+		case 'programme':
+			return m.role_programme();
 	}
 }
 

@@ -30,16 +30,7 @@ export function slateCsv(slate: Pick<Slate, 'items'>, locale: Locale): string {
 	const rows: (string | number)[][] = [];
 	for (const item of slate.items) {
 		item.partners.forEach((p, i) => {
-			rows.push([
-				item.callId,
-				item.title,
-				item.municipalityName,
-				i + 1,
-				p.orgNumber,
-				p.name,
-				p.score,
-				p.reasons.map((r) => reasonText(r, locale)).join(' | '),
-			]);
+			rows.push([item.callId, item.title, item.municipalityName, i + 1, p.orgNumber, p.name, p.score, p.reasons.map((r) => reasonText(r, locale)).join(' | ')]);
 		});
 	}
 	return toCsv(slateCsvHeader(locale), rows, locale);

@@ -6,12 +6,26 @@
 const OSLO = 'Europe/Oslo';
 let osloParts: Intl.DateTimeFormat | undefined;
 
-interface Wall { y: number; mo: number; d: number; h: number; mi: number; s: number }
+interface Wall {
+	y: number;
+	mo: number;
+	d: number;
+	h: number;
+	mi: number;
+	s: number;
+}
 
 /** Oslo's wall clock at an instant. */
 function osloWallClock(ms: number): Wall {
 	osloParts ??= new Intl.DateTimeFormat('en-US', {
-		timeZone: OSLO, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+		timeZone: OSLO,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
 	});
 	const p = Object.fromEntries(osloParts.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
 	return { y: p.year!, mo: p.month!, d: p.day!, h: p.hour!, mi: p.minute!, s: p.second! };

@@ -49,4 +49,3 @@ export function pagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>) {
 		more: () => (state.cursor ? read(state.cursor) : Promise.resolve()),
 	};
 }
-

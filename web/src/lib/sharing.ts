@@ -5,9 +5,13 @@ export type { ProjectStatus };
 
 export function projectStatusLabel(s: ProjectStatus | string): string {
 	switch (s) {
-		case 'pilot': return m.project_pilot();
-		case 'scaling': return m.project_scaling();
-		case 'stopped': return m.project_stopped();
-		default: return s;
+		case 'pilot':
+			return m.project_pilot();
+		case 'scaling':
+			return m.project_scaling();
+		case 'stopped':
+			return m.project_stopped();
+		default:
+			return s;
 	}
 }

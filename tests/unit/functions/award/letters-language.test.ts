@@ -6,7 +6,12 @@ import { storedCall } from '../../../unit/support/api.js';
 /** Letters are written in bokmål with the English text beside them; sendLetters sends the one the company's users chose. */
 const call = storedCall({ status: 'open' }) as never;
 const decision: AwardDecision = {
-  id: 'D1', winners: ['111111111'], reasons: 'Høyest sum.', decidedAt: '2030-03-10T10:00:00.000Z', decidedBy: 'u', standstillDays: 10,
+  id: 'D1',
+  winners: ['111111111'],
+  reasons: 'Høyest sum.',
+  decidedAt: '2030-03-10T10:00:00.000Z',
+  decidedBy: 'u',
+  standstillDays: 10,
   standstillEndsAt: '2030-03-20T10:00:00.000Z',
   snapshot: {
     criteria: [{ id: 'pris', name: 'Pris', kind: 'price', weight: 100 }],
@@ -31,8 +36,13 @@ describe('letters in English', () => {
 
   it('tell requesters of selection in English too', () => {
     const [chosen] = selectionLetters(call, {
-      id: 'S1', selected: ['111111111'], reasons: 'Referanser.', tenderDeadline: '2030-04-01T10:00:00.000Z', decidedAt: '2030-03-10T10:00:00.000Z',
-      decidedBy: 'u', requesters: [{ orgNumber: '111111111', name: 'A AS' }],
+      id: 'S1',
+      selected: ['111111111'],
+      reasons: 'Referanser.',
+      tenderDeadline: '2030-04-01T10:00:00.000Z',
+      decidedAt: '2030-03-10T10:00:00.000Z',
+      decidedBy: 'u',
+      requesters: [{ orgNumber: '111111111', name: 'A AS' }],
     });
     expect(chosen!.en!.subject).toMatch(/^Selected: /);
     expect(chosen!.en!.text).toContain('The tender deadline is 1 April 2030 at 12:00 (Norwegian time).');

@@ -6,19 +6,34 @@ import { storedCall } from '../../../unit/support/api.js';
 
 const call = storedCall({ status: 'open' }) as never;
 const item = (orgNumber: string, name: string, total: number, rank: number) => ({
-  orgNumber, name, priceNok: 100_000 * rank, scores: { pris: 10 / rank, kvalitet: 5, klima: 5 }, weighted: { pris: 40 / rank, kvalitet: 15, klima: 15 }, total, rank,
+  orgNumber,
+  name,
+  priceNok: 100_000 * rank,
+  scores: { pris: 10 / rank, kvalitet: 5, klima: 5 },
+  weighted: { pris: 40 / rank, kvalitet: 15, klima: 15 },
+  total,
+  rank,
 });
 const decision: AwardDecision = {
-  id: 'D1', winners: ['111111111'], reasons: 'Høyest sum etter de publiserte kriteriene og vektene, med god klimaprofil.',
-  decidedAt: '2030-03-10T10:00:00.000Z', decidedBy: 'u', standstillDays: 10, standstillEndsAt: '2030-03-20T10:00:00.000Z',
+  id: 'D1',
+  winners: ['111111111'],
+  reasons: 'Høyest sum etter de publiserte kriteriene og vektene, med god klimaprofil.',
+  decidedAt: '2030-03-10T10:00:00.000Z',
+  decidedBy: 'u',
+  standstillDays: 10,
+  standstillEndsAt: '2030-03-20T10:00:00.000Z',
   snapshot: {
-    criteria: [{ id: 'pris', name: 'Pris', kind: 'price', weight: 40 }, { id: 'kvalitet', name: 'Kvalitet', kind: 'quality', weight: 30 }, { id: 'klima', name: 'Klima', kind: 'climate', weight: 30 }],
+    criteria: [
+      { id: 'pris', name: 'Pris', kind: 'price', weight: 40 },
+      { id: 'kvalitet', name: 'Kvalitet', kind: 'quality', weight: 30 },
+      { id: 'klima', name: 'Klima', kind: 'climate', weight: 30 },
+    ],
     items: [item('111111111', 'Vinner AS', 70, 1), item('222222222', 'Nummer To AS', 50, 2), item('333333333', 'Nummer Tre AS', 43.33, 3)],
   },
 };
 
 describe('award letters', () => {
-  it('give each tenderer the winner\'s scores and its own, never another loser\'s', () => {
+  it("give each tenderer the winner's scores and its own, never another loser's", () => {
     const letters = awardLetters(call, decision);
     expect(letters.map((l) => l.orgNumber)).toEqual(['111111111', '222222222', '333333333']);
     const third = letters[2]!.text;
@@ -33,8 +48,16 @@ describe('award letters', () => {
 
   it('tell requesters whether they were selected, with the reasons', () => {
     const letters = selectionLetters(call, {
-      id: 'S1', selected: ['111111111'], reasons: 'Relevante referanser og kapasitet.', tenderDeadline: '2030-04-01T10:00:00.000Z',
-      decidedAt: '2030-03-10T10:00:00.000Z', decidedBy: 'u', requesters: [{ orgNumber: '111111111', name: 'A AS' }, { orgNumber: '222222222', name: 'B AS' }],
+      id: 'S1',
+      selected: ['111111111'],
+      reasons: 'Relevante referanser og kapasitet.',
+      tenderDeadline: '2030-04-01T10:00:00.000Z',
+      decidedAt: '2030-03-10T10:00:00.000Z',
+      decidedBy: 'u',
+      requesters: [
+        { orgNumber: '111111111', name: 'A AS' },
+        { orgNumber: '222222222', name: 'B AS' },
+      ],
     });
     expect(letters[0]!.subject).toMatch(/^Valgt ut/);
     expect(letters[1]!.subject).toMatch(/^Ikke valgt ut/);
@@ -50,7 +73,9 @@ describe('what each procedure accepts', () => {
     expect(answerProblems('request', { ...base, priceNok: 1, selfDeclaration: sd }, 'innovation-partnership').map((p) => p.path)).toEqual(['priceNok']);
     expect(answerProblems('request', base, 'innovation-partnership').map((p) => p.path)).toEqual(['selfDeclaration']);
     expect(answerProblems('tender', base, 'startup-challenge').map((p) => p.path)).toEqual(['priceNok']);
-    expect(answerProblems('tender', { ...base, priceNok: 5, confidential: [{ part: 'budget', reason: 'Hemmelig del.' }] }, 'startup-challenge').map((p) => p.path)).toEqual(['confidential.0.part']);
+    expect(
+      answerProblems('tender', { ...base, priceNok: 5, confidential: [{ part: 'budget', reason: 'Hemmelig del.' }] }, 'startup-challenge').map((p) => p.path),
+    ).toEqual(['confidential.0.part']);
     expect(answerProblems('tender', { ...base, priceNok: 5, confidential: [{ part: 'price', reason: 'Hemmelig del.' }] }, 'pre-commercial')).toEqual([]);
   });
 });

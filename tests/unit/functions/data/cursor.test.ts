@@ -5,7 +5,12 @@ import { setTestEnv } from '../../support/api.js';
 
 beforeEach(() => setTestEnv());
 
-const state = { s: 'calls', phase: 'open', key: { pk: 'CALL#01J', sk: 'CALL', gsi1pk: 'CALLS#PUBLISHED', gsi1sk: '2030-03-01T11:00:00.000Z#01J' }, at: '2030-01-15T10:00:00.000Z' };
+const state = {
+  s: 'calls',
+  phase: 'open',
+  key: { pk: 'CALL#01J', sk: 'CALL', gsi1pk: 'CALLS#PUBLISHED', gsi1sk: '2030-03-01T11:00:00.000Z#01J' },
+  at: '2030-01-15T10:00:00.000Z',
+};
 
 /** Replaces the character at i with a different base64url character. */
 const flipAt = (text: string, i: number) => text.slice(0, i) + (text[i] === 'A' ? 'B' : 'A') + text.slice(i + 1);

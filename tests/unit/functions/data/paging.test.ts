@@ -34,7 +34,8 @@ const sentStartKeys = () => ddb.commandCalls(QueryCommand).map((c) => c.args[0].
 
 describe('queryUpTo', () => {
   it('keeps querying while filtered pages come back short', async () => {
-    ddb.on(QueryCommand)
+    ddb
+      .on(QueryCommand)
       .resolvesOnce({ Items: items(1), LastEvaluatedKey: lek(10) })
       .resolvesOnce({ Items: [], LastEvaluatedKey: lek(20) })
       .resolvesOnce({ Items: items(21, 22), LastEvaluatedKey: lek(30) })
@@ -48,7 +49,8 @@ describe('queryUpTo', () => {
   });
 
   it('truncates to the limit and returns the key of the last item it returned', async () => {
-    ddb.on(QueryCommand)
+    ddb
+      .on(QueryCommand)
       .resolvesOnce({ Items: items(1, 2), LastEvaluatedKey: lek(9) })
       .resolvesOnce({ Items: items(10, 11, 12), LastEvaluatedKey: lek(19) });
 

@@ -7,9 +7,9 @@ import { parseObjectKey, objectKeyOf } from '../../../../functions/data/files.js
 import { questionDeadlineOf } from '../../../../shared/domain/open-phase.js';
 import { createHash } from 'node:crypto';
 
-const zipWith = (...names: string[]) =>
-  Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), ...names.map((n) => Buffer.from(n, 'latin1'))]);
-const odf = (kind: string) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(`mimetypeapplication/vnd.oasis.opendocument.${kind}`, 'latin1')]);
+const zipWith = (...names: string[]) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), ...names.map((n) => Buffer.from(n, 'latin1'))]);
+const odf = (kind: string) =>
+  Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(`mimetypeapplication/vnd.oasis.opendocument.${kind}`, 'latin1')]);
 
 describe('content sniffing', () => {
   const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -58,9 +58,16 @@ describe('object keys', () => {
 
 describe('S3 presigned upload', () => {
   it('signs length, type and checksum into the PUT URL', async () => {
-    const client = new S3Client({ region: 'eu-north-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, requestChecksumCalculation: 'WHEN_REQUIRED' });
+    const client = new S3Client({
+      region: 'eu-north-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
     const sha256 = 'a'.repeat(64);
-    const { url, headers } = await s3FileStore('uploads-bucket', client).uploadTarget({ objectKey: 'calls/X/documents/Y', contentType: 'application/pdf', size: 1234, sha256 }, '');
+    const { url, headers } = await s3FileStore('uploads-bucket', client).uploadTarget(
+      { objectKey: 'calls/X/documents/Y', contentType: 'application/pdf', size: 1234, sha256 },
+      '',
+    );
     const signed = new URL(url).searchParams.get('X-Amz-SignedHeaders')!.split(';');
     expect(signed).toEqual(expect.arrayContaining(['content-length', 'content-type', 'x-amz-checksum-sha256', 'host']));
     expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('900');
@@ -70,7 +77,9 @@ describe('S3 presigned upload', () => {
   });
 
   it('puts a safe ASCII name and the UTF-8 name in Content-Disposition', () => {
-    expect(contentDisposition('Tilbud "endelig" æ.pdf')).toBe(`attachment; filename="Tilbud _endelig_ _.pdf"; filename*=UTF-8''Tilbud%20%22endelig%22%20%C3%A6.pdf`);
+    expect(contentDisposition('Tilbud "endelig" æ.pdf')).toBe(
+      `attachment; filename="Tilbud _endelig_ _.pdf"; filename*=UTF-8''Tilbud%20%22endelig%22%20%C3%A6.pdf`,
+    );
   });
 });
 

@@ -10,9 +10,7 @@ import { handler as proposalsHandler } from '../../../../functions/http/entries/
 import { handler as organisationsHandler } from '../../../../functions/http/entries/organisations.js';
 import { createApi } from '../../../../functions/http/api.js';
 import { logger } from '../../../../functions/core/logger.js';
-import {
-  apiEvent, callBody, CALL_ID, companyUser, freezeClock, invoke, sarpsborgUser, setTestEnv, storedCall,
-} from '../../support/api.js';
+import { apiEvent, callBody, CALL_ID, companyUser, freezeClock, invoke, sarpsborgUser, setTestEnv, storedCall } from '../../support/api.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
@@ -29,8 +27,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const isProblem = (res: { headers: Record<string, string> }) =>
-  expect(res.headers['content-type']).toBe('application/problem+json');
+const isProblem = (res: { headers: Record<string, string> }) => expect(res.headers['content-type']).toBe('application/problem+json');
 
 describe('routing', () => {
   it('answers an unknown route with 404 problem+json', async () => {
@@ -135,7 +132,9 @@ describe('optional audience (bearer verified by the Lambda itself)', () => {
 
   it('refuses a token the verifier rejects instead of serving it anonymously', async () => {
     const res = await invoke(
-      echoPrincipal(async () => { throw new Error('expired'); }),
+      echoPrincipal(async () => {
+        throw new Error('expired');
+      }),
       apiEvent('GET', `/api/calls/${CALL_ID}`, { headers: { authorization: 'Bearer expired.token.x' } }),
     );
     expect(res.status).toBe(401);
@@ -247,10 +246,13 @@ describe('input validation', () => {
   });
 
   it('names each field error with its path and an English message', async () => {
-    const res = await invoke(callsHandler, apiEvent('POST', '/api/calls', {
-      claims: sarpsborgUser,
-      body: callBody({ budgetNok: { min: 10, max: 5 }, deadline: '2030-03-01T12:00:00' }),
-    }));
+    const res = await invoke(
+      callsHandler,
+      apiEvent('POST', '/api/calls', {
+        claims: sarpsborgUser,
+        body: callBody({ budgetNok: { min: 10, max: 5 }, deadline: '2030-03-01T12:00:00' }),
+      }),
+    );
     expect(res.status).toBe(400);
     const paths = res.body.errors.map((e: { path: string }) => e.path).sort();
     expect(paths).toEqual(['budgetNok.max', 'deadline']);
@@ -291,22 +293,28 @@ describe('unexpected failures', () => {
   });
 
   it('hides the message of a thrown 5xx HTTP error too', async () => {
-    const api = createApi({
-      getCall: async () => {
-        throw Object.assign(new Error('db password is hunter2'), { statusCode: 503, expose: true });
+    const api = createApi(
+      {
+        getCall: async () => {
+          throw Object.assign(new Error('db password is hunter2'), { statusCode: 503, expose: true });
+        },
       },
-    }, { verifyBearer: unusedVerifier });
+      { verifyBearer: unusedVerifier },
+    );
     const res = await invoke(api, apiEvent('GET', `/api/calls/${CALL_ID}`));
     expect(res.status).toBe(500);
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
   });
 
   it('answers a thrown non-Error value with 500', async () => {
-    const api = createApi({
-      getCall: async () => {
-        throw 'boom';
+    const api = createApi(
+      {
+        getCall: async () => {
+          throw 'boom';
+        },
       },
-    }, { verifyBearer: unusedVerifier });
+      { verifyBearer: unusedVerifier },
+    );
     const res = await invoke(api, apiEvent('GET', `/api/calls/${CALL_ID}`));
     expect(res.status).toBe(500);
     isProblem(res);

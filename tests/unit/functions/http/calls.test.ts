@@ -6,8 +6,18 @@ import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand,
 import { handler } from '../../../../functions/http/entries/calls.js';
 import { logger } from '../../../../functions/core/logger.js';
 import {
-  apiEvent, callBody, CALL_ID, companyUser, freezeClock, haldenUser, invoke, sarpsborgUser, SARPSBORG, setTestEnv,
-  storedCall, TABLE,
+  apiEvent,
+  callBody,
+  CALL_ID,
+  companyUser,
+  freezeClock,
+  haldenUser,
+  invoke,
+  sarpsborgUser,
+  SARPSBORG,
+  setTestEnv,
+  storedCall,
+  TABLE,
 } from '../../support/api.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -34,7 +44,7 @@ const putInput = (n = 0) => ddb.commandCalls(PutCommand)[n]!.args[0].input;
 describe('POST /api/calls (createCall)', () => {
   const create = (body: unknown, claims = sarpsborgUser) => invoke(handler, apiEvent('POST', '/api/calls', { claims, body }));
 
-  it('creates a draft of the caller\'s municipality with one conditional Put', async () => {
+  it("creates a draft of the caller's municipality with one conditional Put", async () => {
     ddb.on(PutCommand).resolves({});
     const res = await create(callBody());
 
@@ -184,7 +194,7 @@ describe('PATCH /api/calls/{id} (updateCall)', () => {
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 
-  it('hides another municipality\'s draft as 404', async () => {
+  it("hides another municipality's draft as 404", async () => {
     const res = await patch({ title: 'Ny tittel' }, { 'if-match': '"3"' }, haldenUser);
     expect(res.status).toBe(404);
   });
@@ -225,7 +235,9 @@ describe('GET /api/calls (listCalls)', () => {
     storedCall({ id: `CALL${String(n).padStart(22, '0')}`, status: 'open', deadline: `2030-03-${String(n).padStart(2, '0')}T00:00:00.000Z` });
   /** The call's posting in the published-calls index (partition A: every published call). */
   const published = (n: number): Record<string, unknown> => ({
-    pk: call(n).pk, sk: 'PUB#A', callId: call(n).id,
+    pk: call(n).pk,
+    sk: 'PUB#A',
+    callId: call(n).id,
     gsi3pk: 'PUB#A',
     gsi3sk: `2030-03-${String(n).padStart(2, '0')}T00:00:00.000Z#CALL${String(n).padStart(22, '0')}`,
   });
@@ -264,7 +276,7 @@ describe('GET /api/calls (listCalls)', () => {
     expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
   });
 
-  it('refuses a public cursor replayed on the municipality\'s own listing', async () => {
+  it("refuses a public cursor replayed on the municipality's own listing", async () => {
     ddb.on(QueryCommand).resolves({ Items: [published(1), published(2), published(3)], LastEvaluatedKey: { pk: 'x', sk: 'y' } });
     const { body } = await list({ limit: '2' });
     const res = await list({ mine: 'true', cursor: body.nextCursor }, sarpsborgUser);

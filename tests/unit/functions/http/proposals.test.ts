@@ -6,8 +6,20 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCom
 import { handler } from '../../../../functions/http/entries/proposals.js';
 import { logger } from '../../../../functions/core/logger.js';
 import {
-  apiEvent, CALL_ID, COMPANY_ORG, companyUser, freezeClock, haldenUser, invoke, proposalBody, resolvedExpression, sarpsborgUser, setTestEnv,
-  storedCall, storedCompany, TABLE,
+  apiEvent,
+  CALL_ID,
+  COMPANY_ORG,
+  companyUser,
+  freezeClock,
+  haldenUser,
+  invoke,
+  proposalBody,
+  resolvedExpression,
+  sarpsborgUser,
+  setTestEnv,
+  storedCall,
+  storedCompany,
+  TABLE,
 } from '../../support/api.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -35,8 +47,7 @@ afterEach(() => {
 const proposalUpdates = () => ddb.commandCalls(UpdateCommand).filter((c) => String(c.args[0].input.Key?.sk ?? '').startsWith('PROPOSAL#'));
 
 describe('PUT /api/calls/{id}/proposals/mine (submitProposal)', () => {
-  const submit = (body: unknown = proposalBody()) =>
-    invoke(handler, apiEvent('PUT', `/api/calls/${CALL_ID}/proposals/mine`, { claims: companyUser, body }));
+  const submit = (body: unknown = proposalBody()) => invoke(handler, apiEvent('PUT', `/api/calls/${CALL_ID}/proposals/mine`, { claims: companyUser, body }));
 
   beforeEach(() => {
     ddb.on(GetCommand, { Key: callKey }).resolves({ Item: storedCall({ status: 'open', deadline: DEADLINE }) });
@@ -68,13 +79,25 @@ describe('PUT /api/calls/{id}/proposals/mine (submitProposal)', () => {
 
   it('answers 200 when the Put finds a proposal already there and the Update succeeds', async () => {
     // A market dialogue: an innspill has no price, so the update removes it.
-    ddb.on(GetCommand, { Key: callKey }).resolves({ Item: storedCall({ status: 'open', deadline: DEADLINE, procedure: 'market-dialogue', awardCriteria: undefined }) });
+    ddb
+      .on(GetCommand, { Key: callKey })
+      .resolves({ Item: storedCall({ status: 'open', deadline: DEADLINE, procedure: 'market-dialogue', awardCriteria: undefined }) });
     ddb.on(PutCommand).rejects(conditionFailed());
     ddb.on(UpdateCommand).resolves({
       Attributes: {
-        pk: `CALL#${CALL_ID}`, sk: `PROPOSAL#${COMPANY_ORG}`, type: 'proposal', gsi2pk: `ORG#${COMPANY_ORG}`, gsi2sk: 'PROPOSAL#x',
-        callId: CALL_ID, orgNumber: COMPANY_ORG, companyName: 'Sensor AS', summary: 'Oppdatert sammendrag her.',
-        description: 'Oppdatert beskrivelse her.', partners: [], submittedAt: '2030-01-10T10:00:00.000Z', updatedAt: NOW,
+        pk: `CALL#${CALL_ID}`,
+        sk: `PROPOSAL#${COMPANY_ORG}`,
+        type: 'proposal',
+        gsi2pk: `ORG#${COMPANY_ORG}`,
+        gsi2sk: 'PROPOSAL#x',
+        callId: CALL_ID,
+        orgNumber: COMPANY_ORG,
+        companyName: 'Sensor AS',
+        summary: 'Oppdatert sammendrag her.',
+        description: 'Oppdatert beskrivelse her.',
+        partners: [],
+        submittedAt: '2030-01-10T10:00:00.000Z',
+        updatedAt: NOW,
         submittedBy: companyUser.sub,
       },
     });
@@ -116,7 +139,7 @@ describe('PUT /api/calls/{id}/proposals/mine (submitProposal)', () => {
     expect(res.status).toBe(404);
   });
 
-  it('answers 403 when the caller\'s organisation is not a registered company', async () => {
+  it("answers 403 when the caller's organisation is not a registered company", async () => {
     ddb.on(PutCommand).resolves({});
     ddb.on(GetCommand, { Key: companyKey }).resolves({});
     const res = await submit();
@@ -135,9 +158,18 @@ describe('GET /api/calls/{id}/proposals (listProposals)', () => {
   const list = (claims = sarpsborgUser) => invoke(handler, apiEvent('GET', `/api/calls/${CALL_ID}/proposals`, { claims }));
   const openCall = () => ddb.on(GetCommand, { Key: callKey }).resolves({ Item: storedCall({ status: 'open', deadline: DEADLINE }) });
   const proposalItem = {
-    pk: `CALL#${CALL_ID}`, sk: `PROPOSAL#${COMPANY_ORG}`, type: 'proposal', callId: CALL_ID, orgNumber: COMPANY_ORG,
-    companyName: 'Sensor AS', summary: 'Vi leverer sensorer og en app.', description: 'Pilot med 40 sensorer.',
-    partners: [], submittedAt: NOW, updatedAt: NOW, submittedBy: companyUser.sub,
+    pk: `CALL#${CALL_ID}`,
+    sk: `PROPOSAL#${COMPANY_ORG}`,
+    type: 'proposal',
+    callId: CALL_ID,
+    orgNumber: COMPANY_ORG,
+    companyName: 'Sensor AS',
+    summary: 'Vi leverer sensorer og en app.',
+    description: 'Pilot med 40 sensorer.',
+    partners: [],
+    submittedAt: NOW,
+    updatedAt: NOW,
+    submittedBy: companyUser.sub,
   };
 
   it('answers the owning municipality 403 before the deadline, saying the proposals are sealed until it', async () => {
@@ -168,7 +200,8 @@ describe('GET /api/calls/{id}/proposals (listProposals)', () => {
 
   it('lets the owning municipality read them from the deadline on, once impartial', async () => {
     openCall();
-    ddb.on(GetCommand, { Key: { pk: `CALL#${CALL_ID}`, sk: `IMPARTIAL#${sarpsborgUser.sub}` } })
+    ddb
+      .on(GetCommand, { Key: { pk: `CALL#${CALL_ID}`, sk: `IMPARTIAL#${sarpsborgUser.sub}` } })
       .resolves({ Item: { callId: CALL_ID, userId: sarpsborgUser.sub, impartial: true, declaredAt: NOW } });
     ddb.on(QueryCommand).resolves({ Items: [proposalItem] });
     freezeClock(DEADLINE);

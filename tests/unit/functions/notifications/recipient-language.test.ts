@@ -16,7 +16,7 @@ const listUsersOf = vi.fn(async (orgId: string) => USERS[orgId] ?? []);
 vi.mock('../../../../functions/data/organisations.js', () => ({ listUsersOf: (orgId: string) => listUsersOf(orgId) }));
 const { recipientLanguages } = await import('../../../../functions/notifications/recipient-language.js');
 
-describe('the language of an e-mail to an organisation\'s address', () => {
+describe("the language of an e-mail to an organisation's address", () => {
   it('is the language of the user with that address', async () => {
     const languageOf = recipientLanguages();
     expect(await languageOf('mixed', ' Anna@Firma.example ')).toBe('en');
@@ -30,7 +30,7 @@ describe('the language of an e-mail to an organisation\'s address', () => {
     expect(await languageOf('nobody', 'post@firma.example')).toBe('nb');
     expect(await languageOf(undefined, 'post@firma.example')).toBe('nb');
   });
-  it('reads each organisation\'s users once per resolver', async () => {
+  it("reads each organisation's users once per resolver", async () => {
     listUsersOf.mockClear();
     const languageOf = recipientLanguages();
     await Promise.all([languageOf('mixed', 'x@y.example'), languageOf('mixed', 'z@y.example'), languageOf('english', 'x@y.example')]);

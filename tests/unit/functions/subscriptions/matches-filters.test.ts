@@ -17,14 +17,14 @@ describe('matchesFilters', () => {
     expect(matchesFilters({}, call)).toBe(true);
   });
 
-  it('takes a CPV prefix that any of the call\'s codes starts with', () => {
+  it("takes a CPV prefix that any of the call's codes starts with", () => {
     expect(matchesFilters({ cpvPrefix: '905' }, call)).toBe(true);
     expect(matchesFilters({ cpvPrefix: '3499' }, call)).toBe(true);
     expect(matchesFilters({ cpvPrefix: '48' }, call)).toBe(false);
     expect(matchesFilters({ cpvPrefix: '0500' }, call)).toBe(false); // a prefix, not a substring
   });
 
-  it('takes the municipality and a domain among the call\'s', () => {
+  it("takes the municipality and a domain among the call's", () => {
     expect(matchesFilters({ municipality: '3107' }, call)).toBe(true);
     expect(matchesFilters({ municipality: '3101' }, call)).toBe(false);
     expect(matchesFilters({ domain: 'digital-services' }, call)).toBe(true);
@@ -55,15 +55,22 @@ describe('matchesFilters', () => {
 
 describe('feed URLs of a saved search', () => {
   it('use the same filters, cpvPrefix as cpv', () => {
-    expect(feedQuery({ cpvPrefix: '905', municipality: '3107', domain: 'water-waste', q: 'søppel sentrum' }))
-      .toBe('?cpv=905&municipality=3107&domain=water-waste&q=s%C3%B8ppel+sentrum');
+    expect(feedQuery({ cpvPrefix: '905', municipality: '3107', domain: 'water-waste', q: 'søppel sentrum' })).toBe(
+      '?cpv=905&municipality=3107&domain=water-waste&q=s%C3%B8ppel+sentrum',
+    );
     expect(feedQuery({})).toBe('');
   });
 
   it('are part of the subscription view', () => {
     const view = subscriptionView({
-      id: '01J', orgId: '999', name: 'x', filters: { domain: 'energy' }, frequency: 'weekly', email: 'a@b.example',
-      forMembers: false, createdAt: '2026-01-01T00:00:00.000Z',
+      id: '01J',
+      orgId: '999',
+      name: 'x',
+      filters: { domain: 'energy' },
+      frequency: 'weekly',
+      email: 'a@b.example',
+      forMembers: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
     });
     expect(view.feeds).toEqual({ rss: '/api/feeds/calls?domain=energy', ics: '/api/feeds/deadlines.ics?domain=energy' });
   });

@@ -25,7 +25,9 @@ describe('renderMessage', () => {
   it('lists the call with municipality name, deadline and link, and escapes HTML', () => {
     const { subject, text, html } = renderMessage(input());
     expect(subject).toBe('Ny utlysning: Bærekraftig tømming på Øra <pilot>');
-    expect(text).toContain('• Bærekraftig tømming på Øra <pilot>\n  Kommune: Fredrikstad\n  Frist: 12. mars 2026 kl. 12:00\n  https://innovasjonstorget.no/utlysninger/01JCALL');
+    expect(text).toContain(
+      '• Bærekraftig tømming på Øra <pilot>\n  Kommune: Fredrikstad\n  Frist: 12. mars 2026 kl. 12:00\n  https://innovasjonstorget.no/utlysninger/01JCALL',
+    );
     expect(text).toContain('Stopp disse e-postvarslene: https://innovasjonstorget.no/avmeld?token=abc.def');
     expect(html).toContain('Bærekraftig tømming på Øra &lt;pilot&gt;');
     expect(html).toContain('«Søppel &amp; avfall»');

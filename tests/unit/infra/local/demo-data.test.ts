@@ -13,7 +13,7 @@ const generated = generateCompanies(GENERATED_COMPANIES, 2026);
 /** The numbers the demo used before it moved out of the range Enhetsregisteret issues. */
 function previousNumbers(): string[] {
   const from = (n: number) => {
-    for (;; n++) {
+    for (; ; n++) {
       const c = withCheckDigit(String(n));
       if (c) return c;
     }
@@ -30,7 +30,7 @@ function previousNumbers(): string[] {
 describe('demo organisation numbers', () => {
   const all = [...COMPANIES, ...ASSOCIATIONS, PROGRAMME].map((o) => o.id).concat(generated.map((c) => c.orgNumber));
 
-  it('are MOD11-valid and begin with 1–7, so none can be a real entity\'s (real ones begin with 8 or 9)', () => {
+  it("are MOD11-valid and begin with 1–7, so none can be a real entity's (real ones begin with 8 or 9)", () => {
     for (const n of all) expect(isDemoOrgNumber(n), n).toBe(true);
     expect(new Set(all).size).toBe(all.length);
   });
@@ -40,7 +40,7 @@ describe('demo organisation numbers', () => {
     expect(many.filter((n) => !isDemoOrgNumber(n))).toEqual([]);
   });
 
-  it('000000000 is no one\'s number', () => {
+  it("000000000 is no one's number", () => {
     expect(isValidOrgNumber('000000000')).toBe(false);
     expect(isDemoOrgNumber('000000000')).toBe(false);
   });

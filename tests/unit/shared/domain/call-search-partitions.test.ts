@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { callPartitions, matchesCallSearch, searchPartitions, searchWords, textWords, wordKey, type CallSearch } from '../../../../shared/domain/call-search.js';
+import {
+  callPartitions,
+  matchesCallSearch,
+  searchPartitions,
+  searchWords,
+  textWords,
+  wordKey,
+  type CallSearch,
+} from '../../../../shared/domain/call-search.js';
 
 const WORDS = ['sensorer', 'søppelkasser', 'gatelys', 'lading', 'billading', 'kommunen', 'for', 'med', 'app', 'øra', 'vann', 'Vannmåler,', 'ÆRE'];
 const callArb = fc.record({
@@ -15,24 +23,30 @@ const callArb = fc.record({
   domains: fc.uniqueArray(fc.constantFrom('energy', 'mobility', 'environment'), { minLength: 1, maxLength: 2 }),
   cpvCodes: fc.uniqueArray(fc.constantFrom('48000000', '48813200', '90500000', '34996000'), { maxLength: 3 }),
 });
-const searchArb: fc.Arbitrary<CallSearch> = fc.record({
-  words: fc.array(fc.constantFrom('sens', 'søp', 'gat', 'lad', 'bil', 'ko', 'for', 'vann', 'æ', 'øra', 'app'), { minLength: 1, maxLength: 3 }),
-  municipality: fc.constantFrom('3101', '3107', '0301'),
-  county: fc.constantFrom('31', '03', '46'),
-  domain: fc.constantFrom('energy', 'mobility'),
-  cpvPrefix: fc.constantFrom('48', '4881', '90', '3499'),
-}, { requiredKeys: [] });
+const searchArb: fc.Arbitrary<CallSearch> = fc.record(
+  {
+    words: fc.array(fc.constantFrom('sens', 'søp', 'gat', 'lad', 'bil', 'ko', 'for', 'vann', 'æ', 'øra', 'app'), { minLength: 1, maxLength: 3 }),
+    municipality: fc.constantFrom('3101', '3107', '0301'),
+    county: fc.constantFrom('31', '03', '46'),
+    domain: fc.constantFrom('energy', 'mobility'),
+    cpvPrefix: fc.constantFrom('48', '4881', '90', '3499'),
+  },
+  { requiredKeys: [] },
+);
 
 describe('partitions derived from the search rule', () => {
   it('every partition named for a search holds every call that matches it', () => {
-    fc.assert(fc.property(callArb, searchArb, (call, search) => {
-      if (!matchesCallSearch(search, call)) return;
-      const listed = new Set(callPartitions(call));
-      for (const p of searchPartitions(search)) expect(listed.has(p), `${p} of ${JSON.stringify(search)}`).toBe(true);
-    }), { numRuns: 2000, seed: 3 });
+    fc.assert(
+      fc.property(callArb, searchArb, (call, search) => {
+        if (!matchesCallSearch(search, call)) return;
+        const listed = new Set(callPartitions(call));
+        for (const p of searchPartitions(search)) expect(listed.has(p), `${p} of ${JSON.stringify(search)}`).toBe(true);
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
   });
 
-  it("names a place first, then words, and falls back to every published call", () => {
+  it('names a place first, then words, and falls back to every published call', () => {
     expect(searchPartitions({})).toEqual(['A']);
     expect(searchPartitions({ domain: 'energy', county: '31', municipality: '3107' })[0]).toBe('M#3107');
     expect(searchPartitions({ words: ['lad', 'sensorer'], domain: 'energy' })[0]).toBe('W#sen');

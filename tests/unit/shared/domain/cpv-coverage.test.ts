@@ -37,9 +37,11 @@ const sources: Record<string, string[]> = {
   'generated calls': generateCalls(150, 3, new Date('2026-03-01T00:00:00Z')).flatMap((c) => c.cpvCodes),
   'seeds (infra/local)': files(join(root, 'infra/local'), /\.ts$/).flatMap((f) => codesInLiterals(readFileSync(f, 'utf8'))),
   'match-eval fixtures': ['companies.json', 'calls.json'].flatMap((f) =>
-    (JSON.parse(readFileSync(join(root, 'tests/fixtures/match-eval', f), 'utf8')) as { cpvCodes: string[] }[]).flatMap((x) => x.cpvCodes)),
-  'web app and its messages': [...files(join(root, 'web/src'), /\.(ts|svelte)$/), ...files(join(root, 'web/messages'), /\.json$/)]
-    .flatMap((f) => codesInText(readFileSync(f, 'utf8'))),
+    (JSON.parse(readFileSync(join(root, 'tests/fixtures/match-eval', f), 'utf8')) as { cpvCodes: string[] }[]).flatMap((x) => x.cpvCodes),
+  ),
+  'web app and its messages': [...files(join(root, 'web/src'), /\.(ts|svelte)$/), ...files(join(root, 'web/messages'), /\.json$/)].flatMap((f) =>
+    codesInText(readFileSync(f, 'utf8')),
+  ),
 };
 
 describe.each(Object.entries(sources))('CPV codes in %s', (_, codes) => {

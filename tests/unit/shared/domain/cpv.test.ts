@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  cpvAncestors, cpvCodeCount, cpvLabel, cpvParent, cpvSignificantDigits, isOfficialCpv, isRdServicesCode, nearestCpvCodes,
-  parseCpvInput, searchCpv,
+  cpvAncestors,
+  cpvCodeCount,
+  cpvLabel,
+  cpvParent,
+  cpvSignificantDigits,
+  isOfficialCpv,
+  isRdServicesCode,
+  nearestCpvCodes,
+  parseCpvInput,
+  searchCpv,
 } from '../../../../shared/domain/cpv.js';
 
 describe('the official CPV 2008 list', () => {
-  it('holds every code of DFØ\'s list, with the attribution in its header', () => {
+  it("holds every code of DFØ's list, with the attribution in its header", () => {
     expect(cpvCodeCount()).toBe(9454);
     const data = JSON.parse(readFileSync(new URL('../../../../shared/data/cpv-2008.json', import.meta.url), 'utf8'));
     expect(data.attribution).toBe('CPV-koder og norske betegnelser: DFØ, eforms-sdk-nor, CC BY 4.0');
@@ -27,7 +35,7 @@ describe('the official CPV 2008 list', () => {
     expect(isOfficialCpv(code)).toBe(false);
   });
 
-  it('labels each code with its own official label, not an ancestor\'s', () => {
+  it("labels each code with its own official label, not an ancestor's", () => {
     expect(cpvLabel('38730000', 'en')).toBe('Parking meters');
     expect(cpvLabel('38700000')).toBe('Tidsmålere og liknende; parkometer');
     expect(cpvLabel('72212000')).toBe('Programmering i forbindelse med applikasjonsprogrammer');

@@ -32,8 +32,14 @@ const everything = Object.values(CLASSES).join(' ');
 describe('XML (RSS 2.0)', () => {
   it.each(Object.entries({ ...CLASSES, all: everything }))('stays well-formed with %s', async (_name, sample) => {
     const xml = rss2({
-      title: sample, link: 'https://x/', description: sample, language: 'nb', copyright: sample, ttlMinutes: 5,
-      lastBuildDate: new Date(0), selfUrl: `https://x/?q=${sample}`,
+      title: sample,
+      link: 'https://x/',
+      description: sample,
+      language: 'nb',
+      copyright: sample,
+      ttlMinutes: 5,
+      lastBuildDate: new Date(0),
+      selfUrl: `https://x/?q=${sample}`,
       items: [{ title: sample, link: 'https://x/1', pubDate: new Date(0), description: sample, categories: [{ name: sample, domain: sample }] }],
     });
     await expect(parseStringPromise(xml, { strict: true })).resolves.toBeDefined();

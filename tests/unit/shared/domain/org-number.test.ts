@@ -59,7 +59,7 @@ describe('withCheckDigit', () => {
   });
 });
 
-describe('municipalities\' organisasjonsnummer', () => {
+describe("municipalities' organisasjonsnummer", () => {
   it('every municipality has a MOD11-valid number in the range Enhetsregisteret issues (8 or 9 first)', async () => {
     const { MUNICIPALITIES } = await import('../../../../shared/domain/municipalities.js');
     for (const m of MUNICIPALITIES) {

@@ -18,7 +18,9 @@ describe('MatchIndex.topK (bounded ranking for the slate)', () => {
     // The same few profiles many times over: every score is shared by many companies.
     const twins = fc
       .tuple(fc.array(profile, { minLength: 1, maxLength: 4 }), fc.integer({ min: 5, max: 40 }))
-      .map(([few, copies]) => Array.from({ length: few.length * copies }, (_, i) => ({ ...few[i % few.length]!, orgNumber: String(900_000_000 - i * 7), name: `Firma ${i}` })));
+      .map(([few, copies]) =>
+        Array.from({ length: few.length * copies }, (_, i) => ({ ...few[i % few.length]!, orgNumber: String(900_000_000 - i * 7), name: `Firma ${i}` })),
+      );
     fc.assert(
       fc.property(twins, callArb, fc.integer({ min: 1, max: 30 }), (ps, call, n) => {
         const index = new MatchIndex(ps);
@@ -32,7 +34,9 @@ describe('MatchIndex.topK (bounded ranking for the slate)', () => {
     // One rare, heavily weighted word and a common one: after the rare word the common word's postings
     // cannot lift a company that lacks the rare word past the floor.
     const ps = Array.from({ length: 400 }, (_, i) => ({
-      orgNumber: String(100_000_000 + i), name: `Firma ${i}`, cpvCodes: [],
+      orgNumber: String(100_000_000 + i),
+      name: `Firma ${i}`,
+      cpvCodes: [],
       description: i < 5 ? 'drone drone drone kart' : 'kart',
     }));
     const index = new MatchIndex(ps);

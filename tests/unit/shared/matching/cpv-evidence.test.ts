@@ -34,12 +34,14 @@ describe('cpvPairEvidence', () => {
 describe('rarity', () => {
   it('is 1 for a code one company holds and falls as more hold it', () => {
     expect(rarity(1, 400)).toBe(1);
-    fc.assert(fc.property(fc.integer({ min: 2, max: 1000 }), fc.integer({ min: 1, max: 999 }), (n, k) => {
-      const df = Math.min(k, n - 1);
-      expect(rarity(df + 1, n)).toBeLessThanOrEqual(rarity(df, n));
-      expect(rarity(df, n)).toBeGreaterThanOrEqual(0);
-      expect(rarity(df, n)).toBeLessThanOrEqual(1);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 1000 }), fc.integer({ min: 1, max: 999 }), (n, k) => {
+        const df = Math.min(k, n - 1);
+        expect(rarity(df + 1, n)).toBeLessThanOrEqual(rarity(df, n));
+        expect(rarity(df, n)).toBeGreaterThanOrEqual(0);
+        expect(rarity(df, n)).toBeLessThanOrEqual(1);
+      }),
+    );
     expect(rarity(0, 400)).toBe(0);
   });
 });

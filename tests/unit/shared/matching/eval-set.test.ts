@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEvalSet } from '../../../../bench/match/eval-set.js';
 
-const call = { id: 'x-01', municipalityCode: '3101', domains: ['safety'], cpvCodes: [], title: 'Flomvarsling', summary: 'Varsel om flom.', description: 'Sensorer i overvannsnettet.' };
+const call = {
+  id: 'x-01',
+  municipalityCode: '3101',
+  domains: ['safety'],
+  cpvCodes: [],
+  title: 'Flomvarsling',
+  summary: 'Varsel om flom.',
+  description: 'Sensorer i overvannsnettet.',
+};
 const dir = (files: Record<string, unknown>) => {
   const d = mkdtempSync(join(tmpdir(), 'match-eval-'));
   for (const [name, body] of Object.entries(files)) writeFileSync(join(d, name), JSON.stringify(body));

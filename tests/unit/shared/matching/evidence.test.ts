@@ -27,9 +27,24 @@ describe('the evidence behind each reason', () => {
 
   it('says which related term a word came through', () => {
     const index = new MatchIndex([
-      { orgNumber: '100000008', name: 'Flomvakt', description: 'Vi overvåker overvannsnettet med sensorer og varsler om flom.', capabilities: ['flomvarsling', 'overvann'], cpvCodes: [], sme: true, capacity: 1 },
+      {
+        orgNumber: '100000008',
+        name: 'Flomvakt',
+        description: 'Vi overvåker overvannsnettet med sensorer og varsler om flom.',
+        capabilities: ['flomvarsling', 'overvann'],
+        cpvCodes: [],
+        sme: true,
+        capacity: 1,
+      },
     ]);
-    const call = { id: 'x', title: 'Varsling av flom', summary: 'Tidlig varsel om styrtregn.', description: 'Kommunen vil varsle innbyggere før flom.', cpvCodes: ['71351920'], municipalityCode: '3101' };
+    const call = {
+      id: 'x',
+      title: 'Varsling av flom',
+      summary: 'Tidlig varsel om styrtregn.',
+      description: 'Kommunen vil varsle innbyggere før flom.',
+      cpvCodes: ['71351920'],
+      municipalityCode: '3101',
+    };
     const text = scorePair(call, index.companies[0]!, index.stats).reasons.find((r) => r.signal === 'text');
     expect(text?.evidence?.map((e) => e.match)).toContain('flom');
   });

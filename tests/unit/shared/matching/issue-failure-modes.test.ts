@@ -21,9 +21,13 @@ describe('issue 11 failure modes on the demo market', () => {
 
   it('a generic third code does not outweigh the need: reuse firms lead, software firms get little for 72212000', () => {
     const call: MatchCall = {
-      id: 'reuse', municipalityCode: '3107', cpvCodes: ['39100000', '90510000', '72212000'],
-      title: 'Ombruk av møbler og byggematerialer', summary: 'En ombruksportal og kartlegging av ombrukbare materialer før riving.',
-      description: 'Kommunen vil kartlegge møbler og materialer som kan brukes igjen før riving og ombygging, og selge eller gi dem videre gjennom en digital portal.',
+      id: 'reuse',
+      municipalityCode: '3107',
+      cpvCodes: ['39100000', '90510000', '72212000'],
+      title: 'Ombruk av møbler og byggematerialer',
+      summary: 'En ombruksportal og kartlegging av ombrukbare materialer før riving.',
+      description:
+        'Kommunen vil kartlegge møbler og materialer som kan brukes igjen før riving og ombygging, og selge eller gi dem videre gjennom en digital portal.',
     };
     const holders = profiles.map((p, i) => (p.cpvCodes.includes('72212000') ? i : -1)).filter((i) => i >= 0);
     for (const i of holders) expect(cpvPoints(call, i)).toBeLessThan(WEIGHTS.cpv / 2);
@@ -35,8 +39,11 @@ describe('issue 11 failure modes on the demo market', () => {
 
   it('a sibling code is not a related skill: a library call gives no CPV points for medical or educational software', () => {
     const call: MatchCall = {
-      id: 'library', municipalityCode: '3118', cpvCodes: ['48161000'],
-      title: 'Meråpent bibliotek', summary: 'Innbyggerne skal kunne bruke bibliotekfilialene utenom betjent åpningstid.',
+      id: 'library',
+      municipalityCode: '3118',
+      cpvCodes: ['48161000'],
+      title: 'Meråpent bibliotek',
+      summary: 'Innbyggerne skal kunne bruke bibliotekfilialene utenom betjent åpningstid.',
       description: 'Vi trenger adgangskontroll for offentlige bygg, kameraovervåking og selvbetjent utlån, slik at filialene kan holde åpent uten ansatte.',
     };
     profiles.forEach((p, i) => {
@@ -49,8 +56,11 @@ describe('issue 11 failure modes on the demo market', () => {
 
   it('text is not drowned by a shared prefix: flood warning from storm-water sensors beats map-making 71354000', () => {
     const call: MatchCall = {
-      id: 'flood', municipalityCode: '3101', cpvCodes: ['71351920'],
-      title: 'Flomvarsling fra overvannsnettet', summary: 'Tidlig varsel om flom fra sensorer i overvannsnettet.',
+      id: 'flood',
+      municipalityCode: '3101',
+      cpvCodes: ['71351920'],
+      title: 'Flomvarsling fra overvannsnettet',
+      summary: 'Tidlig varsel om flom fra sensorer i overvannsnettet.',
       description: 'Beredskapen skal få varsel før kjellere og veier settes under vann, ut fra målinger i overvannsnettet og hydrologiske modeller.',
     };
     profiles.forEach((p, i) => {
@@ -65,7 +75,14 @@ describe('issue 11 failure modes on the demo market', () => {
   });
 
   it('place does not override fitness: a call in Halden with locality off gives no points for being in Halden', () => {
-    const call: MatchCall = { id: 'x', municipalityCode: '3101', cpvCodes: [], title: 'Flomvarsling i Halden', summary: 'Varsel om flom i Halden sentrum.', description: 'Sensorer i overvannsnettet.' };
+    const call: MatchCall = {
+      id: 'x',
+      municipalityCode: '3101',
+      cpvCodes: [],
+      title: 'Flomvarsling i Halden',
+      summary: 'Varsel om flom i Halden sentrum.',
+      description: 'Sensorer i overvannsnettet.',
+    };
     for (const r of index.rank(call, 20)) {
       expect(index.explain(call, r.company).reasons.map((x) => x.signal)).not.toContain('locality');
     }

@@ -48,7 +48,10 @@ describe('TopK', () => {
         const order = Int32Array.from(scores.keys()).reverse();
         const top = new TopK(k, order);
         scores.forEach((s, i) => top.offer(i, s));
-        const want = scores.map((score, company) => ({ company, score })).sort((a, b) => b.score - a.score || order[a.company]! - order[b.company]!).slice(0, k);
+        const want = scores
+          .map((score, company) => ({ company, score }))
+          .sort((a, b) => b.score - a.score || order[a.company]! - order[b.company]!)
+          .slice(0, k);
         expect(top.sorted()).toEqual(want);
       }),
       { numRuns: 300 },

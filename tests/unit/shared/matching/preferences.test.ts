@@ -4,7 +4,8 @@ import { PROCEDURES } from '../../../../shared/domain/vocabulary.js';
 
 describe('match preferences', () => {
   it('default on for market dialogue, off for every competition and for a call without a procedure', () => {
-    for (const p of PROCEDURES) expect(defaultPreferences(p)).toEqual(p === 'market-dialogue' ? { locality: true, sme: true } : { locality: false, sme: false });
+    for (const p of PROCEDURES)
+      expect(defaultPreferences(p)).toEqual(p === 'market-dialogue' ? { locality: true, sme: true } : { locality: false, sme: false });
     expect(defaultPreferences(undefined)).toEqual({ locality: false, sme: false });
   });
 

@@ -21,12 +21,25 @@ function bruteForceRank(index: MatchIndex, call: MatchCall, n: number, ps?: read
 }
 
 const sampleCall: MatchCall = {
-  id: 'c1', title: 'Sensorbasert parkering', summary: 'Vise ledige plasser i sanntid.',
-  description: 'Vi trenger sensorer som registrerer ledige plasser og deler data.', cpvCodes: ['38730000', '72212000'], municipalityCode: '3107',
+  id: 'c1',
+  title: 'Sensorbasert parkering',
+  summary: 'Vise ledige plasser i sanntid.',
+  description: 'Vi trenger sensorer som registrerer ledige plasser og deler data.',
+  cpvCodes: ['38730000', '72212000'],
+  municipalityCode: '3107',
   matchPreferences: { locality: true, sme: true },
 };
 const sampleProfiles: MatchProfile[] = [
-  { orgNumber: '900000001', name: 'A', description: 'Vi leverer sensorer for parkering i sanntid.', capabilities: ['sensorer', 'parkering'], cpvCodes: ['72212000'], municipalityCode: '3107', sme: true, capacity: 2 },
+  {
+    orgNumber: '900000001',
+    name: 'A',
+    description: 'Vi leverer sensorer for parkering i sanntid.',
+    capabilities: ['sensorer', 'parkering'],
+    cpvCodes: ['72212000'],
+    municipalityCode: '3107',
+    sme: true,
+    capacity: 2,
+  },
   { orgNumber: '900000002', name: 'B', description: 'Regnskap og lønn.', capabilities: ['regnskap'], cpvCodes: ['79200000'], sme: false, capacity: 1 },
   { orgNumber: '900000003', name: 'C', description: 'Programvare.', capabilities: ['data'], cpvCodes: ['72000000'], municipalityCode: '3101', sme: true },
 ];
@@ -41,7 +54,7 @@ describe('scorePair', () => {
     }
   });
 
-  it('pairScore is scorePair\'s score without the reasons (the same number)', () => {
+  it("pairScore is scorePair's score without the reasons (the same number)", () => {
     fc.assert(
       fc.property(profiles(1, 15), callArb, (ps, call) => {
         const index = new MatchIndex(ps);
@@ -133,7 +146,9 @@ describe('MatchIndex.rank', () => {
   }, 60_000);
 
   it('equals brute force when most companies share nothing with the call (baseline path)', () => {
-    const strangers = profiles(5, 30).map((ps) => ps.map((p, i) => (i % 4 === 0 ? p : { ...p, description: 'regnskap bakeri', capabilities: [], cpvCodes: ['15000000'] })));
+    const strangers = profiles(5, 30).map((ps) =>
+      ps.map((p, i) => (i % 4 === 0 ? p : { ...p, description: 'regnskap bakeri', capabilities: [], cpvCodes: ['15000000'] })),
+    );
     fc.assert(
       fc.property(strangers, callArb, fc.integer({ min: 1, max: 12 }), (ps, call, n) => {
         const index = new MatchIndex(ps);

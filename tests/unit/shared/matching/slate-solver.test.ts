@@ -82,8 +82,22 @@ describe('slate certificate', () => {
   it('proves nothing when the flow it is given is not optimal (the check can fail)', () => {
     // Company 0 is best for both calls but takes one: call 0 → 1 and call 1 → 0 (80 + 85 = 165) beats 90 + 40.
     const calls: SlateCall[] = [
-      { partners: 1, candidates: [{ company: 0, score: 90 }, { company: 1, score: 80 }], outsideBound: 1 },
-      { partners: 1, candidates: [{ company: 0, score: 85 }, { company: 1, score: 40 }], outsideBound: 1 },
+      {
+        partners: 1,
+        candidates: [
+          { company: 0, score: 90 },
+          { company: 1, score: 80 },
+        ],
+        outsideBound: 1,
+      },
+      {
+        partners: 1,
+        candidates: [
+          { company: 0, score: 85 },
+          { company: 1, score: 40 },
+        ],
+        outsideBound: 1,
+      },
     ];
     expect(solveSlate(calls, () => 1)).toMatchObject({ partners: [[1], [0]], total: 165, unproven: [] });
     // The worse assignment (call 0 → company 0, call 1 → company 1) with potentials of zero.

@@ -153,8 +153,22 @@ describe('solveSlate optimality against independent solvers', () => {
   it('a hand example: capacity forces the second-best call to yield', () => {
     // Company 0 is best for both calls but can take one; call 0 loses less by taking company 1.
     const calls: SlateCall[] = [
-      { partners: 1, candidates: [{ company: 0, score: 90 }, { company: 1, score: 80 }], outsideBound: -1 },
-      { partners: 1, candidates: [{ company: 0, score: 85 }, { company: 1, score: 40 }], outsideBound: -1 },
+      {
+        partners: 1,
+        candidates: [
+          { company: 0, score: 90 },
+          { company: 1, score: 80 },
+        ],
+        outsideBound: -1,
+      },
+      {
+        partners: 1,
+        candidates: [
+          { company: 0, score: 85 },
+          { company: 1, score: 40 },
+        ],
+        outsideBound: -1,
+      },
     ];
     const r = solveSlate(calls, () => 1);
     expect(r.partners).toEqual([[1], [0]]);
@@ -176,7 +190,10 @@ describe('solveSlate certificate', () => {
     fc.assert(
       fc.property(
         instance(5, 7, 3).chain((inst) =>
-          fc.tuple(fc.constant(inst), fc.array(fc.integer({ min: 1, max: inst.capacity.length }), { minLength: inst.scores.length, maxLength: inst.scores.length })),
+          fc.tuple(
+            fc.constant(inst),
+            fc.array(fc.integer({ min: 1, max: inst.capacity.length }), { minLength: inst.scores.length, maxLength: inst.scores.length }),
+          ),
         ),
         ([inst, keep]) => {
           const cap = (c: number) => inst.capacity[c]!;
@@ -200,13 +217,30 @@ describe('solveSlate certificate', () => {
     // Found by the property above. Scores: call 0 → [7.34, 4.34, 4.64], call 1 → [0, 6.56, 0]; capacities
     // [1, 2, 1]; two partners per call. Call 1 keeps only company 1; every company it left out scores 0.
     const pruned: SlateCall[] = [
-      { partners: 2, candidates: [{ company: 0, score: 7.34 }, { company: 2, score: 4.64 }, { company: 1, score: 4.34 }], outsideBound: -1 },
+      {
+        partners: 2,
+        candidates: [
+          { company: 0, score: 7.34 },
+          { company: 2, score: 4.64 },
+          { company: 1, score: 4.34 },
+        ],
+        outsideBound: -1,
+      },
       { partners: 2, candidates: [{ company: 1, score: 6.56 }], outsideBound: 0 },
     ];
     const capacity = [1, 2, 1];
     const result = solveSlate(pruned, (c) => capacity[c]!);
     // Pruned optimum: 3 pairs, 18.54. Over all companies: call 0 → {0, 1}, call 1 → {1, 2}: 4 pairs, 18.24.
-    expect(exhaustiveOptimum({ scores: [[7.34, 4.34, 4.64], [0, 6.56, 0]], capacity, partners: [2, 2] })).toEqual({ pairs: 4, cents: 1824 });
+    expect(
+      exhaustiveOptimum({
+        scores: [
+          [7.34, 4.34, 4.64],
+          [0, 6.56, 0],
+        ],
+        capacity,
+        partners: [2, 2],
+      }),
+    ).toEqual({ pairs: 4, cents: 1824 });
     expect(result.partners.flat()).toHaveLength(3);
     expect(result.unproven).toContain(1);
   });

@@ -30,11 +30,7 @@ export interface ApiResult<T> {
 	etag: string | null;
 }
 
-type ArgsOf<R extends RouteId> = Has<R, 'params'> extends true
-	? [RequestOptions<R>]
-	: Has<R, 'body'> extends true
-		? [RequestOptions<R>]
-		: [RequestOptions<R>?];
+type ArgsOf<R extends RouteId> = Has<R, 'params'> extends true ? [RequestOptions<R>] : Has<R, 'body'> extends true ? [RequestOptions<R>] : [RequestOptions<R>?];
 
 interface ClientSettings {
 	/** Resolves the API origin; awaited per request so no call can run before /config.json is read. */
@@ -76,7 +72,13 @@ function queryString(query: Record<string, unknown> | undefined): string {
  */
 export async function api<R extends RouteId>(id: R, ...args: ArgsOf<R>): Promise<ApiResult<ResponseOf<R>>> {
 	const spec: { method: string; path: string } = routes[id];
-	const opts = (args[0] ?? {}) as { params?: Record<string, unknown>; body?: unknown; query?: Record<string, unknown>; headers?: Record<string, string>; signal?: AbortSignal };
+	const opts = (args[0] ?? {}) as {
+		params?: Record<string, unknown>;
+		body?: unknown;
+		query?: Record<string, unknown>;
+		headers?: Record<string, string>;
+		signal?: AbortSignal;
+	};
 	const url = (await settings.baseUrl()) + buildPath(spec.path, opts.params) + queryString(opts.query);
 
 	const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };

@@ -56,7 +56,14 @@ configureApi({
 export function tokenExpiry(token: string, now = Date.now()): number {
 	try {
 		const payload = token.split('.')[1] ?? '';
-		const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=')));
+		const json = JSON.parse(
+			atob(
+				payload
+					.replace(/-/g, '+')
+					.replace(/_/g, '/')
+					.padEnd(Math.ceil(payload.length / 4) * 4, '='),
+			),
+		);
 		if (typeof json.exp === 'number') return json.exp * 1000;
 	} catch {
 		// not a JWT we can read

@@ -3,8 +3,7 @@ import { session } from '$lib/auth/session.svelte';
 
 // Uploading (declare, then PUT) is in upload.ts, loaded only by the forms that upload.
 
-export const formatSize = (bytes: number) =>
-	bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** Fetches a protected download (bearer token), following the 302, and saves it under its file name. */
 export async function downloadProtected(path: string, fileName: string): Promise<void> {

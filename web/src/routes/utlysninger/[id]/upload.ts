@@ -20,7 +20,9 @@ const BY_EXTENSION: Record<string, keyof typeof FILE_TYPES> = {
 };
 
 /** The accept attribute for file inputs. */
-export const ACCEPT = Object.keys(BY_EXTENSION).map((e) => `.${e}`).join(',');
+export const ACCEPT = Object.keys(BY_EXTENSION)
+	.map((e) => `.${e}`)
+	.join(',');
 
 /** The declared type: from the extension (browsers disagree on file.type for office files and ZIP). */
 export function contentTypeOf(file: File): string {

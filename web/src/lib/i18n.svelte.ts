@@ -42,33 +42,22 @@ export const procedureOptions = () => PROCEDURES.map((p) => ({ value: p, label: 
 /** Official CPV labels come from the API (the list stays on the server): see cpv.svelte.ts. */
 export { cpvLabel } from '$lib/cpv.svelte';
 
-export function statusLabel(s: CallStatus | string): string {
-	switch (s) {
-		case 'draft':
-			return m.status_draft();
-		case 'open':
-			return m.status_open();
-		case 'closed':
-			return m.status_closed();
-		case 'cancelled':
-			return m.status_cancelled();
-		default:
-			return s;
-	}
-}
+const STATUS_WORDS: Record<CallStatus, () => string> = {
+	draft: m.status_draft,
+	open: m.status_open,
+	closed: m.status_closed,
+	cancelled: m.status_cancelled,
+};
+/** A status's word; an unknown status (a newer server) as it came. */
+export const statusLabel = (s: CallStatus | string): string => (Object.hasOwn(STATUS_WORDS, s) ? STATUS_WORDS[s as CallStatus]() : s);
 
-export function roleLabel(r: OrganisationKind): string {
-	switch (r) {
-		case 'municipality':
-			return m.role_municipality();
-		case 'company':
-			return m.role_company();
-		case 'association':
-			return m.role_association();
-		case 'programme':
-			return m.role_programme();
-	}
-}
+const ROLE_WORDS: Record<OrganisationKind, () => string> = {
+	municipality: m.role_municipality,
+	company: m.role_company,
+	association: m.role_association,
+	programme: m.role_programme,
+};
+export const roleLabel = (r: OrganisationKind): string => ROLE_WORDS[r]();
 
 /** Deadlines are Norwegian local time whatever the visitor's device says. */
 export function formatDateTime(iso: string): string {

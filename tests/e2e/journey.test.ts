@@ -6,31 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startServer, type LocalServer } from './support';
+import { browserAvailable, expectAccessible, launchBrowser, osloInputValue, signIn, startServer, type LocalServer } from './support';
 import { COMPANIES } from '../../infra/local/demo-data.js';
 
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune' };
 const COMPANY = { name: 'Nora Solberg', org: COMPANIES[0]!.name };
 const DEADLINE_AHEAD_MS = 40_000;
-
-/** The form reads deadlines in Norwegian time, whatever zone the browser or this process is in. */
-function localInputValue(d: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: 'Europe/Oslo',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(d)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
-}
 
 describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → read', () => {
   let server: LocalServer;
@@ -107,7 +88,7 @@ describe.skipIf(!browserAvailable)('journey: call → proposal → sealed → re
     // A one-stage competition: companies send tenders with a price (criteria keep the form's default weights).
     await muni.getByLabel('Framgangsmåte').selectOption('startup-challenge');
     deadline = Date.now() + DEADLINE_AHEAD_MS;
-    await muni.getByLabel('Frist').fill(localInputValue(new Date(deadline)));
+    await muni.getByLabel('Frist').fill(osloInputValue(deadline, 'second'));
     // The API keeps whole seconds; the browser may drop sub-second precision.
     deadline = Math.floor(deadline / 1000) * 1000;
     await muni.getByRole('button', { name: 'Lagre utkast' }).click();

@@ -6,28 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, browserSession, expectAccessible, serverApi, signIn } from './support';
+import { browserAvailable, browserSession, expectAccessible, osloInputValue, serverApi, signIn } from './support';
 
 const MUNI = { name: 'Ola Hansen', org: 'Fredrikstad kommune', userId: 'user-3107' };
 const DAY = 86_400_000;
-
-/** The wall-clock time in Oslo at an instant, as a datetime-local value. */
-function osloLocal(ms: number): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: 'Europe/Oslo',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(new Date(ms))
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
 
 describe.skipIf(!browserAvailable)('selection of who may tender (two-stage procedure)', () => {
   const session = browserSession();
@@ -102,7 +84,7 @@ describe.skipIf(!browserAvailable)('selection of who may tender (two-stage proce
       .first()
       .check();
     await muni.getByLabel('Begrunnelse for utvelgelsen (minst 20 tegn)').fill('Valgt ut etter relevante referanser og kapasitet.');
-    await muni.getByLabel('Frist for tilbud (minst 10 dager frem)').fill(osloLocal((await serverNow()) + 9 * DAY));
+    await muni.getByLabel('Frist for tilbud (minst 10 dager frem)').fill(osloInputValue((await serverNow()) + 9 * DAY));
     await muni.getByRole('button', { name: 'Send utvelgelsesbrev' }).click();
     await muni
       .getByText(/Fristen for tilbud må være minst 10 dager frem i tid, tidligst/)
@@ -123,7 +105,7 @@ describe.skipIf(!browserAvailable)('selection of who may tender (two-stage proce
       .getByLabel('Begrunnelse for utvelgelsen (minst 20 tegn)')
       .fill('Valgt ut etter relevante referanser og kapasitet til å gjennomføre partnerskapet.');
     const deadline = (await serverNow()) + 12 * DAY;
-    const typed = osloLocal(deadline);
+    const typed = osloInputValue(deadline);
     await muni.getByLabel('Frist for tilbud (minst 10 dager frem)').fill(typed);
     await muni.getByRole('button', { name: 'Send utvelgelsesbrev' }).click();
     await muni.getByText(/De utvalgte leverer tilbud til/).waitFor();
@@ -133,7 +115,7 @@ describe.skipIf(!browserAvailable)('selection of who may tender (two-stage proce
     const call = (await api(`/api/calls/${id}`, { token: owner })).body;
     expect(call.phase).toBe('tendering');
     // What was typed is Oslo wall time, whatever the browser's zone.
-    expect(osloLocal(Date.parse(call.tenderDeadline))).toBe(typed);
+    expect(osloInputValue(Date.parse(call.tenderDeadline))).toBe(typed);
     const letters = (await api(`/api/calls/${id}/letters`, { token: owner })).body.items;
     expect(letters.filter((l: any) => l.kind === 'selection')).toHaveLength(3);
     await expectAccessible(muni, 'tendering');

@@ -161,3 +161,26 @@ export function serverApi(session: { server: LocalServer }) {
   const login = async (userId: string) => (await api('/api/dev/login', { method: 'POST', body: { userId } })).body.token as string;
   return { api, login };
 }
+
+/**
+ * Oslo's wall clock at an instant as a datetime-local value (to the minute, or to the second), computed here
+ * rather than with the app's own oslo-time.ts so that the tests check the form's reading of deadlines.
+ */
+export function osloInputValue(ms: number, precision: 'minute' | 'second' = 'minute'): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Europe/Oslo',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(ms))
+      .map((x) => [x.type, x.value]),
+  );
+  const minute = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  return precision === 'second' ? `${minute}:${p.second}` : minute;
+}

@@ -208,27 +208,11 @@ async function run(ops: Op[], calls: (CallRecord | undefined)[]): Promise<void> 
         break;
       }
       case 'join':
-        await insertMembership({
-          associationId: ASSOCIATION,
-          associationName: 'Klyngen',
-          orgNumber: o.company,
-          companyName: 'Firma',
-          status: 'pending',
-          requestedAt: iso(t),
-          requestedBy: 'test',
-        });
+        await requestMembership(ASSOCIATION, o.company, t);
         break;
       case 'accept':
         // A request first when there is none (a declined or accepted one stays as it is).
-        await insertMembership({
-          associationId: ASSOCIATION,
-          associationName: 'Klyngen',
-          orgNumber: o.company,
-          companyName: 'Firma',
-          status: 'pending',
-          requestedAt: iso(t),
-          requestedBy: 'test',
-        });
+        await requestMembership(ASSOCIATION, o.company, t);
         await decidePendingMembership(ASSOCIATION, o.company, 'accepted', iso(t), 'test');
         break;
       case 'sme':
@@ -244,6 +228,19 @@ async function run(ops: Op[], calls: (CallRecord | undefined)[]): Promise<void> 
 
 /** What the runs reached, so that the equality is not only one of empty figures. */
 const seen = { promoted: false, companies: false, notSme: false, daysToFirst: false, closed: false };
+
+/** A pending membership request of a company, as the association page makes one. */
+const requestMembership = (associationId: string, company: string, t: number) =>
+  insertMembership({
+    associationId,
+    associationName: 'Klyngen',
+    orgNumber: company,
+    companyName: 'Firma',
+    status: 'pending',
+    requestedAt: iso(t),
+    requestedBy: 'test',
+  });
+
 describe('counters kept write by write', () => {
   it('equal the full recomputation after any sequence of writes, at any later time', async () => {
     await fc.assert(

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveSlate, type SlateCall } from '../../../../shared/matching/slate.js';
-import { solveSlateReference } from '../../../../shared/matching/slate-reference.js';
+import { solveSlateReference } from './slate-reference.js';
 import { certify } from '../../../../shared/matching/slate-certificate.js';
 import { SlateGraph } from '../../../../shared/matching/slate-graph.js';
 

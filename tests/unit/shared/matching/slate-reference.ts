@@ -4,7 +4,7 @@
  * Bellman–Ford certificate. Correct but slow past a few hundred calls; production does not import it.
  */
 import { minCostFlowForNumberNodes, type Edge } from 'min-cost-flow';
-import type { SlateCall, SlateResult } from './slate.js';
+import type { SlateCall, SlateResult } from '../../../../shared/matching/slate.js';
 
 const SCALE = 100; // scores have two decimals; integer costs keep the flow exact
 

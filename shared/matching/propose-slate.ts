@@ -45,7 +45,7 @@ export function proposeSlate(index: MatchIndex, calls: readonly MatchCall[], opt
   let round = 0;
   for (;;) {
     round++;
-    const problem = calls.map((_, i) => lists.problem(i, sizes[i]!, partners, 4 * first + 1));
+    const problem = calls.map((_, i) => lists.problem(i, sizes[i]!, partners, 8 * first + 1));
     const started = performance.now();
     const solved = solveSlate(problem, capacity);
     flowMs += performance.now() - started;

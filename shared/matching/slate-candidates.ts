@@ -7,7 +7,8 @@ import type { SlateCall } from './slate.js';
  * Candidate lists for every call of a slate, from the index's `topK` (the same lists as `rank`, bounded).
  * A ranking costs about the same whatever its length (reading postings and the call's CPV divisions is
  * the work; the top n is a small heap), so each call is ranked once, `depth` deep — enough for the list to double
- * twice — and a call ranked again only when its list outgrows that. Rounds then cost solver time, not
+ * three times (at national size about a quarter of the calls need their third doubling; one deeper
+ * ranking costs a few per cent, a second ranking all of it) — and a call ranked again only when its list outgrows that. Rounds then cost solver time, not
  * index time.
  */
 export class SlateCandidates {

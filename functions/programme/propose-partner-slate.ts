@@ -1,11 +1,11 @@
 import { municipalityName } from '../../shared/domain/municipalities.js';
 import { effectiveStatus } from '../../shared/domain/call-status.js';
-import { proposeSlate as solve } from '../../shared/matching/propose-slate.js';
 import type { Slate, SlateRequest } from '../../shared/schemas/matching.js';
 import { badRequest } from '../core/errors.js';
 import { now } from '../core/clock.js';
 import { getCalls, listOpenCalls, type CallRecord } from '../data/calls.js';
 import { currentMatchIndex } from '../matching/match-index-cache.js';
+import { proposeSlateOnAllCores } from '../matching/rank-on-all-cores.js';
 import { partnerView } from '../matching/views.js';
 
 /**
@@ -19,7 +19,7 @@ export async function proposePartnerSlate(request: SlateRequest): Promise<Slate>
   const respectCapacity = request.respectCapacity ?? true;
   const index = await currentMatchIndex();
   const started = performance.now();
-  const slate = solve(index, calls, { partnersPerCall, capacity: respectCapacity ? undefined : () => calls.length * partnersPerCall });
+  const slate = await proposeSlateOnAllCores(index, calls, { partnersPerCall, capacity: respectCapacity ? undefined : () => calls.length * partnersPerCall });
   const solveMs = Math.round((performance.now() - started) * 10) / 10;
   return {
     items: slate.items.map(({ call, partners }) => ({

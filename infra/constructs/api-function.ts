@@ -20,6 +20,8 @@ export interface ApiFunctionProps {
   readonly environment?: Record<string, string>;
   /** X-Ray active tracing; off by default because traces cost money per request. */
   readonly tracing?: boolean;
+  /** MB; Lambda gives CPU in proportion (one vCPU at 1,769 MB). Default 1,024. */
+  readonly memorySize?: number;
 }
 
 export class ApiFunction extends Construct {
@@ -62,7 +64,7 @@ export class ApiFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 1024,
+      memorySize: props.memorySize ?? 1024,
       timeout: Duration.seconds(10),
       role,
       logGroup,

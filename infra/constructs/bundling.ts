@@ -10,7 +10,7 @@
  * (functions/http/handlers/calls.ts), so a function's entry holds the router and middlewares only.
  */
 import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 
 /** Matches the Lambda runtime in api-function.ts; change both together. */
@@ -31,6 +31,20 @@ export const BUNDLE_ASSETS: readonly { from: string; to: string }[] = [
   { from: 'shared/data/cpv-2008.json', to: 'cpv-2008.json' },
 ];
 
+/**
+ * Worker threads' own entries, by output name, and the functions that start them
+ * (`new Worker(new URL('./<name>.mjs', import.meta.url))`): bundled beside those functions' entries,
+ * sharing their chunks.
+ */
+export const WORKER_ENTRIES = {
+  // The partner slate ranks its calls on every core (functions/matching/rank-on-all-cores.ts).
+  'rank-worker': 'functions/matching/rank-worker.ts',
+} as const;
+export type WorkerName = keyof typeof WORKER_ENTRIES;
+const WORKERS_OF: Readonly<Record<string, readonly WorkerName[]>> = {
+  'functions/http/entries/programme.ts': ['rank-worker'],
+};
+
 export const BUNDLE = {
   format: 'esm',
   platform: 'node',
@@ -48,10 +62,10 @@ export const BUNDLE = {
   splitting: true,
 } as const;
 
-/** esbuild options for one function: `<outdir>/index.mjs` plus its chunks and source maps. */
-export function esbuildOptionsFor(entry: string, outdir: string): BuildOptions {
+/** esbuild options for one function: `<outdir>/index.mjs` (and its workers' entries) plus chunks and source maps. */
+export function esbuildOptionsFor(entry: string, outdir: string, workers: readonly WorkerName[] = []): BuildOptions {
   return {
-    entryPoints: { index: entry },
+    entryPoints: { index: entry, ...Object.fromEntries(workers.map((name) => [name, WORKER_ENTRIES[name]])) },
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
@@ -74,7 +88,8 @@ export function esbuildOptionsFor(entry: string, outdir: string): BuildOptions {
  * bundling (ILocalBundling.tryBundle) is.
  */
 export function bundleFunction(entry: string, outdir: string, root: string): Metafile {
-  const result = buildSync({ ...esbuildOptionsFor(entry, outdir), absWorkingDir: root, metafile: true, logLevel: 'error' });
+  const workers = WORKERS_OF[relative(root, entry).split(sep).join('/')] ?? [];
+  const result = buildSync({ ...esbuildOptionsFor(entry, outdir, workers), absWorkingDir: root, metafile: true, logLevel: 'error' });
   for (const asset of BUNDLE_ASSETS) copyFileSync(join(root, asset.from), join(outdir, asset.to));
   return result.metafile;
 }

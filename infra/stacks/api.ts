@@ -169,6 +169,11 @@ export class Api extends Construct {
       ...(publicBaseUrl ? { PUBLIC_BASE_URL: publicBaseUrl } : {}),
     };
 
+    // The programme group ranks a national partner slate on two cores (functions/matching/rank-on-all-cores.ts,
+    // its worker bundled beside it by bundling.ts): Lambda gives a second vCPU from 3,538 MB, and RANK_WORKERS
+    // says how many workers that is worth.
+    const sizing: Partial<Record<DeployedGroup, { memorySize: number }>> = { programme: { memorySize: 3584 } };
+
     const functions = {} as Record<DeployedGroup, ApiFunction>;
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const group of DEPLOYED_GROUPS) {
@@ -176,7 +181,13 @@ export class Api extends Construct {
         entry: `functions/http/entries/${group}.ts`,
         description: `Innovasjonstorget API: ${group}`,
         tracing: props.tracing,
-        environment: { ...environment, ...(group === 'calls' ? letterEnvironment : {}), POWERTOOLS_SERVICE_NAME: `innovasjonstorget-${group}` },
+        memorySize: sizing[group]?.memorySize,
+        environment: {
+          ...environment,
+          ...(group === 'calls' ? letterEnvironment : {}),
+          ...(sizing[group] ? { RANK_WORKERS: String(Math.max(0, Math.floor(sizing[group].memorySize / 1769) - 1)) } : {}),
+          POWERTOOLS_SERVICE_NAME: `innovasjonstorget-${group}`,
+        },
       });
       if (group === 'calls') {
         fn.function.addToRolePolicy(

@@ -1,4 +1,4 @@
-import type { MatchIndex } from './match-index.js';
+import type { MatchIndex, Ranked } from './match-index.js';
 import type { MatchCall, PairScore } from './score.js';
 import { solveSlate } from './slate.js';
 import { SlateCandidates } from './slate-candidates.js';
@@ -10,7 +10,18 @@ export interface SlateOptions {
   maxRounds?: number;
   /** Capacity per company; the companies' own when left out. */
   capacity?: (company: number) => number;
+  /**
+   * Every call's list already ranked `slateRankDepth(options)` deep (by `index.topK`, elsewhere: on other
+   * cores, see functions/matching/rank-on-all-cores.ts), and the time that took.
+   */
+  ranked?: { lists: readonly (readonly Ranked[])[]; ms: number };
 }
+
+/** Candidates per call in the first round. */
+const firstSize = (opts: SlateOptions) => Math.max(opts.initialCandidates ?? 6, opts.partnersPerCall * 3);
+
+/** How deep each call is ranked at first: enough for its list to double three times (slate-candidates.ts). */
+export const slateRankDepth = (opts: SlateOptions) => 8 * firstSize(opts) + 1;
 
 export interface ProposedSlate {
   items: { call: MatchCall; partners: { company: number; score: number; explain: () => PairScore }[] }[];
@@ -36,16 +47,16 @@ export interface ProposedSlate {
  */
 export function proposeSlate(index: MatchIndex, calls: readonly MatchCall[], opts: SlateOptions): ProposedSlate {
   const partners = opts.partnersPerCall;
-  const first = Math.max(opts.initialCandidates ?? 6, partners * 3);
+  const first = firstSize(opts);
   const sizes = calls.map(() => first);
   const maxRounds = opts.maxRounds ?? 8;
-  const lists = new SlateCandidates(index, calls);
+  const lists = new SlateCandidates(index, calls, opts.ranked?.lists);
   const capacity = opts.capacity ?? ((c: number) => index.capacityOf(c));
   let flowMs = 0;
   let round = 0;
   for (;;) {
     round++;
-    const problem = calls.map((_, i) => lists.problem(i, sizes[i]!, partners, 8 * first + 1));
+    const problem = calls.map((_, i) => lists.problem(i, sizes[i]!, partners, slateRankDepth(opts)));
     const started = performance.now();
     const solved = solveSlate(problem, capacity);
     flowMs += performance.now() - started;
@@ -70,7 +81,7 @@ export function proposeSlate(index: MatchIndex, calls: readonly MatchCall[], opt
           companiesInIndex: index.size,
           unprovenCalls: solved.unproven.map((i) => calls[i]!.id),
         },
-        timings: { candidatesMs: lists.rankMs, flowMs },
+        timings: { candidatesMs: lists.rankMs + (opts.ranked?.ms ?? 0), flowMs },
       };
     }
     for (const i of solved.unproven) sizes[i] = Math.min(sizes[i]! * 2, index.size);

@@ -12,7 +12,7 @@ import type { SlateCall } from './slate.js';
  * index time.
  */
 export class SlateCandidates {
-  private readonly ranked: Ranked[][] = [];
+  private readonly ranked: (readonly Ranked[])[];
   /** Each call analysed once, however often it is ranked again. */
   private readonly queries: WeightedQuery[] = [];
   /** Time spent ranking (analysis included), for the evidence. */
@@ -21,7 +21,11 @@ export class SlateCandidates {
   constructor(
     private readonly index: Pick<MatchIndex, 'topK' | 'size'>,
     private readonly calls: readonly MatchCall[],
-  ) {}
+    /** Lists ranked already (the same `topK`, elsewhere), used as if ranked here. */
+    ranked?: readonly (readonly Ranked[])[],
+  ) {
+    this.ranked = ranked ? [...ranked] : [];
+  }
 
   /** Call i's best k and, as its outside bound, the score of its (k+1)-th (−1 when every company is in). */
   problem(i: number, k: number, partners: number, depth: number): SlateCall {

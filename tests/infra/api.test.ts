@@ -78,13 +78,20 @@ describe('the API functions', () => {
     expect(apiFunctions).toHaveLength(DEPLOYED_GROUPS.length);
   });
 
-  it('run Node 22 (or 24) on arm64 with 1 GB and a 10 s timeout', () => {
+  it('run Node 22 (or 24) on arm64 with 1 GB and a 10 s timeout, the programme group with two vCPUs', () => {
     for (const fn of apiFunctions) {
       expect(fn.Runtime).toMatch(/^nodejs(22|24)\.x$/);
       expect(fn.Architectures).toEqual(['arm64']);
-      expect(fn.MemorySize).toBe(1024);
+      expect(fn.MemorySize).toBe(fn.Description === 'Innovasjonstorget API: programme' ? 3584 : 1024);
       expect(fn.Timeout).toBe(10);
     }
+  });
+
+  it('tell the programme group to rank a slate on one worker thread beside its own (two vCPUs), and no other group to', () => {
+    const workers = (fn: Resource['Properties']) => (fn.Environment as { Variables: Record<string, unknown> }).Variables.RANK_WORKERS;
+    expect(apiFunctions.filter((fn) => workers(fn) !== undefined).map((fn) => [fn.Description, workers(fn)])).toEqual([
+      ['Innovasjonstorget API: programme', '1'],
+    ]);
   });
 
   it('get the table, the ARNs of their signing keys and Cognito ids from the environment, never a key', () => {

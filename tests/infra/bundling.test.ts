@@ -1,12 +1,16 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { Worker } from 'node:worker_threads';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiFunction } from '../../infra/constructs/api-function.js';
 import { BUNDLE, BUNDLE_ASSETS, NODE_TARGET, bundleFunction, initialOutputs } from '../../infra/constructs/bundling.js';
+import { MatchIndex } from '../../shared/matching/match-index.js';
+import { call as callArb, profiles } from '../unit/shared/matching/arbitraries.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -64,5 +68,32 @@ describe('function bundling', () => {
       handler: () => Promise<{ label?: string; lazy: number }>;
     };
     expect(await mod.handler()).toEqual({ label: 'Programmering i forbindelse med applikasjonsprogrammer', lazy: 42 });
+  });
+
+  it('bundles the programme function’s ranking worker beside its entry, and the bundled worker ranks exactly as this thread does', async () => {
+    const outdir = join(dir, 'programme');
+    const metafile = bundleFunction(join(root, 'functions/http/entries/programme.ts'), outdir, root);
+    expect(existsSync(join(outdir, 'rank-worker.mjs'))).toBe(true);
+    // The code that starts the worker asks for it beside itself; chunks and entries share one folder.
+    const starters = Object.keys(metafile.outputs).filter((p) => p.endsWith('.mjs') && readFileSync(join(root, p), 'utf8').includes('./rank-worker.mjs'));
+    expect(starters.length).toBeGreaterThan(0);
+    expect(initialOutputs(metafile, outdir)).not.toContain(starters[0]);
+
+    const index = new MatchIndex(fc.sample(profiles(60, 80), { seed: 7, numRuns: 1 })[0]!);
+    const calls = fc.sample(callArb, { seed: 7, numRuns: 12 });
+    const worker = new Worker(join(outdir, 'rank-worker.mjs'));
+    try {
+      worker.postMessage({ data: index.data });
+      worker.postMessage({ id: 1, calls, depth: 9 });
+      const reply = await new Promise<{ id: number; lengths: Int32Array; companies: Int32Array; scores: Float64Array }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      let k = 0;
+      const lists = [...reply.lengths].map((length) => Array.from({ length }, () => ({ company: reply.companies[k]!, score: reply.scores[k++]! })));
+      expect(lists).toEqual(calls.map((call) => index.topK(call, 9)));
+    } finally {
+      await worker.terminate();
+    }
   });
 });

@@ -30,9 +30,9 @@ describe('MatchIndex.topK (bounded ranking for the slate)', () => {
     );
   });
 
-  it('puts the companies with the rare, heavily weighted word first, as rank does (the common word is left unread)', () => {
-    // One rare, heavily weighted word and a common one: after the rare word the common word's postings
-    // cannot lift a company that lacks the rare word past the floor.
+  it('puts the companies with the rare, heavily weighted word first, as rank does, skipping the rest by their BM25', () => {
+    // One rare, heavily weighted word and a common one: once the five with the rare word are in, everyone
+    // else is below the floor on the first comparison.
     const ps = Array.from({ length: 400 }, (_, i) => ({
       orgNumber: String(100_000_000 + i),
       name: `Firma ${i}`,

@@ -14,6 +14,7 @@ import { generateMarket, SIZES } from '../../infra/local/generate/national.js';
 import { MatchIndex } from '../../shared/matching/match-index.js';
 import { companyDocumentTerms } from '../../shared/matching/score.js';
 import { proposeSlateOnAllCores, stopRankWorkers } from '../../functions/matching/rank-on-all-cores.js';
+import { slateRankDepth } from '../../shared/matching/propose-slate.js';
 
 const size = SIZES[(process.env.SLATE_SIZE ?? 'national') as keyof typeof SIZES];
 const RUNS = Number(process.env.SLATE_RUNS ?? 2);
@@ -30,6 +31,8 @@ const index = new MatchIndex(
 console.log(`${size.name}: ${index.size.toLocaleString('en')} companies; market + index in ${s(performance.now() - t)} (once, reused by every run)`);
 const open = market.calls.filter((c) => c.status === 'open' && Date.parse(c.deadline) > NOW.getTime());
 
+const memory = () => process.memoryUsage();
+const before = memory();
 for (let run = 1; run <= RUNS; run++) {
   t = performance.now();
   const slate = await proposeSlateOnAllCores(index, open, { partnersPerCall: 2 });
@@ -49,4 +52,12 @@ for (let run = 1; run <= RUNS; run++) {
       `total ${s(totalMs)} (goal ≤ 5 s: ${totalMs <= 5000 ? 'met' : 'MISSED'}; flow alone: ${flowMs <= 5000 ? 'met' : 'MISSED'})`,
   );
 }
+const after = memory();
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+console.log(`memory after the runs, workers included: rss +${mb(after.rss - before.rss)}`);
+// Exactness: the lists the slate ranked are rank's (the unbounded ranking) for a sample of calls.
+const depth = slateRankDepth({ partnersPerCall: 2 });
+const sample = open.filter((_, i) => i % 100 === 0);
+const differ = sample.filter((call) => JSON.stringify(index.topK(call, depth)) !== JSON.stringify(index.rank(call, depth))).length;
+console.log(`exact: topK equals rank at depth ${depth} for ${sample.length - differ} of ${sample.length} sample calls (goal: all)`);
 stopRankWorkers();

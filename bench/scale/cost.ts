@@ -2,6 +2,7 @@
  * Monthly AWS cost of one market size from the measured units and a stated traffic model. Everything is
  * per request of a route (read/write units, ms, bytes out) times requests a day times 30, plus storage.
  */
+import { memoryOf } from '../../infra/constructs/sizing.js';
 import { PRICES } from './prices.js';
 
 /** Requests a day at national size, per route id (prefix match); smaller sizes scale with their calls. */
@@ -28,7 +29,10 @@ export const TRAFFIC_NATIONAL: Record<string, number> = {
 export const CDN_HIT_RATIO = 0.5;
 /** Writes a day at national size: calls created or changed (each rewrites its postings and counters) and proposals. */
 export const WRITES_NATIONAL = { callWrites: 60, proposalWrites: 200, profileWrites: 300 };
-export const LAMBDA_GB = 1;
+/** Partner slates a day at national size (the programme owner and county staff trying capacities and call sets). */
+export const SLATES_PER_DAY = 10;
+/** The memory, GB, of the function a route id runs on (infra/constructs/sizing.ts): programme routes run with two vCPUs. */
+export const lambdaGbOf = (routeId: string) => memoryOf(/ \/api\/programme\//.test(routeId) ? 'programme' : '') / 1024;
 
 export interface RouteFigures {
   id: string;
@@ -50,6 +54,8 @@ export function monthlyCost(
   scale: number,
   perWrite: { call: number; proposal: number; profile: number },
   storageGb: number,
+  /** Seconds one partner slate over every open call takes (the matching bench), when measured. */
+  slateSeconds?: number,
 ): CostLine[] {
   const lines: CostLine[] = [];
   const p = PRICES;
@@ -61,10 +67,14 @@ export function monthlyCost(
     const perDay = (TRAFFIC_NATIONAL[r.id] ?? 0) * scale;
     const origin = r.role === 'public' ? perDay * (1 - CDN_HIT_RATIO) : perDay;
     reads += origin * 30 * r.readUnits;
-    lambdaGbS += origin * 30 * (r.p50 / 1000) * LAMBDA_GB;
+    lambdaGbS += origin * 30 * (r.p50 / 1000) * lambdaGbOf(r.id);
     requests += perDay * 30;
     bytes += perDay * 30 * r.bytesOut;
   }
+  // The slate is a POST of the programme owner: not cached, on the programme function, seconds long.
+  const slateGbS = slateSeconds === undefined ? 0 : (SLATES_PER_DAY * scale * 30 * slateSeconds * memoryOf('programme')) / 1024;
+  lambdaGbS += slateGbS;
+  requests += slateSeconds === undefined ? 0 : SLATES_PER_DAY * scale * 30;
   const w = WRITES_NATIONAL;
   const writes = 30 * scale * (w.callWrites * perWrite.call + w.proposalWrites * perWrite.proposal + w.profileWrites * perWrite.profile);
   lines.push({
@@ -83,9 +93,14 @@ export function monthlyCost(
     formula: `${storageGb.toFixed(2)} GB (table + index copies) × $${p.dynamodb.perGbMonth}`,
   });
   lines.push({
-    item: 'Lambda (arm64, 1 GB)',
+    item: 'Lambda (arm64; 1 GB, programme 3.5 GB)',
     usd: lambdaGbS * p.lambda.perGbSecond + (requests / 1e6) * p.lambda.perMillionRequests,
-    formula: `Σ origin req × p50 s × 1 GB = ${Math.round(lambdaGbS).toLocaleString('en')} GB-s × $${p.lambda.perGbSecond} + requests × $${p.lambda.perMillionRequests}/M`,
+    formula:
+      `Σ origin req × p50 s × the function's GB` +
+      (slateSeconds === undefined
+        ? ''
+        : ` + ${+(SLATES_PER_DAY * scale).toFixed(2)} slates/day × ${slateSeconds.toFixed(1)} s × ${memoryOf('programme') / 1024} GB (${Math.round(slateGbS).toLocaleString('en')} GB-s)`) +
+      ` = ${Math.round(lambdaGbS).toLocaleString('en')} GB-s × $${p.lambda.perGbSecond} + requests × $${p.lambda.perMillionRequests}/M`,
   });
   lines.push({
     item: 'HTTP API',

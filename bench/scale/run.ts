@@ -180,7 +180,7 @@ async function benchSize(key: keyof typeof SIZES): Promise<SizeResult> {
       perWrite,
       matching,
       scale,
-      cost: monthlyCost(routes, scale, perWrite, storageGb),
+      cost: monthlyCost(routes, scale, perWrite, storageGb, matching && Number.isFinite(matching.slateMs) ? matching.slateMs / 1000 : undefined),
     };
   } finally {
     engine.close();

@@ -10,6 +10,7 @@ import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundleFunction } from './bundling.js';
+import { DEFAULT_MEMORY_MB } from './sizing.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,7 +21,7 @@ export interface ApiFunctionProps {
   readonly environment?: Record<string, string>;
   /** X-Ray active tracing; off by default because traces cost money per request. */
   readonly tracing?: boolean;
-  /** MB; Lambda gives CPU in proportion (one vCPU at 1,769 MB). Default 1,024. */
+  /** MB (sizing.ts); Lambda gives CPU in proportion (one vCPU at 1,769 MB). Default 1,024. */
   readonly memorySize?: number;
 }
 
@@ -64,7 +65,7 @@ export class ApiFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 1024,
+      memorySize: props.memorySize ?? DEFAULT_MEMORY_MB,
       timeout: Duration.seconds(10),
       role,
       logGroup,

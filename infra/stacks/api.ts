@@ -17,6 +17,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { DEPLOYED_GROUPS, routes, routesOfGroup } from '../../shared/api/contract.js';
 import { ApiFunction } from '../constructs/api-function.js';
+import { memoryOf, rankWorkersOf } from '../constructs/sizing.js';
 import type { Auth } from './auth.js';
 
 type DeployedGroup = (typeof DEPLOYED_GROUPS)[number];
@@ -169,11 +170,6 @@ export class Api extends Construct {
       ...(publicBaseUrl ? { PUBLIC_BASE_URL: publicBaseUrl } : {}),
     };
 
-    // The programme group ranks a national partner slate on two cores (functions/matching/rank-on-all-cores.ts,
-    // its worker bundled beside it by bundling.ts): Lambda gives a second vCPU from 3,538 MB, and RANK_WORKERS
-    // says how many workers that is worth.
-    const sizing: Partial<Record<DeployedGroup, { memorySize: number }>> = { programme: { memorySize: 3584 } };
-
     const functions = {} as Record<DeployedGroup, ApiFunction>;
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const group of DEPLOYED_GROUPS) {
@@ -181,11 +177,12 @@ export class Api extends Construct {
         entry: `functions/http/entries/${group}.ts`,
         description: `Innovasjonstorget API: ${group}`,
         tracing: props.tracing,
-        memorySize: sizing[group]?.memorySize,
+        memorySize: memoryOf(group),
         environment: {
           ...environment,
           ...(group === 'calls' ? letterEnvironment : {}),
-          ...(sizing[group] ? { RANK_WORKERS: String(Math.max(0, Math.floor(sizing[group].memorySize / 1769) - 1)) } : {}),
+          // How many worker threads the partner slate may start (sizing.ts); only where there is a second vCPU.
+          ...(rankWorkersOf(group) > 0 ? { RANK_WORKERS: String(rankWorkersOf(group)) } : {}),
           POWERTOOLS_SERVICE_NAME: `innovasjonstorget-${group}`,
         },
       });

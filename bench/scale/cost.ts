@@ -17,7 +17,7 @@ export const TRAFFIC_NATIONAL: Record<string, number> = {
   'GET /api/calls?q=lading&county=31': 1_000,
   'GET /api/calls/{id}': 60_000,
   'GET /api/calls?mine=true (3107)': 2_000,
-  'GET /api/me/proposals': 3_000,
+  'GET /api/me/proposals (page 5)': 3_000,
   'GET /api/programme/stats': 500,
   'county statistics (C#31 counters)': 0,
   'programme figures without «needs help» (ALL counters)': 0,

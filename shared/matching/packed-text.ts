@@ -17,8 +17,6 @@ export class PackedText implements CorpusStats {
    */
   private readonly parts: Float64Array;
   private readonly ready: Uint8Array;
-  /** Per term, its largest factor over its postings: what bounded ranking (bounded-rank.ts) may skip by. */
-  private readonly maxParts: Float64Array;
   private readonly ids = new Map<string, number>();
 
   constructor(private readonly d: PackedMatchData) {
@@ -31,18 +29,11 @@ export class PackedText implements CorpusStats {
     d.terms.forEach((t, i) => this.ids.set(t, i));
     this.parts = new Float64Array(d.postDocs.length);
     this.ready = new Uint8Array(d.terms.length);
-    this.maxParts = new Float64Array(d.terms.length);
   }
 
   private prepare(t: number): void {
     const { termStart, postDocs, postTfs } = this.d;
-    let max = 0;
-    for (let k = termStart[t]!, end = termStart[t + 1]!; k < end; k++) {
-      const f = postTfs[k]!;
-      const part = (this.parts[k] = this.part(postDocs[k]!, f));
-      if (part > max) max = part;
-    }
-    this.maxParts[t] = max;
+    for (let k = termStart[t]!, end = termStart[t + 1]!; k < end; k++) this.parts[k] = this.part(postDocs[k]!, postTfs[k]!);
     this.ready[t] = 1;
   }
 
@@ -54,12 +45,6 @@ export class PackedText implements CorpusStats {
   /** A term's id in the packed arrays, if any document has it. */
   termId(term: string): number | undefined {
     return this.ids.get(term);
-  }
-
-  /** The largest factor any document has for term `t`: w × this bounds the term's part in any score. */
-  maxPart(t: number): number {
-    if (!this.ready[t]) this.prepare(t);
-    return this.maxParts[t]!;
   }
 
   /** Adds w × factor of term `t` to every document that has it. */

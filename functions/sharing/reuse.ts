@@ -7,7 +7,7 @@ import { getCall, getCalls, insertCall, type CallRecord } from '../data/calls.js
 import { claimReuse, insertReuse, listReuses as readReuses, releaseReuse } from '../data/sharing.js';
 import { withDraftSlot } from '../calls/draft-cap.js';
 import { assertVisible, callView } from '../calls/view.js';
-import { defaultDeadline } from './deadline.js';
+import { reusedDraft } from './reused-draft.js';
 import { nameOf } from './views.js';
 
 /** A call as the API shows it, with the name of the municipality it was derived from. */
@@ -30,27 +30,7 @@ export async function reuseCall(id: string, principal: Principal): Promise<{ cal
   // Idempotent per (municipality, original) for an hour: a retry or a double click gets the same draft.
   const earlier = await claimReuse(original.id, principal.orgId, newId, at, REUSE_WINDOW_MS);
   if (earlier) return { call: await waitForDraft(earlier, principal, at), created: false };
-  const record: CallRecord = {
-    id: newId,
-    municipalityCode: principal.orgId,
-    title: original.title,
-    summary: original.summary,
-    description: original.description,
-    domains: [...original.domains],
-    cpvCodes: [...original.cpvCodes],
-    ...(original.budgetNok ? { budgetNok: { ...original.budgetNok } } : {}),
-    procedure: original.procedure,
-    // award issue: the published criteria travel with the call (they are checked again at publication).
-    ...(original.awardCriteria ? { awardCriteria: original.awardCriteria.map((c) => ({ ...c })) } : {}),
-    ...(original.climateRequirements ? { climateRequirements: { ...original.climateRequirements } } : {}),
-    deadline: defaultDeadline(at),
-    status: 'draft',
-    version: 1,
-    createdAt: stamp,
-    updatedAt: stamp,
-    createdBy: principal.userId,
-    derivedFrom: { callId: original.id, municipalityCode: original.municipalityCode, title: original.title },
-  };
+  const record = reusedDraft(original, { id: newId, municipalityCode: principal.orgId, at, createdBy: principal.userId });
   try {
     await withDraftSlot(principal.orgId, () => insertCall(record));
   } catch (e) {

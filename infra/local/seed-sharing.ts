@@ -5,6 +5,7 @@ import { getOrganisations } from '../../functions/data/organisations.js';
 import { getOutcome, insertReuse, putOutcome, type OutcomeRecord } from '../../functions/data/sharing.js';
 import { defaultDeadline } from '../../functions/sharing/deadline.js';
 import { normaliseCall } from '../../functions/calls/rules.js';
+import { reusedDraft } from '../../functions/sharing/reused-draft.js';
 import type { OutcomeInput } from '../../shared/schemas/sharing.js';
 import { CALL_TEMPLATES } from './demo-data.js';
 import { mulberry32 } from './generate/companies.js';
@@ -129,26 +130,11 @@ export async function seedSharing(now: Date): Promise<void> {
     const original = await demoCall(r.from.municipality, r.from.template);
     if (!original) continue;
     const id = demoId(r.n);
-    const createdAt = new Date(now.getTime() - r.daysAgo * DAY).toISOString();
+    const createdAt = new Date(now.getTime() - r.daysAgo * DAY);
+    // As the use case copies it, made days ago, with a deadline still ahead of today.
     const draft: CallRecord = {
-      ...normaliseCall({
-        title: original.title,
-        summary: original.summary,
-        description: original.description,
-        domains: original.domains,
-        cpvCodes: original.cpvCodes,
-        procedure: original.procedure,
-        deadline: defaultDeadline(now),
-        ...(original.budgetNok ? { budgetNok: original.budgetNok } : {}),
-      }),
-      id,
-      municipalityCode: r.by,
-      status: 'draft',
-      version: 1,
-      createdAt,
-      updatedAt: createdAt,
-      createdBy: `user-${r.by}`,
-      derivedFrom: { callId: original.id, municipalityCode: original.municipalityCode, title: original.title },
+      ...reusedDraft(original, { id, municipalityCode: r.by, at: createdAt, createdBy: `user-${r.by}` }),
+      deadline: defaultDeadline(now),
     };
     const stored = (await getCall(id)) ?? (await insertOnce(draft));
     // The reuse record's key holds the draft's own createdAt, so a re-run writes the same key again.

@@ -18,6 +18,7 @@ import { getProgrammeStats, resetProgrammeStatsCache } from '../../../functions/
 import { recomputeProgrammeStats } from '../../../functions/programme/recompute-stats.js';
 import { resetClock, setClock } from '../../../functions/core/clock.js';
 import { PROCEDURES } from '../../../shared/domain/vocabulary.js';
+import { draftOutcome } from '../../support/outcome.js';
 
 const MUNIS = ['3101', '3105', '3107'] as const;
 const COMPANIES = ['900000001', '900000002', '900000003', '900000004'];
@@ -143,26 +144,7 @@ async function run(ops: Op[], calls: (CallRecord | undefined)[]): Promise<void> 
       case 'outcome': {
         const c = pick(o.call);
         if (c?.publishedAt) {
-          await putOutcome({
-            callId: c.id,
-            municipalityCode: c.municipalityCode,
-            partners: [],
-            projectStatus: 'pilot',
-            results: '',
-            lessons: '',
-            documents: [],
-            wouldRecommend: true,
-            published: false,
-            createdAt: iso(t),
-            updatedAt: iso(t),
-            updatedBy: 'test',
-            version: 1,
-            callTitle: c.title,
-            callSummary: c.summary,
-            domains: c.domains,
-            cpvCodes: [],
-            procedure: c.procedure,
-          } as never);
+          await putOutcome(draftOutcome(c, c.municipalityCode, iso(t)));
         }
         break;
       }

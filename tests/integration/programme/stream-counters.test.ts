@@ -21,6 +21,7 @@ import { handler } from '../../../functions/jobs/table-stream.js';
 import type { StreamRecord } from '../../../functions/data/table-stream.js';
 import { getProgrammeStats, resetProgrammeStatsCache } from '../../../functions/programme/get-programme-stats.js';
 import { recomputeProgrammeStats } from '../../../functions/programme/recompute-stats.js';
+import { draftOutcome } from '../../support/outcome.js';
 
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 const log: StreamRecord[] = [];
@@ -135,28 +136,7 @@ describe('counters from the table stream', () => {
       );
     }
     await written(keys.call(call.id), () => replaceCall({ ...call, municipalityCode: '3107', version: 2 }, 1));
-    await written(keys.outcome(call.id), () =>
-      putOutcome({
-        callId: call.id,
-        municipalityCode: '3107',
-        partners: [],
-        projectStatus: 'pilot',
-        results: '',
-        lessons: '',
-        documents: [],
-        wouldRecommend: true,
-        published: false,
-        createdAt: iso(now),
-        updatedAt: iso(now),
-        updatedBy: 'test',
-        version: 1,
-        callTitle: call.title,
-        callSummary: call.summary,
-        domains: call.domains,
-        cpvCodes: [],
-        procedure: call.procedure,
-      } as never),
-    );
+    await written(keys.outcome(call.id), () => putOutcome(draftOutcome(call, '3107', iso(now))));
     await written(keys.membership('ASSOC-S', a), () => decidePendingMembership('ASSOC-S', a, 'accepted', iso(now), 'test'));
     await written(keys.organisation(b), () => updateCompanyProfile(b, { name: b, description: '', capabilities: [], cpvCodes: [], sme: false }, iso(now)));
 
